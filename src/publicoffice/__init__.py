@@ -1,0 +1,1 @@
+"""Public Office: run a network of free, public, library-like workplaces."""

@@ -1,0 +1,53 @@
+"""Who may see and change accounts and roles. All checks of the app are here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from publicoffice.accounts.models import Role, RoleAssignment, User
+from publicoffice.accounts.roles import administered_operator_ids, is_platform_admin
+
+
+def can_assign_role(user: Any, assignment: RoleAssignment) -> bool:
+    """Platform admins assign any role; operator admins appoint hosts of their offices."""
+    if is_platform_admin(user):
+        return True
+    if assignment.role != Role.HOST or assignment.office is None:
+        return False
+    return assignment.office.operator_id in administered_operator_ids(user)
+
+
+def can_view_user(user: Any, other: User) -> bool:
+    if is_platform_admin(user) or (user.is_authenticated and user.pk == other.pk):
+        return True
+    operators = administered_operator_ids(user)
+    return bool(operators) and RoleAssignment.objects.filter(
+        Q(user=other) & (Q(office__operator_id__in=operators) | Q(operator_id__in=operators))
+    ).exists()
+
+
+def users_visible(user: Any) -> QuerySet[User]:
+    if is_platform_admin(user):
+        return User.objects.all()
+    operators = administered_operator_ids(user)
+    return User.objects.filter(
+        Q(pk=user.pk)
+        | Q(role_assignments__office__operator_id__in=operators)
+        | Q(role_assignments__operator_id__in=operators)
+    ).distinct()
+
+
+def role_assignments_visible(user: Any) -> QuerySet[RoleAssignment]:
+    if is_platform_admin(user):
+        return RoleAssignment.objects.all()
+    operators = administered_operator_ids(user)
+    return RoleAssignment.objects.filter(
+        Q(user=user) | Q(office__operator_id__in=operators) | Q(operator_id__in=operators)
+    )
+
+
+def can_edit_user(user: Any, other: User) -> bool:
+    """Only platform admins change other people's accounts in the admin."""
+    return is_platform_admin(user)

@@ -1,0 +1,73 @@
+"""Reading a user's roles once per request.
+
+Policies ask many questions about one user; the answers all come from the
+same few assignment rows, which we load once and keep on the user object.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from publicoffice.accounts.models import NamedPermission, Role, RoleAssignment
+
+_CACHE_ATTRIBUTE = "_publicoffice_roles"
+
+
+def roles_of(user: Any) -> list[RoleAssignment]:
+    """The user's role assignments (empty for anonymous visitors)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = list(
+            RoleAssignment.objects.filter(user_id=user.pk).select_related("office", "operator")
+        )
+        setattr(user, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the cached roles, after assigning or removing one."""
+    if hasattr(user, _CACHE_ATTRIBUTE):
+        delattr(user, _CACHE_ATTRIBUTE)
+
+
+def is_platform_admin(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.is_superuser) or any(a.role == Role.PLATFORM_ADMIN for a in roles_of(user))
+
+
+def is_member(user: Any) -> bool:
+    """Every active account is a member."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def hosted_office_ids(user: Any) -> set[int]:
+    return {a.office_id for a in roles_of(user) if a.role == Role.HOST and a.office_id}
+
+
+def administered_operator_ids(user: Any) -> set[int]:
+    return {
+        a.operator_id for a in roles_of(user) if a.role == Role.OPERATOR_ADMIN and a.operator_id
+    }
+
+
+def officer_municipality_ids(user: Any) -> set[int]:
+    return {
+        a.municipality_id
+        for a in roles_of(user)
+        if a.role == Role.MUNICIPAL_OFFICER and a.municipality_id
+    }
+
+
+def granted_permissions(user: Any, *, office_id: int, operator_id: int) -> set[str]:
+    """Named permissions the user holds in an office (directly or via its operator)."""
+    granted: set[str] = set()
+    for assignment in roles_of(user):
+        in_scope = (assignment.role == Role.HOST and assignment.office_id == office_id) or (
+            assignment.role == Role.OPERATOR_ADMIN and assignment.operator_id == operator_id
+        )
+        if in_scope:
+            granted.update(p for p in assignment.permissions or [] if p in NamedPermission.values)
+    return granted

@@ -1,0 +1,40 @@
+"""Writes to accounts. Every change goes through here so rules can't be skipped."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from publicoffice.accounts.models import Role, RoleAssignment, User
+from publicoffice.accounts.roles import forget_roles
+from publicoffice.places.models import Municipality, Office, Operator
+
+
+@transaction.atomic
+def user_create(*, email: str, password: str, display_name: str = "", language: str = "sv") -> User:
+    """A new member account."""
+    return User.objects.create_user(
+        email=email, password=password, display_name=display_name, preferred_language=language
+    )
+
+
+@transaction.atomic
+def role_assign(
+    *,
+    user: User,
+    role: Role,
+    office: Office | None = None,
+    operator: Operator | None = None,
+    municipality: Municipality | None = None,
+    permissions: list[str] | None = None,
+) -> RoleAssignment:
+    """Give a user a role in a scope (idempotent: the same role twice is one row)."""
+    assignment = RoleAssignment.objects.filter(
+        user=user, role=role, office=office, operator=operator, municipality=municipality
+    ).first() or RoleAssignment(
+        user=user, role=role, office=office, operator=operator, municipality=municipality
+    )
+    assignment.permissions = sorted(set(permissions or []))
+    assignment.full_clean()
+    assignment.save()
+    forget_roles(user)
+    return assignment

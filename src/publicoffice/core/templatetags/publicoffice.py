@@ -1,0 +1,34 @@
+"""Template helpers shared by every app."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import template
+from django.urls import translate_url
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context: template.Context, language: str) -> str:
+    """The current page's address in another language (for the picker)."""
+    request = context.get("request")
+    if request is None:
+        return f"/{language}/"
+    path = request.get_full_path()
+    return translate_url(path, language)
+
+
+@register.filter
+def json_ld(value: Any) -> SafeString:
+    """Serialise structured data for a ``<script type="application/ld+json">``.
+
+    ``<``, ``>`` and ``&`` are escaped so that text from the database can
+    never close the script element.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=None)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - escaped above

@@ -1,0 +1,26 @@
+"""Time helpers. Naive datetimes are a bug: everything here is aware."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
+
+def local_zone() -> tzinfo:
+    """The zone the network lives in (``Europe/Stockholm`` by default)."""
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def now() -> datetime:
+    """The current moment, aware, in UTC."""
+    return timezone.now()
+
+
+def ensure_aware(value: datetime) -> datetime:
+    """Refuse naive datetimes loudly instead of guessing their zone."""
+    if timezone.is_naive(value):
+        raise ValueError("naive datetime given where an aware one is required")
+    return value

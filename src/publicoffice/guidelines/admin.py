@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin
+
+from publicoffice.accounts.roles import is_platform_admin
+from publicoffice.core.admin_base import PolicyAdminMixin
+from publicoffice.guidelines.models import Guideline
+
+
+@admin.register(Guideline)
+class GuidelineAdmin(PolicyAdminMixin, TranslationAdmin):  # type: ignore[misc]
+    list_display = ("number", "title")
+
+    def visible(self, request: HttpRequest, queryset: Any) -> Any:
+        return queryset
+
+    def may_change(self, request: HttpRequest, obj: Any) -> bool:
+        return is_platform_admin(request.user)

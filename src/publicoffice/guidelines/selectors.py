@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+from publicoffice.guidelines.models import Guideline
+
+
+def guideline_list() -> list[Guideline]:
+    return list(Guideline.objects.order_by("number"))

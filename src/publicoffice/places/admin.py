@@ -1,0 +1,172 @@
+"""Django admin for places, scoped by role through :mod:`places.policies`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from publicoffice.accounts.roles import administered_operator_ids, is_platform_admin
+from publicoffice.core.admin_base import PolicyAdminMixin, PolicyInlineMixin
+from publicoffice.places import policies
+from publicoffice.places.models import (
+    AccessibilityFacts,
+    Amenity,
+    District,
+    HoursException,
+    Language,
+    Municipality,
+    Office,
+    Operator,
+    Space,
+    WeeklyHours,
+)
+
+
+class SpaceInline(PolicyInlineMixin, TranslationTabularInline):  # type: ignore[misc]
+    model = Space
+    extra = 0
+    fields = ("name", "kind", "capacity", "is_bookable")
+
+
+class WeeklyHoursInline(PolicyInlineMixin, admin.TabularInline):  # type: ignore[type-arg]
+    model = WeeklyHours
+    extra = 0
+
+
+class HoursExceptionInline(PolicyInlineMixin, TranslationTabularInline):  # type: ignore[misc]
+    model = HoursException
+    extra = 0
+    fields = ("date", "is_closed", "opens", "closes", "reason")
+
+
+class AccessibilityInline(PolicyInlineMixin, TranslationStackedInline):  # type: ignore[misc]
+    model = AccessibilityFacts
+    extra = 0
+    max_num = 1
+    can_delete = False
+
+
+@admin.register(Office)
+class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):  # type: ignore[misc]
+    list_display = ("name", "kind", "status", "operator", "municipality", "district", "capacity")
+    list_filter = ("status", "kind", "municipality")
+    search_fields = ("name", "slug", "street_address", "city")
+    list_select_related = ("operator", "municipality", "district")
+    filter_horizontal = ("amenities", "staff_languages")
+    inlines = [WeeklyHoursInline, HoursExceptionInline, SpaceInline, AccessibilityInline]
+
+    def visible(self, request: HttpRequest, queryset: Any) -> Any:
+        return queryset.filter(pk__in=policies.offices_visible_in_admin(request.user).values("pk"))
+
+    def may_change(self, request: HttpRequest, obj: Any) -> bool:
+        return policies.can_manage_office(request.user, obj)
+
+    def may_add(self, request: HttpRequest) -> bool:
+        return policies.can_create_office(request.user)
+
+    def may_delete(self, request: HttpRequest, obj: Any) -> bool:
+        return obj is not None and policies.can_delete_office(request.user, obj)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # A host runs an office but does not move it to another operator.
+        if obj is not None and not is_platform_admin(request.user):
+            if not policies.can_manage_operator(request.user, obj.operator):
+                return ("operator", "municipality", "slug")
+        return ()
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "operator" and not is_platform_admin(request.user):
+            kwargs["queryset"] = Operator.objects.filter(
+                pk__in=administered_operator_ids(request.user)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if not change and not policies.can_create_office(request.user, obj.operator):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Operator)
+class OperatorAdmin(PolicyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("name", "kind", "organisation_number", "contact_email")
+    list_filter = ("kind",)
+    search_fields = ("name", "organisation_number")
+
+    def visible(self, request: HttpRequest, queryset: Any) -> Any:
+        return queryset.filter(
+            pk__in=policies.operators_visible_in_admin(request.user).values("pk")
+        )
+
+    def may_change(self, request: HttpRequest, obj: Any) -> bool:
+        return policies.can_manage_operator(request.user, obj)
+
+    def may_add(self, request: HttpRequest) -> bool:
+        return is_platform_admin(request.user)
+
+    def may_delete(self, request: HttpRequest, obj: Any) -> bool:
+        return is_platform_admin(request.user)
+
+
+class DistrictInline(PolicyInlineMixin, admin.TabularInline):  # type: ignore[type-arg]
+    model = District
+    extra = 0
+
+    def _parent_ok(self, request: HttpRequest, obj: Any) -> bool:
+        return is_platform_admin(request.user)
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(PolicyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("name", "code")
+    search_fields = ("name", "code")
+    inlines = [DistrictInline]
+
+    def visible(self, request: HttpRequest, queryset: Any) -> Any:
+        return queryset.filter(
+            pk__in=policies.municipalities_visible_in_admin(request.user).values("pk")
+        )
+
+    def may_change(self, request: HttpRequest, obj: Any) -> bool:
+        return policies.can_manage_municipality(request.user, obj)
+
+    def may_add(self, request: HttpRequest) -> bool:
+        return is_platform_admin(request.user)
+
+    def may_delete(self, request: HttpRequest, obj: Any) -> bool:
+        return is_platform_admin(request.user)
+
+
+class VocabularyAdmin(PolicyAdminMixin, TranslationAdmin):  # type: ignore[misc]
+    """Shared vocabularies: every staff member reads them, platform admins edit."""
+
+    def visible(self, request: HttpRequest, queryset: Any) -> Any:
+        return queryset
+
+    def may_change(self, request: HttpRequest, obj: Any) -> bool:
+        return is_platform_admin(request.user)
+
+    def may_add(self, request: HttpRequest) -> bool:
+        return is_platform_admin(request.user)
+
+    def may_delete(self, request: HttpRequest, obj: Any) -> bool:
+        return is_platform_admin(request.user)
+
+
+@admin.register(Amenity)
+class AmenityAdmin(VocabularyAdmin):
+    list_display = ("code", "name")
+
+
+@admin.register(Language)
+class LanguageAdmin(VocabularyAdmin):
+    list_display = ("code", "endonym", "name")

@@ -1,0 +1,105 @@
+"""Who may do what with places. Every permission check of the app is here.
+
+Visitors and members may read everything public. Staff may change only what
+their role's scope covers: a host their office, an operator admin the
+operator and its offices, a platform admin everything. Municipal officers
+may read (not change) everything in their municipality.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from publicoffice.accounts.roles import (
+    administered_operator_ids,
+    granted_permissions,
+    hosted_office_ids,
+    is_platform_admin,
+    officer_municipality_ids,
+)
+from publicoffice.places.models import Municipality, Office, Operator
+
+
+def can_manage_office(user: Any, office: Office) -> bool:
+    """Edit the office, its spaces, hours and accessibility facts."""
+    if is_platform_admin(user):
+        return True
+    return office.pk in hosted_office_ids(user) or office.operator_id in administered_operator_ids(
+        user
+    )
+
+
+def can_view_office_admin(user: Any, office: Office) -> bool:
+    """See the office in the staff interface (officers read their municipality)."""
+    return can_manage_office(user, office) or office.municipality_id in officer_municipality_ids(
+        user
+    )
+
+
+def can_create_office(user: Any, operator: Operator | None = None) -> bool:
+    """Platform admins anywhere; operator admins for their own operator."""
+    if is_platform_admin(user):
+        return True
+    administered = administered_operator_ids(user)
+    return bool(administered) if operator is None else operator.pk in administered
+
+
+def can_delete_office(user: Any, office: Office) -> bool:
+    # Offices carry history (visits, bookings, reports): only platform admins
+    # remove them; everybody else sets the status to closed.
+    return is_platform_admin(user)
+
+
+def can_manage_operator(user: Any, operator: Operator) -> bool:
+    return is_platform_admin(user) or operator.pk in administered_operator_ids(user)
+
+
+def can_manage_municipality(user: Any, municipality: Municipality) -> bool:
+    return is_platform_admin(user)
+
+
+def has_named_permission(user: Any, permission: str, office: Office) -> bool:
+    """A staff exception (e.g. book outside opening hours) in this office."""
+    if is_platform_admin(user):
+        return True
+    granted = granted_permissions(user, office_id=office.pk, operator_id=office.operator_id)
+    return permission in granted
+
+
+def offices_visible_in_admin(user: Any) -> QuerySet[Office]:
+    if is_platform_admin(user):
+        return Office.objects.all()
+    return Office.objects.filter(
+        Q(pk__in=hosted_office_ids(user))
+        | Q(operator_id__in=administered_operator_ids(user))
+        | Q(municipality_id__in=officer_municipality_ids(user))
+    )
+
+
+def offices_manageable(user: Any) -> QuerySet[Office]:
+    if is_platform_admin(user):
+        return Office.objects.all()
+    return Office.objects.filter(
+        Q(pk__in=hosted_office_ids(user)) | Q(operator_id__in=administered_operator_ids(user))
+    )
+
+
+def operators_visible_in_admin(user: Any) -> QuerySet[Operator]:
+    if is_platform_admin(user):
+        return Operator.objects.all()
+    return Operator.objects.filter(
+        Q(pk__in=administered_operator_ids(user))
+        | Q(offices__pk__in=hosted_office_ids(user))
+        | Q(offices__municipality_id__in=officer_municipality_ids(user))
+    ).distinct()
+
+
+def municipalities_visible_in_admin(user: Any) -> QuerySet[Municipality]:
+    if is_platform_admin(user):
+        return Municipality.objects.all()
+    return Municipality.objects.filter(
+        Q(pk__in=officer_municipality_ids(user))
+        | Q(offices__in=offices_visible_in_admin(user))
+    ).distinct()

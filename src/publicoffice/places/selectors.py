@@ -1,0 +1,120 @@
+"""Reading places: searches and filters shared by the web pages and the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import get_language
+
+from publicoffice.core.languages import LANGUAGE_CODES
+from publicoffice.places.models import Amenity, Language, Municipality, Office, Space
+
+#: The longest search text we accept; longer input is cut, never an error.
+MAX_QUERY_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class OfficeFilters:
+    """What a visitor can filter the network by (home page and API alike)."""
+
+    q: str = ""
+    municipality: str = ""  # municipality code, e.g. "0181"
+    open_now: bool = False
+    step_free: bool = False
+    hearing_loop: bool = False
+    amenity: str = ""  # amenity code
+    language: str = ""  # staff language code
+
+    def is_empty(self) -> bool:
+        return self == OfficeFilters()
+
+
+def office_base_queryset() -> QuerySet[Office]:
+    """Public offices with everything a list or detail needs, in a fixed number of queries."""
+    return (
+        Office.objects.public()
+        .select_related("operator", "municipality", "district", "accessibility")
+        .prefetch_related(
+            "weekly_hours",
+            "hours_exceptions",
+            "amenities",
+            "staff_languages",
+            Prefetch("spaces", queryset=Space.objects.order_by("kind", "name")),
+        )
+    )
+
+
+def _text_condition(text: str) -> Q:
+    condition = Q()
+    for word in text.split()[:8]:
+        word_q = (
+            Q(street_address__icontains=word)
+            | Q(city__icontains=word)
+            | Q(district__name__icontains=word)
+            | Q(municipality__name__icontains=word)
+            | Q(operator__name__icontains=word)
+        )
+        for code in LANGUAGE_CODES:
+            word_q |= Q(**{f"name_{code}__icontains": word})
+            word_q |= Q(**{f"description_{code}__icontains": word})
+        condition &= word_q
+    return condition
+
+
+def office_search(*, filters: OfficeFilters, at: datetime) -> list[Office]:
+    """Offices matching the filters, ordered by name in the current language.
+
+    "Open now" depends on holidays and exceptions, so it is decided in Python
+    on the already narrowed set.
+    """
+    queryset = office_base_queryset()
+    text = filters.q.strip()[:MAX_QUERY_LENGTH]
+    if text:
+        queryset = queryset.filter(_text_condition(text))
+    if filters.municipality:
+        queryset = queryset.filter(municipality__code=filters.municipality)
+    if filters.step_free:
+        queryset = queryset.filter(accessibility__step_free_entrance=True)
+    if filters.hearing_loop:
+        queryset = queryset.filter(accessibility__hearing_loop=True)
+    if filters.amenity:
+        queryset = queryset.filter(amenities__code=filters.amenity)
+    if filters.language:
+        queryset = queryset.filter(staff_languages__code=filters.language)
+    offices = list(queryset.distinct())
+    if filters.open_now:
+        offices = [office for office in offices if office.is_open(at)]
+    offices.sort(key=lambda office: str(office.name).casefold())
+    return offices
+
+
+def office_get_public(*, slug: str) -> Office | None:
+    return office_base_queryset().filter(slug=slug).first()
+
+
+def office_get_public_by_id(*, office_id: int) -> Office | None:
+    return office_base_queryset().filter(pk=office_id).first()
+
+
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """Options for the filter form, only those that some public office has."""
+    public = Office.objects.public()
+    language = get_language() or "sv"
+    municipalities = Municipality.objects.filter(offices__in=public).distinct().order_by("name")
+    amenities = Amenity.objects.filter(offices__in=public).distinct()
+    languages = Language.objects.filter(offices__in=public).distinct()
+    return {
+        "municipality": [(m.code, m.name) for m in municipalities],
+        "amenity": sorted(((a.code, str(a.name)) for a in amenities), key=lambda c: c[1]),
+        "language": sorted(
+            ((lang.code, _language_label(lang, language)) for lang in languages),
+            key=lambda c: c[1],
+        ),
+    }
+
+
+def _language_label(language: Language, interface_language: str) -> str:
+    name = str(language.name)
+    return name if language.endonym == name else f"{language.endonym} – {name}"

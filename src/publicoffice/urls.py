@@ -1,0 +1,18 @@
+"""URL map. Every visitor-facing page carries its language: /sv/, /ar/, ..."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from publicoffice.api.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("publicoffice.places.urls")),
+    path("accounts/", include("publicoffice.accounts.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
