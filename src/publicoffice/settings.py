@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",
     "publicoffice.core",
     "publicoffice.accounts",
     "publicoffice.places",
@@ -164,7 +165,9 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("sv", "en"), "sv": ("en",)}
+# Content missing in a language falls back to English (more widely read by
+# newcomers than Swedish), then Swedish, which every office must fill in.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "sv"), "en": ("sv",), "sv": ("en",)}
 
 def _package_static(package: str) -> Path:
     """A third-party package's static folder, found without importing it.
@@ -181,6 +184,8 @@ def _package_static(package: str) -> Path:
 STATICFILES_DIRS = [_package_static("leaflet")]
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -233,3 +238,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# One process per server in a small deployment: the local-memory cache is
+# enough for rate limits. Point CACHE_URL-style settings here when scaling.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

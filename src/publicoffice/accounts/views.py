@@ -10,18 +10,22 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_http_methods
 
 from publicoffice.accounts.forms import EmailAuthenticationForm, SignupForm
 from publicoffice.accounts.services import user_create
+from publicoffice.core.ratelimit import limit_posts
 
 
+@method_decorator(limit_posts("login", limit=10, window=300), name="dispatch")
 class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
 
+@method_decorator(limit_posts("password-reset", limit=5, window=900), name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/password_reset_email.txt"
@@ -35,6 +39,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("signup", limit=5, window=900)
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("places:home")

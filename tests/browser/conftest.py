@@ -1,0 +1,138 @@
+"""Fixtures for the real-browser tests: headless system Chromium via Playwright.
+
+The browser is Debian's ``/usr/bin/chromium``; Playwright never downloads one.
+Without it the tests are skipped on a developer machine and fail on CI, so a
+CI image that lost the package cannot go green by skipping everything.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from publicoffice.places.holidays_se import is_public_holiday
+from publicoffice.places.models import Office
+from tests.factories import HoursExceptionFactory, OfficeFactory, WeeklyHoursFactory
+
+# Playwright's sync API keeps an asyncio event loop running in the main
+# thread for as long as it is started, and Django then refuses ORM calls made
+# from the test code (SynchronousOnlyOperation). The ORM is only ever used
+# synchronously here, so the check is switched off. It is set when this
+# conftest is imported, not per test, because the loop outlives the browser
+# tests: tests collected after them in the same run need it too.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Milliseconds Playwright waits for an element or a navigation.
+TIMEOUT_MS = 10_000
+
+BROWSER_DIR = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test in this folder ``browser`` (``-m "not browser"`` skips them)."""
+    for item in items:
+        if BROWSER_DIR in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    message = "Chromium not installed: apt-get install chromium"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def playwright_browser() -> Iterator[Any]:
+    """One headless Chromium for the whole run; each test gets its own context."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def new_page(playwright_browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+    """Open a page in a fresh browser context: ``new_page(locale="ar", javascript=False)``.
+
+    Every request to a host other than the live server (map tiles from the
+    internet) is aborted, so the tests never touch the network. JavaScript
+    errors on the page are collected in ``page.js_errors``.
+    """
+    contexts: list[Any] = []
+    only_external = re.compile(r"^(?!" + re.escape(live_server.url) + r"(/|$))")
+
+    def open_page(*, locale: str = "sv", javascript: bool = True) -> Any:
+        context = playwright_browser.new_context(
+            locale=locale,
+            extra_http_headers={"Accept-Language": locale},
+            java_script_enabled=javascript,
+            timezone_id="Europe/Stockholm",
+        )
+        contexts.append(context)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.route(only_external, lambda route: route.abort())
+        page = context.new_page()
+        page.js_errors = []
+        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def make_always_open(office: Office) -> Office:
+    """Give an office hours 00:00–23:59 every day, today's holiday included.
+
+    The live server runs on the real clock in another thread, so time cannot
+    be frozen; an office open around the clock is "open now" whenever the
+    tests run (except in the last minute of the day).
+    """
+    for weekday in range(7):
+        WeeklyHoursFactory(office=office, weekday=weekday, opens=time(0), closes=time(23, 59))
+    today = timezone.localdate()
+    if is_public_holiday(today):
+        HoursExceptionFactory(
+            office=office, date=today, is_closed=False, opens=time(0), closes=time(23, 59)
+        )
+    return office
+
+
+@pytest.fixture
+def always_open_office(transactional_db: None) -> Callable[..., Office]:
+    """Factory: ``always_open_office(name=..., name_ar=...)`` → an office open now."""
+
+    def make(**kwargs: Any) -> Office:
+        return make_always_open(OfficeFactory(**kwargs))
+
+    return make
