@@ -12,3 +12,14 @@ def _swedish_by_default():
     translation.activate("sv")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords_and_fresh_cache(settings):
+    """Hash passwords cheaply in tests and forget rate-limit counters."""
+    from django.core.cache import cache
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
+    yield
+    cache.clear()

@@ -32,7 +32,7 @@ class UserFactory(DjangoModelFactory):
         django_get_or_create = ("email",)
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "a-good-test-password")
+    password = factory.django.Password("a-good-test-password")
 
 
 class MunicipalityFactory(DjangoModelFactory):

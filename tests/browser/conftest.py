@@ -86,7 +86,9 @@ def new_page(playwright_browser: Any, live_server: Any) -> Iterator[Callable[...
 
     Every request to a host other than the live server (map tiles from the
     internet) is aborted, so the tests never touch the network. JavaScript
-    errors on the page are collected in ``page.js_errors``.
+    errors on the page are collected in ``page.js_errors``, and the site's own
+    pages, styles and scripts that failed to load in ``page.broken_resources``
+    (see :func:`assert_page_healthy`).
     """
     contexts: list[Any] = []
     only_external = re.compile(r"^(?!" + re.escape(live_server.url) + r"(/|$))")
@@ -103,12 +105,30 @@ def new_page(playwright_browser: Any, live_server: Any) -> Iterator[Callable[...
         context.route(only_external, lambda route: route.abort())
         page = context.new_page()
         page.js_errors = []
+        page.broken_resources = []
         page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        page.on("response", lambda response: _note_broken(page, response))
         return page
 
     yield open_page
     for context in contexts:
         context.close()
+
+
+_CHECKED_RESOURCES = frozenset({"document", "stylesheet", "script", "image", "fetch", "xhr"})
+
+
+def _note_broken(page: Any, response: Any) -> None:
+    if response.status >= 400 and response.request.resource_type in _CHECKED_RESOURCES:
+        page.broken_resources.append(f"{response.status} {response.url}")
+
+
+def assert_page_healthy(page: Any) -> None:
+    """No JavaScript error and nothing of the site's own failed to load."""
+    problems = [f"failed to load: {item}" for item in page.broken_resources]
+    problems += [f"JavaScript error: {item}" for item in page.js_errors]
+    if problems:
+        pytest.fail(f"{page.url}\n" + "\n".join(problems), pytrace=False)
 
 
 def make_always_open(office: Office) -> Office:

@@ -104,7 +104,10 @@ class RoleAssignmentAdmin(PolicyAdminMixin, admin.ModelAdmin):  # type: ignore[t
     def may_add(self, request: HttpRequest) -> bool:
         return is_platform_admin(request.user) or bool(administered_operator_ids(request.user))
 
-    may_delete = may_change  # type: ignore[assignment]
+    def may_delete(self, request: HttpRequest, obj: Any) -> bool:
+        if obj is None:
+            return is_platform_admin(request.user) or bool(administered_operator_ids(request.user))
+        return policies.can_assign_role(request.user, obj)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "office" and not is_platform_admin(request.user):

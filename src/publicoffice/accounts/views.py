@@ -43,7 +43,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("places:home")
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = user_create(
             email=form.cleaned_data["email"],

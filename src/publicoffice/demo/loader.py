@@ -1,0 +1,442 @@
+"""Write the demo network (:mod:`publicoffice.demo.network`) to the database.
+
+Loading is idempotent: every row is found by its natural key (municipality
+code, district name, operator name, office slug, amenity and language code,
+space name, user e-mail) and updated, so loading twice gives the same rows.
+An office's weekly hours and exceptions are replaced as a whole, because the
+exceptions are dated relative to the day of loading. Every object is
+validated with ``full_clean()`` before it is saved, and the whole load runs
+in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.contrib.auth.hashers import make_password
+from django.db import models, transaction
+from django.utils import timezone, translation
+
+from publicoffice.accounts.models import Role, RoleAssignment, User
+from publicoffice.accounts.roles import forget_roles
+from publicoffice.accounts.services import role_assign, user_create
+from publicoffice.demo import network, people, vocabulary
+from publicoffice.places.holidays_se import holidays_between, is_public_holiday
+from publicoffice.places.models import (
+    AccessibilityFacts,
+    Amenity,
+    District,
+    HoursException,
+    Language,
+    Municipality,
+    Office,
+    Operator,
+    Space,
+    WeeklyHours,
+)
+from publicoffice.places.validators import luhn_ok
+
+DEMO_PASSWORD = people.DEMO_PASSWORD
+
+#: The languages the demo writes texts in; the others fall back.
+TEXT_LANGUAGES = ("sv", "en", "ar")
+
+M = TypeVar("M", bound=models.Model)
+
+_ROLE_LABELS = {
+    "platform_admin": "Platform admin",
+    "operator_admin": "Operator admin",
+    "host": "Host",
+    "municipal_officer": "Municipal officer",
+}
+
+
+# -- logins -----------------------------------------------------------------
+
+
+def _scope_name(spec: dict[str, Any]) -> str:
+    if "office" in spec:
+        office = next(o for o in network.OFFICES if o["slug"] == spec["office"])
+        return str(office["name"]["sv"])  # type: ignore[index]
+    if "operator" in spec:
+        return str(spec["operator"])
+    if "municipality" in spec:
+        return network.MUNICIPALITIES[spec["municipality"]][0]
+    return "whole network"
+
+
+def login_rows() -> list[tuple[str, str, str]]:
+    """(e-mail, roles, scope) for every demo account, for the logins table."""
+    rows = []
+    for user in people.USERS:
+        roles: list[dict[str, Any]] = user["roles"]  # type: ignore[assignment]
+        if not roles:
+            rows.append((str(user["email"]), "Member", "own data"))
+            continue
+        labels = list(dict.fromkeys(_ROLE_LABELS[r["role"]] for r in roles))
+        if user.get("superuser"):
+            labels.append("superuser")
+        scopes = []
+        for role in roles:
+            scope = _scope_name(role)
+            if role.get("permissions"):
+                scope += f" (may: {', '.join(role['permissions'])})"
+            scopes.append(scope)
+        rows.append((str(user["email"]), ", ".join(labels), "; ".join(scopes)))
+    return rows
+
+
+#: (e-mail, role description) of every demo login; all use :data:`DEMO_PASSWORD`.
+DEMO_LOGINS: list[tuple[str, str]] = [
+    (email, f"{roles} — {scope}") for email, roles, scope in login_rows()
+]
+
+
+# -- helpers ----------------------------------------------------------------
+
+
+@dataclass
+class LoadResult:
+    """What a load wrote: rows created and updated per model, and the demo's size."""
+
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    totals: dict[str, int] = field(default_factory=dict)
+    today: date | None = None
+    #: (office name, date) of special hours on a public holiday.
+    holiday_specials: list[tuple[str, date]] = field(default_factory=list)
+
+    def note(self, obj: models.Model, created: bool) -> None:
+        label = type(obj)._meta.verbose_name_plural
+        (self.created if created else self.updated)[str(label)] += 1
+
+
+def organisation_number(without_check_digit: str) -> str:
+    """Complete a nine-digit organisation number with its Luhn check digit."""
+    digits = without_check_digit.replace("-", "")
+    if len(digits) != 9 or not digits.isdigit():
+        raise ValueError(f"nine digits expected, got {without_check_digit!r}")
+    check = next(d for d in "0123456789" if luhn_ok(digits + d))
+    return f"{digits[:6]}-{digits[6:]}{check}"
+
+
+def _translated(name: str, texts: dict[str, str]) -> dict[str, str]:
+    return {f"{name}_{code}": texts.get(code, "") for code in TEXT_LANGUAGES}
+
+
+def _upsert(
+    model: type[M], lookup: dict[str, Any], values: dict[str, Any], result: LoadResult
+) -> M:
+    """update_or_create, but validated with full_clean() before saving."""
+    obj = model._default_manager.filter(**lookup).first()
+    created = obj is None
+    if obj is None:
+        obj = model(**lookup)
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    result.note(obj, created)
+    return obj
+
+
+def _create(obj: M, result: LoadResult) -> M:
+    obj.full_clean()
+    obj.save()
+    result.note(obj, True)
+    return obj
+
+
+def _time(text: str) -> time:
+    return time.fromisoformat(text)
+
+
+# -- vocabulary and network ---------------------------------------------------
+
+
+def _load_vocabulary(result: LoadResult) -> tuple[dict[str, Amenity], dict[str, Language]]:
+    amenities = {
+        code: _upsert(Amenity, {"code": code}, _translated("name", names), result)
+        for code, names in vocabulary.AMENITIES.items()
+    }
+    languages = {
+        code: _upsert(
+            Language,
+            {"code": code},
+            {"endonym": endonym, **_translated("name", names)},
+            result,
+        )
+        for code, (endonym, names) in vocabulary.LANGUAGES.items()
+    }
+    return amenities, languages
+
+
+def _load_municipalities(
+    result: LoadResult,
+) -> tuple[dict[str, Municipality], dict[tuple[str, str], District]]:
+    municipalities: dict[str, Municipality] = {}
+    districts: dict[tuple[str, str], District] = {}
+    for code, (name, district_names) in network.MUNICIPALITIES.items():
+        municipality = _upsert(Municipality, {"code": code}, {"name": name}, result)
+        municipalities[code] = municipality
+        for district_name in district_names:
+            districts[code, district_name] = _upsert(
+                District, {"municipality": municipality, "name": district_name}, {}, result
+            )
+    return municipalities, districts
+
+
+def _load_operators(result: LoadResult) -> dict[str, Operator]:
+    operators = {}
+    for spec in network.OPERATORS:
+        values = {
+            "kind": spec["kind"],
+            "organisation_number": organisation_number(spec["org_number"]),
+            "contact_email": spec.get("contact_email", ""),
+            "contact_phone": spec.get("contact_phone", ""),
+            "website": spec.get("website", ""),
+        }
+        operators[spec["name"]] = _upsert(Operator, {"name": spec["name"]}, values, result)
+    return operators
+
+
+# -- offices ------------------------------------------------------------------
+
+
+def _exception_date(office: Office, when: tuple[str, int], today: date) -> date:
+    rule, offset = when
+    start = today + timedelta(days=offset)
+    if rule == "holiday":
+        return holidays_between(start, start + timedelta(days=400))[0][0]
+    if rule != "open_day":
+        raise ValueError(f"unknown date rule {rule!r}")
+    open_weekdays = {row.weekday for row in office.weekly_hours.all()}
+    if not open_weekdays & set(vocabulary.WEEKDAYS):
+        raise ValueError(f"{office.slug} is never open Monday to Friday")
+    day = start
+    while day.weekday() not in open_weekdays or day.weekday() >= 5 or is_public_holiday(day):
+        day += timedelta(days=1)
+    return day
+
+
+def _load_hours(office: Office, spec: dict[str, Any], today: date, result: LoadResult) -> None:
+    """Replace the office's weekly hours and dated exceptions."""
+    office.weekly_hours.all().delete()
+    office.hours_exceptions.all().delete()
+    pattern = vocabulary.HOURS[spec["hours"]] if spec["hours"] else {}
+    for weekday, intervals in sorted(pattern.items()):
+        for opens, closes in intervals:
+            _create(
+                WeeklyHours(
+                    office=office, weekday=weekday, opens=_time(opens), closes=_time(closes)
+                ),
+                result,
+            )
+    for exception in spec["exceptions"]:
+        day = _exception_date(office, exception["when"], today)
+        if exception["when"][0] == "holiday" and not exception.get("closed"):
+            result.holiday_specials.append((office.name_sv, day))
+        reason = _translated("reason", exception["reason"])
+        if exception.get("closed"):
+            _create(HoursException(office=office, date=day, is_closed=True, **reason), result)
+            continue
+        for opens, closes in exception["hours"]:
+            _create(
+                HoursException(
+                    office=office,
+                    date=day,
+                    is_closed=False,
+                    opens=_time(opens),
+                    closes=_time(closes),
+                    **reason,
+                ),
+                result,
+            )
+
+
+def _load_spaces(office: Office, spec: dict[str, Any], result: LoadResult) -> None:
+    kept = []
+    for kind, capacity, bookable, names in spec["spaces"]:
+        space = _upsert(
+            Space,
+            {"office": office, "name_sv": names["sv"]},
+            {
+                "kind": kind,
+                "capacity": capacity,
+                "is_bookable": bookable,
+                **_translated("name", names),
+            },
+            result,
+        )
+        kept.append(space.pk)
+    # Spaces are matched by name so that bookings of kept spaces survive.
+    office.spaces.exclude(pk__in=kept).delete()
+
+
+def _load_accessibility(office: Office, profile: str | None, result: LoadResult) -> None:
+    if profile is None:
+        AccessibilityFacts.objects.filter(office=office).delete()
+        return
+    facts = vocabulary.ACCESSIBILITY[profile]
+    values: dict[str, Any] = {}
+    for category in ("moving", "seeing", "hearing", "substances", "information"):
+        status, texts = facts[category]  # type: ignore[misc]
+        values[category] = status
+        values.update(_translated(f"{category}_text", texts))
+    for name in ("step_free_entrance", "wheelchair", "accessible_toilet", "hearing_loop"):
+        values[name] = facts[name]
+    _upsert(AccessibilityFacts, {"office": office}, values, result)
+
+
+def _load_office(
+    spec: dict[str, Any],
+    *,
+    operators: dict[str, Operator],
+    municipalities: dict[str, Municipality],
+    districts: dict[tuple[str, str], District],
+    amenities: dict[str, Amenity],
+    languages: dict[str, Language],
+    today: date,
+    result: LoadResult,
+) -> Office:
+    values = {
+        "kind": spec["kind"],
+        "status": spec["status"],
+        "operator": operators[spec["operator"]],
+        "municipality": municipalities[spec["municipality"]],
+        "district": districts[spec["municipality"], spec["district"]],
+        "street_address": spec["street_address"],
+        "postal_code": spec["postal_code"],
+        "city": spec["city"],
+        "latitude": Decimal(spec["latitude"]),
+        "longitude": Decimal(spec["longitude"]),
+        "capacity": spec["capacity"],
+        "email": spec.get("email", ""),
+        "phone": spec.get("phone", ""),
+        **_translated("name", spec["name"]),
+        **_translated("description", spec["description"]),
+    }
+    office = _upsert(Office, {"slug": spec["slug"]}, values, result)
+    office.amenities.set([amenities[code] for code in spec["amenities"]])
+    office.staff_languages.set([languages[code] for code in spec["languages"]])
+    _load_hours(office, spec, today, result)
+    _load_spaces(office, spec, result)
+    _load_accessibility(office, spec["accessibility"], result)
+    return office
+
+
+# -- people -------------------------------------------------------------------
+
+
+def _load_user(
+    spec: dict[str, Any],
+    *,
+    offices: dict[str, Office],
+    operators: dict[str, Operator],
+    municipalities: dict[str, Municipality],
+    password_hash: str,
+    result: LoadResult,
+) -> User:
+    email = str(spec["email"]).lower()
+    user = User.objects.filter(email__iexact=email).first()
+    created = user is None
+    if user is None:
+        user = user_create(
+            email=email,
+            password=DEMO_PASSWORD,
+            display_name=spec["display_name"],
+            language=spec["language"],
+        )
+    else:
+        # Reset the password so the printed logins always work. Hashing is slow
+        # on purpose, so every demo account gets the same hash, made once per run
+        # (the password is published anyway).
+        user.password = password_hash
+    user.display_name = spec["display_name"]
+    user.preferred_language = spec["language"]
+    user.is_active = True
+    user.is_superuser = bool(spec.get("superuser"))
+    user.full_clean(exclude=["password"])
+    user.save()
+    result.note(user, created)
+
+    kept = []
+    for role in spec["roles"]:
+        assignment = role_assign(
+            user=user,
+            role=Role(role["role"]),
+            office=offices[role["office"]] if "office" in role else None,
+            operator=operators[role["operator"]] if "operator" in role else None,
+            municipality=municipalities[role["municipality"]] if "municipality" in role else None,
+            permissions=role.get("permissions", []),
+        )
+        kept.append(assignment.pk)
+    # The demo says which roles a demo account has: drop any others.
+    RoleAssignment.objects.filter(user=user).exclude(pk__in=kept).delete()
+    forget_roles(user)
+    return user
+
+
+# -- the whole network -----------------------------------------------------------
+
+
+def load_demo(today: date | None = None) -> LoadResult:
+    """Create or update the demo network; dated exceptions are relative to ``today``."""
+    today = today or timezone.localdate()
+    result = LoadResult(today=today)
+    with translation.override("sv"), transaction.atomic():
+        amenities, languages = _load_vocabulary(result)
+        municipalities, districts = _load_municipalities(result)
+        operators = _load_operators(result)
+        offices = {
+            spec["slug"]: _load_office(
+                spec,
+                operators=operators,
+                municipalities=municipalities,
+                districts=districts,
+                amenities=amenities,
+                languages=languages,
+                today=today,
+                result=result,
+            )
+            for spec in network.OFFICES
+        }
+        password_hash = make_password(DEMO_PASSWORD)
+        for spec in people.USERS:
+            _load_user(
+                spec,
+                offices=offices,
+                operators=operators,
+                municipalities=municipalities,
+                password_hash=password_hash,
+                result=result,
+            )
+    result.totals = _totals(offices)
+    return result
+
+
+def _totals(offices: dict[str, Office]) -> dict[str, int]:
+    office_ids = [office.pk for office in offices.values()]
+    statuses = Counter(office.status for office in offices.values())
+    return {
+        "municipalities": len(network.MUNICIPALITIES),
+        "districts": sum(len(d) for _name, d in network.MUNICIPALITIES.values()),
+        "operators": len(network.OPERATORS),
+        "offices": len(offices),
+        "open offices": statuses["open"],
+        "planned offices": statuses["planned"],
+        "paused offices": statuses["paused"],
+        "spaces": Space.objects.filter(office_id__in=office_ids).count(),
+        "weekly opening hours": WeeklyHours.objects.filter(office_id__in=office_ids).count(),
+        "exceptions to opening hours": HoursException.objects.filter(
+            office_id__in=office_ids
+        ).count(),
+        "accessibility facts": AccessibilityFacts.objects.filter(office_id__in=office_ids).count(),
+        "amenities": len(vocabulary.AMENITIES),
+        "languages": len(vocabulary.LANGUAGES),
+        "demo logins": len(people.USERS),
+    }

@@ -1,0 +1,62 @@
+"""``publicoffice demo``: load the demo network and print the demo logins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from publicoffice.demo.loader import DEMO_PASSWORD, load_demo, login_rows
+from publicoffice.places.holidays_se import holiday_name
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a demo network of municipalities, operators and Public Offices, with demo "
+        "accounts for every role. Safe to run again: it updates the same rows."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load even when PUBLICOFFICE_ENV=production (creates a superuser with a "
+            "published password).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if getattr(settings, "PRODUCTION", False) and not options["allow_production"]:
+            raise CommandError(
+                "Refusing to load the demo into production: it creates accounts with a "
+                "published password. Pass --allow-production if you really mean it."
+            )
+        result = load_demo()
+
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo network loaded (dates relative to {result.today}).")
+        )
+        for label, count in result.totals.items():
+            self.stdout.write(f"  {count:>4}  {label}")
+        self.stdout.write(
+            f"  Rows created: {sum(result.created.values())}, "
+            f"updated: {sum(result.updated.values())} "
+            "(opening hours and their exceptions are replaced on every run)."
+        )
+        for office, day in result.holiday_specials:
+            name = holiday_name(day) or ""
+            self.stdout.write(f"  Special hours on {name} {day}: {office}.")
+        self.stdout.write("")
+        self.stdout.write(self.style.WARNING(f"Demo logins (password for all: {DEMO_PASSWORD})"))
+        self.stdout.write(self.style.WARNING("These are for demos only. Never use them for real."))
+        header = ("E-mail", "Password", "Role(s)", "Scope")
+        rows = [(email, DEMO_PASSWORD, roles, scope) for email, roles, scope in login_rows()]
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        for index, row in enumerate([header, *rows]):
+            self.stdout.write(
+                "  ".join(
+                    cell.ljust(width) for cell, width in zip(row, widths, strict=True)
+                ).rstrip()
+            )
+            if index == 0:
+                self.stdout.write("  ".join("-" * width for width in widths))

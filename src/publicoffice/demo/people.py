@@ -1,0 +1,80 @@
+"""Demo accounts: one or more for every role, all with the same password.
+
+The password is printed by ``publicoffice demo`` and is for demos only:
+never load the demo into a database that real people use.
+"""
+
+from __future__ import annotations
+
+DEMO_PASSWORD = "demo-public-office"
+DEMO_DOMAIN = "demo.publicoffice.example"
+
+# Each role: (role, scope key) where the scope key is an office slug, an
+# operator name or a municipality code, as the role needs; plus permissions.
+USERS: list[dict[str, object]] = [
+    {
+        "email": f"admin@{DEMO_DOMAIN}",
+        "display_name": "Plattformsadmin (demo)",
+        "language": "sv",
+        "superuser": True,
+        "roles": [{"role": "platform_admin"}],
+    },
+    {
+        "email": f"operator.ronna@{DEMO_DOMAIN}",
+        "display_name": "Sara Lind",
+        "language": "sv",
+        "roles": [
+            {"role": "operator_admin", "operator": "Ronna Områdesföretag ekonomisk förening"}
+        ],
+    },
+    {
+        "email": f"operator.fittja@{DEMO_DOMAIN}",
+        "display_name": "Mehmet Yıldız",
+        "language": "sv",
+        "roles": [
+            {
+                "role": "operator_admin",
+                "operator": "Kooperativet Arbetsbänken i Fittja ekonomisk förening",
+            }
+        ],
+    },
+    {
+        "email": f"host.ronna@{DEMO_DOMAIN}",
+        "display_name": "Fatima Hassan",
+        "language": "ar",
+        "roles": [
+            {
+                "role": "host",
+                "office": "ronna",
+                "permissions": ["book_on_behalf", "book_outside_opening_hours"],
+            }
+        ],
+    },
+    {
+        "email": f"host.fittja@{DEMO_DOMAIN}",
+        "display_name": "Daniel Tesfay",
+        "language": "sv",
+        "roles": [
+            {"role": "host", "office": "fittja"},
+            {"role": "host", "office": "hallunda"},
+        ],
+    },
+    {
+        "email": f"officer.sodertalje@{DEMO_DOMAIN}",
+        "display_name": "Eva Berg",
+        "language": "sv",
+        "roles": [{"role": "municipal_officer", "municipality": "0181"}],
+    },
+    {
+        "email": f"amina@{DEMO_DOMAIN}",
+        "display_name": "Amina Yusuf",
+        "language": "so",
+        "roles": [],
+    },
+    {
+        "email": f"johan@{DEMO_DOMAIN}",
+        "display_name": "Johan Karlsson",
+        "language": "sv",
+        "roles": [],
+    },
+]

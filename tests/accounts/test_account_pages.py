@@ -1,0 +1,134 @@
+"""Sign-up, log-in by e-mail and password reset through the HTTP client."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from publicoffice.accounts.models import User
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a-good-test-password"
+
+
+class TestLogin:
+    def test_login_by_email_in_any_letter_case(self, client: Client):
+        UserFactory(email="amina@example.org")
+        response = client.post(
+            "/sv/accounts/login/", {"username": "Amina@Example.ORG", "password": PASSWORD}
+        )
+        assert response.status_code == 302
+        assert client.get("/sv/").context["user"].email == "amina@example.org"
+
+    def test_wrong_password_gets_a_translated_error_and_no_session(self, client: Client):
+        UserFactory(email="amina@example.org")
+        response = client.post(
+            "/sv/accounts/login/", {"username": "amina@example.org", "password": "wrong"}
+        )
+        assert response.status_code == 200
+        assert response.context["form"].errors
+        assert "_auth_user_id" not in client.session
+        assert 'role="alert"' in response.content.decode()
+
+    def test_login_page_has_csrf(self):
+        client = Client(enforce_csrf_checks=True)
+        UserFactory(email="amina@example.org")
+        response = client.post(
+            "/sv/accounts/login/", {"username": "amina@example.org", "password": PASSWORD}
+        )
+        assert response.status_code == 403
+
+    def test_logout_is_post_only(self, client: Client):
+        user = UserFactory()
+        client.force_login(user)
+        assert client.get("/sv/accounts/logout/").status_code == 405
+        assert client.post("/sv/accounts/logout/").status_code == 302
+        assert "_auth_user_id" not in client.session
+
+    def test_login_attempts_are_rate_limited(self, client: Client):
+        for _ in range(10):
+            client.post("/sv/accounts/login/", {"username": "x@example.org", "password": "no"})
+        response = client.post(
+            "/sv/accounts/login/", {"username": "x@example.org", "password": "no"}
+        )
+        assert response.status_code == 429
+
+
+class TestSignup:
+    def test_creates_a_member_and_logs_in(self, client: Client):
+        response = client.post(
+            "/ar/accounts/signup/",
+            {"email": "Newcomer@Example.org", "display_name": "أمينة", "password": PASSWORD},
+        )
+        assert response.status_code == 302
+        user = User.objects.get()
+        assert user.email == "newcomer@example.org"
+        assert user.display_name == "أمينة"
+        assert user.preferred_language == "ar"
+        assert not user.is_staff
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            {},
+            {"email": "not-an-email", "password": PASSWORD},
+            {"email": "a@example.org", "password": "123"},
+            {"email": "a@example.org", "password": "12345678901"},
+            {"email": "<script>@x", "password": PASSWORD},
+            {"email": "a@example.org", "password": PASSWORD, "display_name": "x" * 500},
+            {"email": "😀@example.org", "password": PASSWORD},
+        ],
+    )
+    def test_bad_input_changes_nothing(self, client: Client, data):
+        response = client.post("/sv/accounts/signup/", data)
+        assert response.status_code == 200
+        assert response.context["form"].errors
+        assert User.objects.count() == 0
+        assert "<script>@x" not in response.content.decode()
+
+    def test_an_email_is_taken_once(self, client: Client):
+        UserFactory(email="amina@example.org")
+        response = client.post(
+            "/sv/accounts/signup/", {"email": "AMINA@example.org", "password": PASSWORD}
+        )
+        assert "email" in response.context["form"].errors
+        assert User.objects.count() == 1
+
+    def test_signup_is_rate_limited(self, client: Client):
+        for _ in range(5):
+            client.post("/sv/accounts/signup/", {"email": "bad"})
+        assert client.post("/sv/accounts/signup/", {"email": "bad"}).status_code == 429
+
+
+class TestPasswordReset:
+    def test_reset_by_email_link(self, client: Client, settings):
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        user = UserFactory(email="amina@example.org")
+        response = client.post("/sv/accounts/password-reset/", {"email": "amina@example.org"})
+        assert response.status_code == 302
+        assert len(mail.outbox) == 1
+        link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body).group(1)
+        form_page = client.get(link, follow=True)
+        assert form_page.status_code == 200
+        set_url = form_page.redirect_chain[-1][0]
+        done = client.post(
+            set_url, {"new_password1": "another-good-pass", "new_password2": "another-good-pass"}
+        )
+        assert done.status_code == 302
+        user.refresh_from_db()
+        assert user.check_password("another-good-pass")
+
+    def test_unknown_address_sends_nothing_but_looks_the_same(self, client: Client, settings):
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        response = client.post("/sv/accounts/password-reset/", {"email": "nobody@example.org"})
+        assert response.status_code == 302
+        assert mail.outbox == []
+
+    def test_bad_link_is_explained(self, client: Client):
+        response = client.get("/sv/accounts/reset/MQ/bad-token/")
+        assert response.status_code == 200
+        assert 'role="alert"' in response.content.decode()
