@@ -109,7 +109,7 @@ class NamedPermission(models.TextChoices):
 
 
 def _scope_q(role: str, scope: str | None) -> models.Q:
-    fields = {"office", "operator", "municipality"}
+    fields = ("office", "operator", "municipality")
     condition = models.Q(role=role)
     for name in fields:
         condition &= models.Q(**{f"{name}__isnull": name != scope})

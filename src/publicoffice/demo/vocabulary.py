@@ -88,18 +88,18 @@ HOURS: dict[str, dict[int, list[tuple[str, str]]]] = {
 }
 
 
-def _t(sv: str, en: str, ar: str) -> dict[str, str]:
+def t(sv: str, en: str, ar: str) -> dict[str, str]:
     return {"sv": sv, "en": en, "ar": ar}
 
 
-_EMPTY = _t("", "", "")
+_EMPTY = t("", "", "")
 
 # profile name -> the facts. Each category is (status, texts).
 ACCESSIBILITY: dict[str, dict[str, object]] = {
     "street_level": {
         "moving": (
             "yes",
-            _t(
+            t(
                 "Entré i gatuplan med automatisk dörr. Alla rum ligger på samma plan.",
                 "Street-level entrance with an automatic door. All rooms are on one floor.",
                 "مدخل على مستوى الشارع بباب أوتوماتيكي. جميع الغرف في طابق واحد.",
@@ -107,7 +107,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "seeing": (
             "partly",
-            _t(
+            t(
                 "Kontrastmarkerad entré och skyltar med stor text, men ingen punktskrift.",
                 "Entrance marked in contrasting colours and signs in large print, but no braille.",
                 "مدخل مُعلَّم بألوان متباينة ولافتات بخط كبير، لكن لا توجد كتابة برايل.",
@@ -115,7 +115,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "hearing": (
             "yes",
-            _t(
+            t(
                 "Hörslinga vid receptionen och i mötesrummet.",
                 "Hearing loop at the reception and in the meeting room.",
                 "حلقة سمعية عند الاستقبال وفي غرفة الاجتماعات.",
@@ -123,7 +123,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "substances": (
             "partly",
-            _t(
+            t(
                 "Personalen använder inga parfymer. Det finns gröna växter i lokalen.",
                 "Staff wear no perfume. There are green plants in the premises.",
                 "لا يستخدم الموظفون العطور. توجد نباتات خضراء في المكان.",
@@ -131,7 +131,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "information": (
             "yes",
-            _t(
+            t(
                 "Tydliga bildskyltar, och personal som hjälper till på flera språk.",
                 "Clear picture signs, and staff who help in several languages.",
                 "لافتات واضحة بالصور، وموظفون يساعدون بعدة لغات.",
@@ -145,7 +145,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
     "upstairs_with_lift": {
         "moving": (
             "partly",
-            _t(
+            t(
                 "Lokalen ligger en trappa upp. Hiss från torget; hissdörren är 80 cm bred.",
                 "The premises are one floor up. Lift from the square; the lift door is 80 cm wide.",
                 "يقع المكان في الطابق الأول. يوجد مصعد من الساحة؛ عرض باب المصعد 80 سم.",
@@ -154,11 +154,11 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         "seeing": ("unknown", _EMPTY),
         "hearing": (
             "no",
-            _t("Ingen hörslinga ännu.", "No hearing loop yet.", "لا توجد حلقة سمعية بعد."),
+            t("Ingen hörslinga ännu.", "No hearing loop yet.", "لا توجد حلقة سمعية بعد."),
         ),
         "substances": (
             "yes",
-            _t(
+            t(
                 "Inga mattor eller växter. Lokalen städas varje dag.",
                 "No carpets or plants. The premises are cleaned every day.",
                 "لا سجاد ولا نباتات. يُنظَّف المكان كل يوم.",
@@ -166,7 +166,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "information": (
             "partly",
-            _t(
+            t(
                 "Skyltar på svenska och engelska. Fråga personalen om du behöver hjälp.",
                 "Signs in Swedish and English. Ask the staff if you need help.",
                 "اللافتات بالسويدية والإنجليزية. اسأل الموظفين إذا احتجت إلى مساعدة.",
@@ -180,7 +180,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
     "library_building": {
         "moving": (
             "yes",
-            _t(
+            t(
                 "Stegfri entré från torget och breda gångar mellan hyllorna.",
                 "Step-free entrance from the square and wide aisles between the shelves.",
                 "مدخل بلا درجات من الساحة وممرات واسعة بين الرفوف.",
@@ -188,7 +188,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "seeing": (
             "yes",
-            _t(
+            t(
                 "Talböcker, förstoringsskärm och ledstråk från entrén till informationsdisken.",
                 "Audiobooks, a magnifying screen and a tactile path from the entrance to the desk.",
                 "كتب مسموعة وشاشة تكبير وممر إرشادي ملموس من المدخل إلى مكتب المعلومات.",
@@ -196,7 +196,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "hearing": (
             "yes",
-            _t(
+            t(
                 "Hörslinga vid informationsdisken och i hörsalen.",
                 "Hearing loop at the information desk and in the auditorium.",
                 "حلقة سمعية عند مكتب المعلومات وفي القاعة.",
@@ -204,7 +204,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "substances": (
             "partly",
-            _t(
+            t(
                 "Blommande växter vid fönstren under våren.",
                 "Flowering plants by the windows in spring.",
                 "نباتات مزهرة بجانب النوافذ في فصل الربيع.",
@@ -212,7 +212,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "information": (
             "yes",
-            _t(
+            t(
                 "Lättläst information och bildstöd vid entrén.",
                 "Easy-to-read information and picture support at the entrance.",
                 "معلومات سهلة القراءة ودعم بالصور عند المدخل.",
@@ -226,7 +226,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
     "steps_at_entrance": {
         "moving": (
             "no",
-            _t(
+            t(
                 "Tre trappsteg vid entrén och ingen ramp. Personalen hjälper gärna till att "
                 "boka ett tillgängligt rum i närheten.",
                 "Three steps at the entrance and no ramp. The staff gladly help you book an "
@@ -239,7 +239,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         "hearing": ("unknown", _EMPTY),
         "substances": (
             "no",
-            _t(
+            t(
                 "Vi lagar mat tillsammans i lokalen flera gånger i veckan.",
                 "We cook together in the premises several times a week.",
                 "نطبخ معاً في المكان عدة مرات في الأسبوع.",
@@ -247,7 +247,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         ),
         "information": (
             "partly",
-            _t(
+            t(
                 "Skyltar på fem språk, men ingen lättläst information ännu.",
                 "Signs in five languages, but no easy-to-read information yet.",
                 "لافتات بخمس لغات، لكن لا توجد معلومات سهلة القراءة بعد.",
@@ -261,7 +261,7 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
     "being_rebuilt": {
         "moving": (
             "unknown",
-            _t(
+            t(
                 "Lokalen byggs om. Planen är stegfri entré och en tillgänglig toalett.",
                 "The premises are being rebuilt. The plan is a step-free entrance and an "
                 "accessible toilet.",
@@ -277,4 +277,31 @@ ACCESSIBILITY: dict[str, dict[str, object]] = {
         "accessible_toilet": None,
         "hearing_loop": None,
     },
+}
+
+# Spaces: (kind, capacity, bookable, names sv/en/ar). Names are unique per office.
+OPEN_AREA = "open_desk_area"
+DESK = "desk"
+MEETING = "meeting_room"
+QUIET = "quiet_room"
+WORKSHOP = "workshop"
+HALL = "hall"
+
+OPEN_AREA_NAME = t("Öppna arbetsytan", "Open work area", "مساحة العمل المفتوحة")
+MEETING_NAME = t("Mötesrummet", "Meeting room", "غرفة الاجتماعات")
+SMALLMEETING_NAME_NAME = t("Lilla mötesrummet", "Small meeting room", "غرفة الاجتماعات الصغيرة")
+BIGMEETING_NAME_NAME = t("Stora mötesrummet", "Large meeting room", "غرفة الاجتماعات الكبيرة")
+QUIET_NAME = t("Tysta rummet", "Quiet room", "الغرفة الهادئة")
+WORKSHOP_NAME = t("Verkstaden", "Workshop", "الورشة")
+HALL_NAME = t("Samlingssalen", "Assembly hall", "قاعة التجمع")
+KITCHEN_TABLE_NAME = t("Köksbordet", "Kitchen table", "طاولة المطبخ")
+
+
+def desk_name(number: int) -> dict[str, str]:
+    return t(f"Skrivbord {number}", f"Desk {number}", f"مكتب رقم {number}")
+
+
+CLOSED_FOR_TRAINING = {
+    "closed": True,
+    "reason": t("Personalen utbildar sig", "Staff training day", "يوم تدريب للموظفين"),
 }
