@@ -169,6 +169,7 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
 # newcomers than Swedish), then Swedish, which every office must fill in.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "sv"), "en": ("sv",), "sv": ("en",)}
 
+
 def _package_static(package: str) -> Path:
     """A third-party package's static folder, found without importing it.
 
@@ -213,9 +214,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Public Office <norepl
 
 # Maps: tiles come from a configurable server; every map has a list beside it.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = os.environ.get(
-    "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"
-)
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -145,7 +145,9 @@ class TestRoleAssignment:
         with pytest.raises(ValidationError):
             role_assign(user=user, role=Role.HOST)  # no office
         with pytest.raises(ValidationError):
-            role_assign(user=user, role=Role.HOST, office=world["office"], operator=world["operator"])
+            role_assign(
+                user=user, role=Role.HOST, office=world["office"], operator=world["operator"]
+            )
         with pytest.raises(ValidationError):
             role_assign(user=user, role=Role.PLATFORM_ADMIN, municipality=world["municipality"])
         assert not RoleAssignment.objects.filter(user=user).exists()

@@ -35,7 +35,9 @@ def network():
     rinkeby.amenities.add(AmenityFactory(code="wifi", name="Wifi"))
     rinkeby.staff_languages.add(LanguageFactory())
     SpaceFactory(office=rinkeby, name="Stora rummet", capacity=12)
-    HoursExceptionFactory(office=rinkeby, date=date(2026, 11, 30), is_closed=True, reason="Städning")
+    HoursExceptionFactory(
+        office=rinkeby, date=date(2026, 11, 30), is_closed=True, reason="Städning"
+    )
     ronna = weekday_office(name="Ronna kontor")
     OfficeFactory(name="Nedlagt", status=OfficeStatus.CLOSED)
     return {"rinkeby": rinkeby, "ronna": ronna}
@@ -110,7 +112,7 @@ def test_detail_has_hours_accessibility_and_spaces(client: Client, network):
     assert body["open_now"] is True
     hours = body["opening_hours"]
     assert hours["osm"] == "Mo-Fr 09:00-17:00; PH off; 2026 Nov 30 off"
-    assert [d["date"] for d in hours["week"]][0] == "2026-11-25"
+    assert next(d["date"] for d in hours["week"]) == "2026-11-25"
     assert hours["week"][0]["intervals"] == [{"opens": "09:00", "closes": "17:00"}]
     assert any(d["date"] == "2026-11-30" and d["closed"] for d in hours["exceptions"])
     assert hours["specification"][0]["@type"] == "OpeningHoursSpecification"

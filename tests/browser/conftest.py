@@ -21,14 +21,6 @@ from publicoffice.places.holidays_se import is_public_holiday
 from publicoffice.places.models import Office
 from tests.factories import HoursExceptionFactory, OfficeFactory, WeeklyHoursFactory
 
-# Playwright's sync API keeps an asyncio event loop running in the main
-# thread for as long as it is started, and Django then refuses ORM calls made
-# from the test code (SynchronousOnlyOperation). The ORM is only ever used
-# synchronously here, so the check is switched off. It is set when this
-# conftest is imported, not per test, because the loop outlives the browser
-# tests: tests collected after them in the same run need it too.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -39,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 #: Milliseconds Playwright waits for an element or a navigation.
 TIMEOUT_MS = 10_000
 
@@ -61,12 +54,25 @@ def _require_chromium() -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright_browser() -> Iterator[Any]:
-    """One headless Chromium for the whole run; each test gets its own context."""
+    """One headless Chromium for all browser tests; each test gets its own context.
+
+    Package-scoped rather than session-scoped: it is torn down right after the
+    last test in this folder, so Playwright's event loop and the switch below
+    never reach the rest of the suite.
+    """
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an asyncio event loop running in the main
+    # thread while it is started, and Django then refuses ORM calls from the
+    # test code (factories, the database flush) with SynchronousOnlyOperation.
+    # The ORM is only used synchronously here, so the check is switched off,
+    # and only for as long as Playwright runs: left set, the variable leaks
+    # into other tests (``check --deploy`` in a subprocess fails on async.E001).
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(
@@ -78,6 +84,10 @@ def playwright_browser() -> Iterator[Any]:
             browser.close()
     finally:
         playwright.stop()
+        if previous is None:
+            del os.environ[ASYNC_UNSAFE]
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
 
 
 @pytest.fixture

@@ -17,7 +17,12 @@ def run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Completed
     base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}}
     base.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
-        [PUBLICOFFICE, *args], env={**base, **env}, cwd=cwd, capture_output=True, text=True, timeout=120
+        [PUBLICOFFICE, *args],
+        env={**base, **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -39,7 +44,11 @@ def test_production_check_deploy_reports_nothing(tmp_path: Path):
 def test_production_refuses_to_start_without_secret_key(tmp_path: Path):
     result = run(
         ["check"],
-        {"PUBLICOFFICE_ENV": "production", "ALLOWED_HOSTS": "x.example.org", "PUBLICOFFICE_DATA_DIR": str(tmp_path)},
+        {
+            "PUBLICOFFICE_ENV": "production",
+            "ALLOWED_HOSTS": "x.example.org",
+            "PUBLICOFFICE_DATA_DIR": str(tmp_path),
+        },
         tmp_path,
     )
     assert result.returncode != 0
@@ -48,8 +57,26 @@ def test_production_refuses_to_start_without_secret_key(tmp_path: Path):
 
 def test_development_generates_and_keeps_a_secret_key(tmp_path: Path):
     env = {"PUBLICOFFICE_DATA_DIR": str(tmp_path)}
-    first = run(["shell", "--no-imports", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], env, tmp_path)
-    second = run(["shell", "--no-imports", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], env, tmp_path)
+    first = run(
+        [
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.conf import settings; print(settings.SECRET_KEY)",
+        ],
+        env,
+        tmp_path,
+    )
+    second = run(
+        [
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.conf import settings; print(settings.SECRET_KEY)",
+        ],
+        env,
+        tmp_path,
+    )
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     assert len(first.stdout.strip()) >= 50
@@ -61,15 +88,23 @@ def test_defaults_are_swedish_stockholm_and_sqlite(tmp_path: Path):
         "from django.conf import settings as s; "
         "print(s.LANGUAGE_CODE, s.TIME_ZONE, s.DATABASES['default']['ENGINE'], s.DEBUG)"
     )
-    result = run(["shell", "--no-imports", "-c", code], {"PUBLICOFFICE_DATA_DIR": str(tmp_path)}, tmp_path)
+    result = run(
+        ["shell", "--no-imports", "-c", code], {"PUBLICOFFICE_DATA_DIR": str(tmp_path)}, tmp_path
+    )
     assert result.stdout.split() == ["sv", "Europe/Stockholm", "django.db.backends.sqlite3", "True"]
 
 
 def test_database_url_selects_postgresql(tmp_path: Path):
-    code = "from django.conf import settings as s; d = s.DATABASES['default']; print(d['ENGINE'], d['NAME'], d['HOST'])"
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default']; "
+        "print(d['ENGINE'], d['NAME'], d['HOST'])"
+    )
     result = run(
         ["shell", "--no-imports", "-c", code],
-        {"PUBLICOFFICE_DATA_DIR": str(tmp_path), "DATABASE_URL": "postgres://u:p@db.example:5432/po"},
+        {
+            "PUBLICOFFICE_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": "postgres://u:p@db.example:5432/po",
+        },
         tmp_path,
     )
     assert result.stdout.split() == ["django.db.backends.postgresql", "po", "db.example"]

@@ -49,7 +49,9 @@ def parse_po(path: Path) -> dict[str, dict[str, object]]:
 @pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
 def test_po_files_are_complete(language: str):
     entries = parse_po(LOCALE / language / "LC_MESSAGES" / "django.po")
-    missing = [key.split("\x04")[1] for key, e in entries.items() if e["fuzzy"] or not all(e["strings"])]
+    missing = [
+        key.split("\x04")[1] for key, e in entries.items() if e["fuzzy"] or not all(e["strings"])
+    ]
     assert missing == [], f"{len(missing)} untranslated strings in {language}: {missing[:10]}"
 
 

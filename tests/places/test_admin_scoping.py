@@ -26,7 +26,9 @@ def world():
         "municipality": municipality,
         "operator": operator,
         "mine": OfficeFactory(name="Ronna kontor", operator=operator, municipality=municipality),
-        "sibling": OfficeFactory(name="Hovsjö kontor", operator=operator, municipality=municipality),
+        "sibling": OfficeFactory(
+            name="Hovsjö kontor", operator=operator, municipality=municipality
+        ),
         "foreign": OfficeFactory(name="Fittja kontor", operator=other_operator),
     }
 

@@ -150,7 +150,8 @@ class TestExports:
         specs = s.to_schema_org(date(2026, 11, 23), days=40)
         weekly = specs[0]
         assert weekly["dayOfWeek"] == [
-            f"https://schema.org/{d}" for d in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+            f"https://schema.org/{d}"
+            for d in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
         ]
         assert (weekly["opens"], weekly["closes"]) == ("09:00", "17:00")
         closed = [sp for sp in specs if sp.get("validFrom") == "2026-11-30"]
@@ -205,7 +206,7 @@ def schedules(draw) -> OpeningSchedule:
     exception_days = draw(
         st.lists(
             st.one_of(
-                st.sampled_from(DST_DAYS + [date(2026, 12, 25), date(2026, 6, 19)]),
+                st.sampled_from([*DST_DAYS, date(2026, 12, 25), date(2026, 6, 19)]),
                 st.dates(min_value=date(2025, 12, 1), max_value=date(2027, 11, 30)),
             ),
             max_size=6,

@@ -56,7 +56,12 @@ class TestLanguages:
 
     def test_language_picker_names_languages_in_their_own_script(self, client: Client):
         html = client.get("/sv/").content.decode()
-        for code, endonym in [("ar", "العربيّة"), ("fa", "فارسی"), ("so", "Soomaali"), ("ti", "ትግርኛ")]:
+        for code, endonym in [
+            ("ar", "العربيّة"),
+            ("fa", "فارسی"),
+            ("so", "Soomaali"),
+            ("ti", "ትግርኛ"),
+        ]:
             assert f'lang="{code}"' in html
             assert endonym in html
 
@@ -81,7 +86,9 @@ class TestHome:
         weekday_office(name="A-kontoret")
         weekday_office(name="B-kontoret")
         html = client.get("/sv/").content.decode()
-        data = json.loads(re.search(r'id="map-data" type="application/json">(.*?)</script>', html, re.S).group(1))
+        data = json.loads(
+            re.search(r'id="map-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+        )
         assert [point["name"] for point in data] == ["A-kontoret", "B-kontoret"]
         assert {"lat", "lng", "url", "status"} <= set(data[0])
 
@@ -192,7 +199,9 @@ class TestOfficePage:
         )
         AccessibilityFactsFactory(office=office, hearing_loop=True, moving_text="Ramp finns.")
         SpaceFactory(office=office, name="Mötesrum Lilla", capacity=6)
-        HoursExceptionFactory(office=office, date=date(2026, 12, 8), is_closed=True, reason="Inventering")
+        HoursExceptionFactory(
+            office=office, date=date(2026, 12, 8), is_closed=True, reason="Inventering"
+        )
         office.staff_languages.add(LanguageFactory(code="so", endonym="Soomaali", name="Somaliska"))
         return office
 
@@ -257,7 +266,7 @@ class TestOfficePage:
 class TestAboutPage:
     def test_lists_the_ten_guidelines(self, client: Client):
         html = client.get("/sv/about/").content.decode()
-        assert html.count('<li><strong>') == 10
+        assert html.count("<li><strong>") == 10
         assert "Mänskliga rättigheter" in html
 
     def test_guidelines_in_arabic(self, client: Client):

@@ -17,19 +17,19 @@ from publicoffice.core.admin_base import PolicyAdminMixin
 from publicoffice.places.models import Office
 
 
-class UserCreationForm(AdminUserCreationForm):  # type: ignore[type-arg]
+class UserCreationForm(AdminUserCreationForm):
     class Meta:
         model = User
         fields = ("email",)
 
 
-class UserEditForm(UserChangeForm):  # type: ignore[type-arg]
+class UserEditForm(UserChangeForm):
     class Meta:
         model = User
         fields = ("email", "display_name", "preferred_language", "is_active")
 
 
-class RoleAssignmentForm(forms.ModelForm):  # type: ignore[type-arg]
+class RoleAssignmentForm(forms.ModelForm):
     permissions = forms.MultipleChoiceField(
         label=RoleAssignment._meta.get_field("permissions").verbose_name,
         choices=NamedPermission.choices,
@@ -42,7 +42,7 @@ class RoleAssignmentForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ("user", "role", "office", "operator", "municipality", "permissions")
 
 
-class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
+class RoleAssignmentInline(admin.TabularInline):
     model = RoleAssignment
     form = RoleAssignmentForm
     fk_name = "user"
@@ -54,12 +54,12 @@ class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return is_platform_admin(request.user)
 
-    has_add_permission = has_change_permission  # type: ignore[assignment]
+    has_add_permission = has_change_permission
     has_delete_permission = has_change_permission
 
 
 @admin.register(User)
-class UserAdmin(PolicyAdminMixin, DjangoUserAdmin):  # type: ignore[type-arg]
+class UserAdmin(PolicyAdminMixin, DjangoUserAdmin):
     ordering = ("email",)
     list_display = ("email", "display_name", "is_active", "is_superuser")
     search_fields = ("email", "display_name")
@@ -88,7 +88,7 @@ class UserAdmin(PolicyAdminMixin, DjangoUserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(PolicyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class RoleAssignmentAdmin(PolicyAdminMixin, admin.ModelAdmin):
     form = RoleAssignmentForm
     list_display = ("user", "role", "office", "operator", "municipality")
     list_filter = ("role",)

@@ -29,7 +29,9 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 class SignupForm(forms.Form):
     email = forms.EmailField(
-        label=_("E-mail address"), max_length=254, widget=forms.EmailInput({"autocomplete": "email"})
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput({"autocomplete": "email"}),
     )
     display_name = forms.CharField(
         label=_("Name to show (optional)"), max_length=100, required=False
@@ -45,7 +47,10 @@ class SignupForm(forms.Form):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
-                _("There is already an account with this e-mail address. Log in or reset the password."),
+                _(
+                    "There is already an account with this e-mail address. "
+                    "Log in or reset the password."
+                ),
                 code="email_taken",
             )
         return email

@@ -23,9 +23,12 @@ def can_view_user(user: Any, other: User) -> bool:
     if is_platform_admin(user) or (user.is_authenticated and user.pk == other.pk):
         return True
     operators = administered_operator_ids(user)
-    return bool(operators) and RoleAssignment.objects.filter(
-        Q(user=other) & (Q(office__operator_id__in=operators) | Q(operator_id__in=operators))
-    ).exists()
+    return (
+        bool(operators)
+        and RoleAssignment.objects.filter(
+            Q(user=other) & (Q(office__operator_id__in=operators) | Q(operator_id__in=operators))
+        ).exists()
+    )
 
 
 def users_visible(user: Any) -> QuerySet[User]:

@@ -8,9 +8,9 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_http_methods
 
 from publicoffice.accounts.forms import EmailAuthenticationForm, SignupForm

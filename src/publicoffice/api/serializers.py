@@ -82,9 +82,7 @@ def office_detail(
                 "next_change": data["next_change"],
                 "osm": schedule.to_osm(today),
                 "week": [_day(d) for d in schedule.days(today, 7, language)],
-                "exceptions": [
-                    _day(d) for d in schedule.coming_exceptions(today, 60, language)
-                ],
+                "exceptions": [_day(d) for d in schedule.coming_exceptions(today, 60, language)],
                 "specification": schedule.to_schema_org(today, days=90),
             },
             "accessibility": (
@@ -133,4 +131,3 @@ def office_feature(office: Office, *, request: HttpRequest, at: datetime) -> dic
         "geometry": {"type": "Point", "coordinates": [lon, lat]},
         "properties": properties,
     }
-

@@ -76,5 +76,3 @@ class PolicyInlineMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._parent_ok(request, obj)
-
-

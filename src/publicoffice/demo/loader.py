@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
@@ -239,7 +239,7 @@ def _load_hours(office: Office, spec: dict[str, Any], today: date, result: LoadR
     for exception in spec["exceptions"]:
         day = _exception_date(office, exception["when"], today)
         if exception["when"][0] == "holiday" and not exception.get("closed"):
-            result.holiday_specials.append((office.name_sv, day))
+            result.holiday_specials.append((getattr(office, "name_sv", office.name), day))
         reason = _translated("reason", exception["reason"])
         if exception.get("closed"):
             _create(HoursException(office=office, date=day, is_closed=True, **reason), result)
@@ -284,7 +284,7 @@ def _load_accessibility(office: Office, profile: str | None, result: LoadResult)
     facts = vocabulary.ACCESSIBILITY[profile]
     values: dict[str, Any] = {}
     for category in ("moving", "seeing", "hearing", "substances", "information"):
-        status, texts = facts[category]  # type: ignore[misc]
+        status, texts = cast(tuple[str, dict[str, str]], facts[category])
         values[category] = status
         values.update(_translated(f"{category}_text", texts))
     for name in ("step_free_entrance", "wheelchair", "accessible_toilet", "hearing_loop"):
@@ -393,7 +393,7 @@ def load_demo(today: date | None = None) -> LoadResult:
         municipalities, districts = _load_municipalities(result)
         operators = _load_operators(result)
         offices = {
-            spec["slug"]: _load_office(
+            str(spec["slug"]): _load_office(
                 spec,
                 operators=operators,
                 municipalities=municipalities,

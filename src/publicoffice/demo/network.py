@@ -19,7 +19,6 @@ from __future__ import annotations
 from publicoffice.demo.offices_north import NORTH
 from publicoffice.demo.offices_south import SOUTH
 
-
 # code -> name, districts
 MUNICIPALITIES: dict[str, tuple[str, list[str]]] = {
     "0181": ("Södertälje", ["Ronna", "Hovsjö", "Geneta"]),

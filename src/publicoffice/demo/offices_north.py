@@ -6,6 +6,7 @@ Plain data; see :mod:`publicoffice.demo.network` for what the fields mean.
 from __future__ import annotations
 
 from publicoffice.demo.vocabulary import (
+    BIG_MEETING_NAME,
     DESK,
     HALL,
     HALL_NAME,
@@ -15,6 +16,7 @@ from publicoffice.demo.vocabulary import (
     OPEN_AREA_NAME,
     QUIET,
     QUIET_NAME,
+    SMALL_MEETING_NAME,
     WORKSHOP,
     desk_name,
     t,
@@ -220,8 +222,8 @@ NORTH: list[dict[str, object]] = [
             (OPEN_AREA, 40, False, OPEN_AREA_NAME),
             (DESK, 1, True, desk_name(1)),
             (DESK, 1, True, desk_name(2)),
-            (MEETING, 6, True, SMALLMEETING_NAME_NAME),
-            (MEETING, 14, True, BIGMEETING_NAME_NAME),
+            (MEETING, 6, True, SMALL_MEETING_NAME),
+            (MEETING, 14, True, BIG_MEETING_NAME),
             (QUIET, 4, False, QUIET_NAME),
         ],
         "accessibility": "street_level",

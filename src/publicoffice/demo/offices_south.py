@@ -6,6 +6,7 @@ Plain data; see :mod:`publicoffice.demo.network` for what the fields mean.
 from __future__ import annotations
 
 from publicoffice.demo.vocabulary import (
+    BIG_MEETING_NAME,
     CLOSED_FOR_TRAINING,
     DESK,
     HALL,
@@ -17,6 +18,7 @@ from publicoffice.demo.vocabulary import (
     OPEN_AREA_NAME,
     QUIET,
     QUIET_NAME,
+    SMALL_MEETING_NAME,
     WORKSHOP,
     WORKSHOP_NAME,
     desk_name,
@@ -216,8 +218,8 @@ SOUTH: list[dict[str, object]] = [
             (DESK, 1, True, desk_name(1)),
             (DESK, 1, True, desk_name(2)),
             (DESK, 1, True, desk_name(3)),
-            (MEETING, 4, True, SMALLMEETING_NAME_NAME),
-            (MEETING, 12, True, BIGMEETING_NAME_NAME),
+            (MEETING, 4, True, SMALL_MEETING_NAME),
+            (MEETING, 12, True, BIG_MEETING_NAME),
             (WORKSHOP, 10, True, WORKSHOP_NAME),
         ],
         "accessibility": "street_level",

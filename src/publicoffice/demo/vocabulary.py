@@ -289,8 +289,8 @@ HALL = "hall"
 
 OPEN_AREA_NAME = t("Öppna arbetsytan", "Open work area", "مساحة العمل المفتوحة")
 MEETING_NAME = t("Mötesrummet", "Meeting room", "غرفة الاجتماعات")
-SMALLMEETING_NAME_NAME = t("Lilla mötesrummet", "Small meeting room", "غرفة الاجتماعات الصغيرة")
-BIGMEETING_NAME_NAME = t("Stora mötesrummet", "Large meeting room", "غرفة الاجتماعات الكبيرة")
+SMALL_MEETING_NAME = t("Lilla mötesrummet", "Small meeting room", "غرفة الاجتماعات الصغيرة")
+BIG_MEETING_NAME = t("Stora mötesrummet", "Large meeting room", "غرفة الاجتماعات الكبيرة")
 QUIET_NAME = t("Tysta rummet", "Quiet room", "الغرفة الهادئة")
 WORKSHOP_NAME = t("Verkstaden", "Workshop", "الورشة")
 HALL_NAME = t("Samlingssalen", "Assembly hall", "قاعة التجمع")

@@ -12,7 +12,7 @@ from publicoffice.guidelines.models import Guideline
 
 
 @admin.register(Guideline)
-class GuidelineAdmin(PolicyAdminMixin, TranslationAdmin):  # type: ignore[misc]
+class GuidelineAdmin(PolicyAdminMixin, TranslationAdmin):
     list_display = ("number", "title")
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:

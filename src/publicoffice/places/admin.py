@@ -29,24 +29,24 @@ from publicoffice.places.models import (
 )
 
 
-class SpaceInline(PolicyInlineMixin, TranslationTabularInline):  # type: ignore[misc]
+class SpaceInline(PolicyInlineMixin, TranslationTabularInline):
     model = Space
     extra = 0
     fields = ("name", "kind", "capacity", "is_bookable")
 
 
-class WeeklyHoursInline(PolicyInlineMixin, admin.TabularInline):  # type: ignore[type-arg]
+class WeeklyHoursInline(PolicyInlineMixin, admin.TabularInline):
     model = WeeklyHours
     extra = 0
 
 
-class HoursExceptionInline(PolicyInlineMixin, TranslationTabularInline):  # type: ignore[misc]
+class HoursExceptionInline(PolicyInlineMixin, TranslationTabularInline):
     model = HoursException
     extra = 0
     fields = ("date", "is_closed", "opens", "closes", "reason")
 
 
-class AccessibilityInline(PolicyInlineMixin, TranslationStackedInline):  # type: ignore[misc]
+class AccessibilityInline(PolicyInlineMixin, TranslationStackedInline):
     model = AccessibilityFacts
     extra = 0
     max_num = 1
@@ -54,7 +54,7 @@ class AccessibilityInline(PolicyInlineMixin, TranslationStackedInline):  # type:
 
 
 @admin.register(Office)
-class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):  # type: ignore[misc]
+class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):
     list_display = ("name", "kind", "status", "operator", "municipality", "district", "capacity")
     list_filter = ("status", "kind", "municipality")
     search_fields = ("name", "slug", "street_address", "city")
@@ -76,9 +76,8 @@ class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):  # type: ignore[misc]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         # A host runs an office but does not move it to another operator.
-        if obj is not None and not is_platform_admin(request.user):
-            if not policies.can_manage_operator(request.user, obj.operator):
-                return ("operator", "municipality", "slug")
+        if obj is not None and not policies.can_manage_operator(request.user, obj.operator):
+            return ("operator", "municipality", "slug")
         return ()
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
@@ -97,7 +96,7 @@ class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):  # type: ignore[misc]
 
 
 @admin.register(Operator)
-class OperatorAdmin(PolicyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class OperatorAdmin(PolicyAdminMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "organisation_number", "contact_email")
     list_filter = ("kind",)
     search_fields = ("name", "organisation_number")
@@ -117,7 +116,7 @@ class OperatorAdmin(PolicyAdminMixin, admin.ModelAdmin):  # type: ignore[type-ar
         return is_platform_admin(request.user)
 
 
-class DistrictInline(PolicyInlineMixin, admin.TabularInline):  # type: ignore[type-arg]
+class DistrictInline(PolicyInlineMixin, admin.TabularInline):
     model = District
     extra = 0
 
@@ -126,7 +125,7 @@ class DistrictInline(PolicyInlineMixin, admin.TabularInline):  # type: ignore[ty
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(PolicyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class MunicipalityAdmin(PolicyAdminMixin, admin.ModelAdmin):
     list_display = ("name", "code")
     search_fields = ("name", "code")
     inlines = [DistrictInline]
@@ -146,7 +145,7 @@ class MunicipalityAdmin(PolicyAdminMixin, admin.ModelAdmin):  # type: ignore[typ
         return is_platform_admin(request.user)
 
 
-class VocabularyAdmin(PolicyAdminMixin, TranslationAdmin):  # type: ignore[misc]
+class VocabularyAdmin(PolicyAdminMixin, TranslationAdmin):
     """Shared vocabularies: every staff member reads them, platform admins edit."""
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:

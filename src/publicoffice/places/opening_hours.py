@@ -240,7 +240,9 @@ def _weekday_groups(
         yield run, weekly[run[0]]
 
 
-def _group_weekdays(weekly: dict[int, tuple[Interval, ...]]) -> Iterator[tuple[str, tuple[Interval, ...]]]:
+def _group_weekdays(
+    weekly: dict[int, tuple[Interval, ...]],
+) -> Iterator[tuple[str, tuple[Interval, ...]]]:
     for run, hours in _weekday_groups(weekly):
         label = OSM_DAYS[run[0]] if len(run) == 1 else f"{OSM_DAYS[run[0]]}-{OSM_DAYS[run[-1]]}"
         yield label, hours

@@ -100,6 +100,5 @@ def municipalities_visible_in_admin(user: Any) -> QuerySet[Municipality]:
     if is_platform_admin(user):
         return Municipality.objects.all()
     return Municipality.objects.filter(
-        Q(pk__in=officer_municipality_ids(user))
-        | Q(offices__in=offices_visible_in_admin(user))
+        Q(pk__in=officer_municipality_ids(user)) | Q(offices__in=offices_visible_in_admin(user))
     ).distinct()

@@ -54,4 +54,3 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "places/about.html", {"guidelines": guideline_list()})
-

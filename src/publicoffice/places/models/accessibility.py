@@ -9,10 +9,15 @@ exported as they are.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from publicoffice.places.models.offices import Office
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Availability(models.TextChoices):
@@ -31,7 +36,7 @@ class Wheelchair(models.TextChoices):
     UNKNOWN = "", _("Not known")
 
 
-CATEGORIES: list[tuple[str, str]] = [
+CATEGORIES: list[tuple[str, StrOrPromise]] = [
     ("moving", _("Moving")),
     ("seeing", _("Seeing")),
     ("hearing", _("Hearing")),
@@ -40,7 +45,7 @@ CATEGORIES: list[tuple[str, str]] = [
 ]
 
 
-def _status_field(label: str) -> models.CharField:
+def _status_field(label: StrOrPromise) -> models.CharField:
     return models.CharField(
         label, max_length=8, choices=Availability.choices, default=Availability.UNKNOWN
     )
