@@ -36,9 +36,11 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **extra)
 
     def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
+        from publicoffice.accounts.services import role_assign
+
         extra["is_superuser"] = True
         user = self._create(email, password, **extra)
-        RoleAssignment.objects.get_or_create(user=user, role=Role.PLATFORM_ADMIN)
+        role_assign(user=user, role=Role.PLATFORM_ADMIN)
         return user
 
     def get_by_natural_key(self, username: str | None) -> User:

@@ -38,3 +38,11 @@ def role_assign(
     assignment.save()
     forget_roles(user)
     return assignment
+
+
+@transaction.atomic
+def role_revoke(*, assignment: RoleAssignment) -> None:
+    """Take a role away; the user keeps their account and member rights."""
+    user = assignment.user
+    assignment.delete()
+    forget_roles(user)

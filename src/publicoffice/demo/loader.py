@@ -22,8 +22,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 
 from publicoffice.accounts.models import Role, RoleAssignment, User
-from publicoffice.accounts.roles import forget_roles
-from publicoffice.accounts.services import role_assign, user_create
+from publicoffice.accounts.services import role_assign, role_revoke, user_create
 from publicoffice.demo import network, people, vocabulary
 from publicoffice.places.holidays_se import holidays_between, is_public_holiday
 from publicoffice.places.models import (
@@ -376,8 +375,8 @@ def _load_user(
         )
         kept.append(assignment.pk)
     # The demo says which roles a demo account has: drop any others.
-    RoleAssignment.objects.filter(user=user).exclude(pk__in=kept).delete()
-    forget_roles(user)
+    for stale in RoleAssignment.objects.filter(user=user).exclude(pk__in=kept):
+        role_revoke(assignment=stale)
     return user
 
 

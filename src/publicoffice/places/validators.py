@@ -36,7 +36,7 @@ def validate_organisation_number(value: str) -> None:
     match = _ORG_NUMBER.match(value.strip())
     if not match:
         raise ValidationError(
-            _("Write the organisation number as ten digits, like 802012-3456."),
+            _("Write the organisation number as ten digits, like 802012-3454."),
             code="org_number_format",
         )
     digits = match.group(1) + match.group(2)

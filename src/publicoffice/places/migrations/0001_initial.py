@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
                 ('kind', models.CharField(choices=[('association', 'Association'), ('cooperative', 'Cooperative'), ('area_company', 'Area company'), ('housing_company', 'Housing company'), ('library', 'Library'), ('municipality', 'Municipality'), ('business', 'Business'), ('other', 'Other')], max_length=32, verbose_name='kind')),
-                ('organisation_number', models.CharField(blank=True, help_text='Ten digits, e.g. 802012-3456. Never a personal identity number.', max_length=11, validators=[publicoffice.places.validators.validate_organisation_number], verbose_name='organisation number')),
+                ('organisation_number', models.CharField(blank=True, help_text='Ten digits, e.g. 802012-3454. Never a personal identity number.', max_length=11, validators=[publicoffice.places.validators.validate_organisation_number], verbose_name='organisation number')),
                 ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
                 ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
                 ('website', models.URLField(blank=True, verbose_name='website')),

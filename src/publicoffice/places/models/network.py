@@ -80,7 +80,7 @@ class Operator(TimeStampedModel):
         max_length=11,
         blank=True,
         validators=[validate_organisation_number],
-        help_text=_("Ten digits, e.g. 802012-3456. Never a personal identity number."),
+        help_text=_("Ten digits, e.g. 802012-3454. Never a personal identity number."),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
