@@ -108,3 +108,11 @@ def test_language_picker_switches_to_english_on_the_same_page(
     expect(page.locator("h1")).to_have_text(office.name_en)
     expect(page.locator("nav.languages a[hreflang=en]")).to_have_attribute("aria-current", "true")
     assert_page_healthy(page)
+
+    # The picker keeps the filters of a list, too.
+    page.goto(live_server.url + "/sv/?open_now=on")
+    picker_link = page.locator("nav.languages a[hreflang=en]")
+    expect(picker_link).to_have_attribute("href", "/en/?open_now=on")
+    picker_link.click()
+    page.wait_for_url(live_server.url + "/en/?open_now=on")
+    expect(page.locator("#office-list > li")).to_have_count(2)

@@ -7,7 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-_ORG_NUMBER = re.compile(r"^(\d{6})-?(\d{4})$")
+_ORG_NUMBER = re.compile(r"^([0-9]{6})-?([0-9]{4})$")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -53,7 +53,7 @@ def validate_organisation_number(value: str) -> None:
 
 def validate_municipality_code(value: str) -> None:
     """Swedish municipality codes (kommunkod) are four digits, e.g. 0181."""
-    if not re.fullmatch(r"\d{4}", value or ""):
+    if not re.fullmatch(r"[0-9]{4}", value or ""):
         raise ValidationError(
             _("A municipality code is four digits, like 0181."), code="municipality_code"
         )
