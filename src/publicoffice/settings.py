@@ -182,7 +182,7 @@ def _package_static(package: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "static"
 
 
-STATICFILES_DIRS = [_package_static("leaflet")]
+STATICFILES_DIRS = [BASE_DIR / "static", _package_static("leaflet")]
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 if not PRODUCTION:

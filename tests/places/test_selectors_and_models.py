@@ -84,7 +84,11 @@ class TestModels:
             incomplete.full_clean()
         with pytest.raises(IntegrityError), transaction.atomic():
             HoursException.objects.create(
-                office=office, date=date(2026, 12, 1), is_closed=True, opens=time(9), closes=time(10)
+                office=office,
+                date=date(2026, 12, 1),
+                is_closed=True,
+                opens=time(9),
+                closes=time(10),
             )
 
     def test_capacity_must_be_positive(self):

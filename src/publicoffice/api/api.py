@@ -23,6 +23,7 @@ from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.places.selectors import (
     MAX_QUERY_LENGTH,
     OfficeFilters,
+    attach_details,
     office_get_public_by_id,
     office_search,
 )
@@ -128,6 +129,7 @@ def list_offices(
     count = len(offices)
     pages = max(1, math.ceil(count / page_size))
     chunk = offices[(page - 1) * page_size : page * page_size]
+    attach_details(chunk)
     return {
         "count": count,
         "page": page,
@@ -158,6 +160,7 @@ def offices_geojson(request: HttpRequest, filters: Query[OfficeQuery]) -> HttpRe
     _activate(filters.lang)
     now = timezone.now()
     offices = office_search(filters=filters.filters(), at=now)
+    attach_details(offices)
     collection = {
         "type": "FeatureCollection",
         "features": [serializers.office_feature(o, request=request, at=now) for o in offices],

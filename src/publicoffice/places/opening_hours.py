@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from publicoffice.core.timeutils import ensure_aware, local_zone
 from publicoffice.places.holidays_se import holiday_name, holidays_between, is_public_holiday
@@ -89,12 +89,19 @@ class OpeningSchedule:
 
     @classmethod
     def for_office(cls, office: Office) -> OpeningSchedule:
-        """Build from an office; uses prefetched rows when they are there."""
+        """Build from an office's rows (uses prefetched rows when they are there)."""
+        return cls.from_rows(office.weekly_hours.all(), office.hours_exceptions.all())
+
+    @classmethod
+    def from_rows(
+        cls, weekly_rows: Iterable[Any], exception_rows: Iterable[Any]
+    ) -> OpeningSchedule:
+        """Build from ``WeeklyHours`` and ``HoursException`` rows of one office."""
         weekly: dict[int, list[Interval]] = {}
-        for row in office.weekly_hours.all():
+        for row in weekly_rows:
             weekly.setdefault(row.weekday, []).append(Interval(row.opens, row.closes))
-        exceptions: dict[date, list] = {}
-        for exc in office.hours_exceptions.all():
+        exceptions: dict[date, list[Any]] = {}
+        for exc in exception_rows:
             exceptions.setdefault(exc.date, []).append(exc)
         return cls(
             weekly={day: tuple(sorted(items)) for day, items in weekly.items()},
@@ -214,13 +221,11 @@ class OpeningSchedule:
         return specs
 
 
-def _merge_exceptions(rows: Iterable[object]) -> DayException:
-    rows = list(rows)
-    reason = next((str(getattr(r, "reason", "")) for r in rows if getattr(r, "reason", "")), "")
-    if any(getattr(row, "is_closed", False) for row in rows):
+def _merge_exceptions(rows: list[Any]) -> DayException:
+    reason = next((str(row.reason) for row in rows if row.reason), "")
+    if any(row.is_closed for row in rows):
         return DayException(True, (), reason)
-    intervals = tuple(sorted(Interval(r.opens, r.closes) for r in rows))  # type: ignore[attr-defined]
-    return DayException(False, intervals, reason)
+    return DayException(False, tuple(sorted(Interval(r.opens, r.closes) for r in rows)), reason)
 
 
 def _weekday_groups(

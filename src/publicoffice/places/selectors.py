@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from publicoffice.core.languages import LANGUAGE_CODES
-from publicoffice.places.models import Amenity, Language, Municipality, Office, Space
+from publicoffice.places.models import (
+    Amenity,
+    HoursException,
+    Language,
+    Municipality,
+    Office,
+    Space,
+    WeeklyHours,
+)
+from publicoffice.places.opening_hours import OpeningSchedule
 
 #: The longest search text we accept; longer input is cut, never an error.
 MAX_QUERY_LENGTH = 100
@@ -32,17 +44,48 @@ class OfficeFilters:
 
 
 def office_base_queryset() -> QuerySet[Office]:
-    """Public offices with everything a list or detail needs, in a fixed number of queries."""
-    return (
-        Office.objects.public()
-        .select_related("operator", "municipality", "district", "accessibility")
-        .prefetch_related(
-            "weekly_hours",
-            "hours_exceptions",
-            "amenities",
-            "staff_languages",
-            Prefetch("spaces", queryset=Space.objects.order_by("kind", "name")),
-        )
+    """Public offices with the rows every list shows, joined in one query."""
+    return Office.objects.public().select_related(
+        "operator", "municipality", "district", "accessibility"
+    )
+
+
+class WeeklyRow(NamedTuple):
+    """A weekly interval without the cost of a model instance (lists are hot)."""
+
+    weekday: int
+    opens: time
+    closes: time
+
+
+def attach_schedules(offices: list[Office], *, since: date) -> None:
+    """Give each office its opening schedule, in two queries for the whole list.
+
+    Django's prefetch builds a queryset per office, which dominates the cost
+    of a list of hundreds; plain bulk reads are several times faster.
+    Exceptions before ``since`` are not needed for "now" or for what comes.
+    """
+    by_id = {office.pk: office for office in offices}
+    weekly: dict[int, list[WeeklyRow]] = defaultdict(list)
+    rows = WeeklyHours.objects.filter(office_id__in=by_id).order_by()
+    for office_id, weekday, opens, closes in rows.values_list(
+        "office_id", "weekday", "opens", "closes"
+    ):
+        weekly[office_id].append(WeeklyRow(weekday, opens, closes))
+    exceptions: dict[int, list[HoursException]] = defaultdict(list)
+    for exc in HoursException.objects.filter(office_id__in=by_id, date__gte=since).order_by():
+        exceptions[exc.office_id].append(exc)
+    for office_id, office in by_id.items():
+        office._schedule = OpeningSchedule.from_rows(weekly[office_id], exceptions[office_id])
+
+
+def attach_details(offices: list[Office]) -> None:
+    """Amenities, staff languages and spaces, for the offices about to be shown."""
+    prefetch_related_objects(
+        offices,
+        "amenities",
+        "staff_languages",
+        Prefetch("spaces", queryset=Space.objects.order_by("kind", "name")),
     )
 
 
@@ -84,18 +127,28 @@ def office_search(*, filters: OfficeFilters, at: datetime) -> list[Office]:
     if filters.language:
         queryset = queryset.filter(staff_languages__code=filters.language)
     offices = list(queryset.distinct())
+    attach_schedules(offices, since=timezone.localtime(at).date() - timedelta(days=1))
     if filters.open_now:
         offices = [office for office in offices if office.is_open(at)]
     offices.sort(key=lambda office: str(office.name).casefold())
     return offices
 
 
+def _one_with_details(queryset: QuerySet[Office]) -> Office | None:
+    office = queryset.first()
+    if office is not None:
+        attach_details([office])
+        # The office page lists every coming exception, so keep them all.
+        attach_schedules([office], since=timezone.localdate() - timedelta(days=1))
+    return office
+
+
 def office_get_public(*, slug: str) -> Office | None:
-    return office_base_queryset().filter(slug=slug).first()
+    return _one_with_details(office_base_queryset().filter(slug=slug))
 
 
 def office_get_public_by_id(*, office_id: int) -> Office | None:
-    return office_base_queryset().filter(pk=office_id).first()
+    return _one_with_details(office_base_queryset().filter(pk=office_id))
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:

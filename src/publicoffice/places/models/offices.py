@@ -68,10 +68,6 @@ class OfficeQuerySet(models.QuerySet["Office"]):
         """Offices a visitor may see: everything but those closed down for good."""
         return self.exclude(status=OfficeStatus.CLOSED)
 
-    def with_schedule(self) -> OfficeQuerySet:
-        """Prefetch what :meth:`Office.schedule` needs, to avoid N+1 queries."""
-        return self.prefetch_related("weekly_hours", "hours_exceptions")
-
 
 class Office(TimeStampedModel):
     """A Public Office or another meeting place of the network."""
@@ -148,10 +144,18 @@ class Office(TimeStampedModel):
         return reverse("places:office", kwargs={"slug": self.slug})
 
     def schedule(self) -> OpeningSchedule:
-        """The office's opening hours as a calculable schedule."""
-        from publicoffice.places.opening_hours import OpeningSchedule
+        """The office's opening hours as a calculable schedule.
 
-        return OpeningSchedule.for_office(self)
+        Built once per instance; list selectors attach it in bulk
+        (:func:`publicoffice.places.selectors.attach_schedules`).
+        """
+        cached: OpeningSchedule | None = getattr(self, "_schedule", None)
+        if cached is None:
+            from publicoffice.places.opening_hours import OpeningSchedule
+
+            cached = OpeningSchedule.for_office(self)
+            self._schedule = cached
+        return cached
 
     def is_open(self, at: datetime) -> bool:
         return self.status == OfficeStatus.OPEN and self.schedule().is_open(at)
