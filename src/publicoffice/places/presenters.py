@@ -84,26 +84,25 @@ def map_point(card: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def day_rows(days: list[DayHours], today: Any) -> list[dict[str, Any]]:
+def day_rows(days: list[DayHours], today: Any, language: str | None) -> list[dict[str, Any]]:
+    """Rows for hour tables. Time ranges are kept apart from words so that
+    templates can set them left-to-right inside Arabic and Persian text."""
     rows = []
     for day in days:
-        if day.intervals:
-            hours = ", ".join(
-                f"{formats.time_format(i.opens)}–{formats.time_format(i.closes)}"
-                for i in day.intervals
-            )
-        else:
-            hours = _("Closed")
-        note = day.reason
-        if day.source == "holiday":
-            note = _("Public holiday: %(name)s") % {"name": day.reason}
+        is_holiday = day.source == "holiday"
         rows.append(
             {
                 "date": day.date,
                 "is_today": day.date == today,
-                "hours": hours,
                 "is_closed": day.is_closed,
-                "note": note,
+                "hours": ", ".join(
+                    f"{formats.time_format(i.opens)}–{formats.time_format(i.closes)}"
+                    for i in day.intervals
+                ),
+                "note": "" if is_holiday else day.reason,
+                "holiday": day.reason if is_holiday else "",
+                # Holiday names exist in Swedish and English only.
+                "holiday_lang": "sv" if (language or "sv").startswith("sv") else "en",
                 "is_exception": day.source != "weekly",
             }
         )
@@ -117,10 +116,10 @@ def office_page(office: Office, *, at: datetime, language: str | None) -> dict[s
     return {
         "office": office,
         "state": open_state(office, schedule, at),
-        "today": day_rows([schedule.day(today, language)], today)[0],
-        "week": day_rows(schedule.days(today, 7, language), today),
+        "today": day_rows([schedule.day(today, language)], today, language)[0],
+        "week": day_rows(schedule.days(today, 7, language), today, language),
         "coming_exceptions": day_rows(
-            schedule.coming_exceptions(today + timedelta(days=7), 60, language), today
+            schedule.coming_exceptions(today + timedelta(days=7), 60, language), today, language
         ),
         "accessibility": accessibility,
         "categories": accessibility.categories() if accessibility else [],
