@@ -146,14 +146,20 @@ def make_always_open(office: Office) -> Office:
 
     The live server runs on the real clock in another thread, so time cannot
     be frozen; an office open around the clock is "open now" whenever the
-    tests run (except in the last minute of the day).
+    tests run: intervals are half-open and end at the last microsecond.
     """
     for weekday in range(7):
-        WeeklyHoursFactory(office=office, weekday=weekday, opens=time(0), closes=time(23, 59))
+        WeeklyHoursFactory(
+            office=office, weekday=weekday, opens=time(0), closes=time(23, 59, 59, 999999)
+        )
     today = timezone.localdate()
     if is_public_holiday(today):
         HoursExceptionFactory(
-            office=office, date=today, is_closed=False, opens=time(0), closes=time(23, 59)
+            office=office,
+            date=today,
+            is_closed=False,
+            opens=time(0),
+            closes=time(23, 59, 59, 999999),
         )
     return office
 
