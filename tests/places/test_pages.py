@@ -33,7 +33,7 @@ WEDNESDAY_EVENING = datetime(2026, 11, 25, 19, 0, tzinfo=STOCKHOLM)
 
 def names_listed(response) -> list[str]:
     html = response.content.decode()
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
+    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', html)
 
 
 class TestLanguages:
@@ -239,7 +239,13 @@ class TestOfficePage:
 
     def test_arabic_page_shows_arabic_name(self, client: Client, office):
         html = client.get(f"/ar/offices/{office.slug}/").content.decode()
-        assert "<h1>مكتب فيتيا العام</h1>" in html
+        assert '<h1 lang="ar">مكتب فيتيا العام</h1>' in html
+
+    def test_text_shown_in_a_fallback_language_is_marked_with_it(self, client: Client, office):
+        # No Arabic description: the Swedish one is shown, marked as Swedish.
+        html = client.get(f"/ar/offices/{office.slug}/").content.decode()
+        assert '<div class="lead" lang="sv"><p>Välkommen!</p></div>' in html
+        assert '<td lang="sv">Ramp finns.</td>' in html
 
     def test_office_without_accessibility_facts_says_so(self, client: Client):
         office = weekday_office()
@@ -266,11 +272,12 @@ class TestOfficePage:
 class TestAboutPage:
     def test_lists_the_ten_guidelines(self, client: Client):
         html = client.get("/sv/about/").content.decode()
-        assert html.count("<li><strong>") == 10
+        assert html.count("<li lang=") == 10
         assert "Mänskliga rättigheter" in html
 
     def test_guidelines_in_arabic(self, client: Client):
         assert "حقوق الإنسان" in client.get("/ar/about/").content.decode()
 
     def test_persian_falls_back_to_english_guidelines(self, client: Client):
-        assert "Human rights" in client.get("/fa/about/").content.decode()
+        html = client.get("/fa/about/").content.decode()
+        assert '<li lang="en"><strong>Human rights.</strong>' in html

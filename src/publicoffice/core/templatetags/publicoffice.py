@@ -22,6 +22,14 @@ def url_in_language(context: template.Context, language: str) -> str:
     return translate_url(path, language)
 
 
+@register.simple_tag
+def shown_language(obj: Any, field: str) -> str:
+    """The language a translated field is shown in (for a ``lang`` attribute)."""
+    from publicoffice.core.content_language import shown_language as language_of
+
+    return language_of(obj, field)
+
+
 @register.filter
 def json_ld(value: Any) -> SafeString:
     """Serialise structured data for a ``<script type="application/ld+json">``.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from publicoffice.core.content_language import shown_language
 from publicoffice.places.models.offices import Office
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class AccessibilityFacts(models.Model):
                 "status": getattr(self, key),
                 "status_label": Availability(getattr(self, key)).label,
                 "text": getattr(self, f"{key}_text"),
+                "text_lang": shown_language(self, f"{key}_text"),
             }
             for key, label in CATEGORIES
         ]
