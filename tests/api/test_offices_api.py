@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -175,3 +176,18 @@ def test_openapi_document_and_docs_page(client: Client):
 
 def test_api_refuses_writes(client: Client, network):
     assert client.post("/api/v1/offices", data={}).status_code == 405
+
+
+def test_domain_errors_become_json_with_their_code(rf):
+    from publicoffice.api.api import api
+    from publicoffice.core.errors import DomainError
+
+    handler = api._exception_handlers[DomainError]
+    error = DomainError("office_full", "The office is full.", status=409, capacity=30)
+    response = handler(rf.get("/api/v1/offices"), error)
+    assert response.status_code == 409
+    assert json.loads(response.content) == {
+        "code": "office_full",
+        "message": "The office is full.",
+        "details": {"capacity": 30},
+    }

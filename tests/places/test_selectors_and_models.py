@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from publicoffice.places.models import HoursException, Office, OfficeStatus, WeeklyHours
+from publicoffice.places.models import HoursException, OfficeStatus, WeeklyHours
 from publicoffice.places.opening_hours import Interval
 from publicoffice.places.selectors import (
     OfficeFilters,
@@ -167,8 +167,3 @@ class TestSelectors:
         choices = filter_choices()
         assert choices["amenity"] == [("printer", "Skrivare")]
         assert choices["municipality"] == [(office.municipality.code, office.municipality.name)]
-
-    def test_filters_dataclass_knows_when_empty(self):
-        assert OfficeFilters().is_empty()
-        assert not OfficeFilters(open_now=True).is_empty()
-        assert Office.objects.count() == 0

@@ -30,11 +30,3 @@ class DomainError(Exception):
         if self.details:
             data["details"] = self.details
         return data
-
-
-class NotFound(DomainError):
-    status = 404
-
-
-class PermissionDenied(DomainError):
-    status = 403

@@ -14,11 +14,6 @@ def local_zone() -> tzinfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-def now() -> datetime:
-    """The current moment, aware, in UTC."""
-    return timezone.now()
-
-
 def ensure_aware(value: datetime) -> datetime:
     """Refuse naive datetimes loudly instead of guessing their zone."""
     if timezone.is_naive(value):

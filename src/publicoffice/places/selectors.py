@@ -39,9 +39,6 @@ class OfficeFilters:
     amenity: str = ""  # amenity code
     language: str = ""  # staff language code
 
-    def is_empty(self) -> bool:
-        return self == OfficeFilters()
-
 
 def office_base_queryset() -> QuerySet[Office]:
     """Public offices with the rows every list shows, joined in one query."""
