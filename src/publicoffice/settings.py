@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "publicoffice.accounts",
     "publicoffice.places",
     "publicoffice.guidelines",
+    "publicoffice.visits",
+    "django_tasks",
+    "django_tasks_db",
     "publicoffice.api",
     "publicoffice.demo",
 ]
@@ -237,6 +240,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Visits: how long raw rows are kept before they become hourly figures, the
+# longest a visit lasts when nobody checks out, and how many check-ins one
+# phone may make at one office in a day.
+VISITS_RETENTION_DAYS = int(os.environ.get("VISITS_RETENTION_DAYS", "90"))
+VISITS_MAX_STAY_HOURS = int(os.environ.get("VISITS_MAX_STAY_HOURS", "8"))
+VISITS_DEVICE_DAILY_LIMIT = int(os.environ.get("VISITS_DEVICE_DAILY_LIMIT", "6"))
+
+# Background work: django-tasks with its database backend and one worker
+# (`publicoffice db_worker`). Nothing depends on a job having run: states
+# that follow from time are computed from time.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # One process per server in a small deployment: the local-memory cache is
 # enough for rate limits. Point CACHE_URL-style settings here when scaling.

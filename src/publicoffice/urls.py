@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("", include("publicoffice.places.urls")),
+    path("", include("publicoffice.visits.urls")),
     path("accounts/", include("publicoffice.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -17,9 +17,10 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 
 from publicoffice.api import serializers
-from publicoffice.api.schemas import ErrorOut, OfficeDetailOut, OfficePageOut
+from publicoffice.api.schemas import ErrorOut, OccupancyOut, OfficeDetailOut, OfficePageOut
 from publicoffice.core.errors import DomainError
 from publicoffice.core.languages import LANGUAGE_CODES
+from publicoffice.places.models import OfficeStatus
 from publicoffice.places.selectors import (
     MAX_QUERY_LENGTH,
     OfficeFilters,
@@ -27,6 +28,7 @@ from publicoffice.places.selectors import (
     office_get_public_by_id,
     office_search,
 )
+from publicoffice.visits.selectors import occupancy
 
 api = NinjaAPI(
     title="Public Office API",
@@ -185,3 +187,29 @@ def get_office(request: HttpRequest, office_id: int, lang: str = "") -> Any:
     return serializers.office_detail(
         office, request=request, at=timezone.now(), language=translation.get_language()
     )
+
+
+@api.get(
+    "/offices/{office_id}/occupancy",
+    response={200: OccupancyOut, 404: ErrorOut},
+    summary="How full an office is now",
+    tags=["visits"],
+)
+def get_occupancy(request: HttpRequest, office_id: int, lang: str = "") -> Any:
+    """People checked in now against capacity: ``quiet``, ``fairly_busy`` or ``full``."""
+    _activate(lang)
+    office = office_get_public_by_id(office_id=office_id)
+    if office is None:
+        raise Http404
+    now = timezone.now()
+    current = occupancy(office=office, at=now)
+    return {
+        "office_id": office.pk,
+        "current": current.current,
+        "capacity": current.capacity,
+        "level": current.level,
+        "label": current.label,
+        "percent": current.percent,
+        "open_now": office.status == OfficeStatus.OPEN and office.schedule().is_open(now),
+        "as_of": now,
+    }

@@ -115,3 +115,14 @@ class OfficePageOut(Schema):
     next: str | None
     previous: str | None
     results: list[OfficeSummaryOut]
+
+
+class OccupancyOut(Schema):
+    office_id: int
+    current: int
+    capacity: int
+    level: str
+    label: str
+    percent: int
+    open_now: bool
+    as_of: datetime

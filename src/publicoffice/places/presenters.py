@@ -60,8 +60,8 @@ def open_state(office: Office, schedule: OpeningSchedule, at: datetime) -> OpenS
     return OpenState(is_open, change, text)
 
 
-def office_card(office: Office, *, at: datetime) -> dict[str, Any]:
-    """What the list and the map show of an office."""
+def office_card(office: Office, *, at: datetime, extras: list[Any] | None = None) -> dict[str, Any]:
+    """What the list and the map show of an office (``extras`` from other apps)."""
     state = open_state(office, office.schedule(), at)
     accessibility = getattr(office, "accessibility", None)
     return {
@@ -69,6 +69,7 @@ def office_card(office: Office, *, at: datetime) -> dict[str, Any]:
         "state": state,
         "step_free": bool(accessibility and accessibility.step_free_entrance),
         "hearing_loop": bool(accessibility and accessibility.hearing_loop),
+        "extras": extras or [],
     }
 
 

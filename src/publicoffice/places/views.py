@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from publicoffice.guidelines.selectors import guideline_list
+from publicoffice.places.extensions import card_extras, office_panels
 from publicoffice.places.forms import OfficeFilterForm
 from publicoffice.places.presenters import (
     map_point,
@@ -26,7 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
     form = OfficeFilterForm(request.GET or None)
     now = timezone.now()
     offices = office_search(filters=form.filters(), at=now)
-    cards = [office_card(office, at=now) for office in offices]
+    extras = card_extras(offices, now)
+    cards = [office_card(office, at=now, extras=extras[office.pk]) for office in offices]
     context: dict[str, Any] = {
         "form": form,
         "cards": cards,
@@ -48,6 +50,7 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = office_page(office, at=now, language=language)
     context["json_ld"] = office_json_ld(office, request=request, at=now)
     context["map_points"] = [map_point({"office": office, "state": context["state"]})]
+    context["panels"] = office_panels(request, office, now)
     return render(request, "places/office_detail.html", context)
 
 

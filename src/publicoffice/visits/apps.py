@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VisitsConfig(AppConfig):
+    name = "publicoffice.visits"
+    label = "visits"
+    verbose_name = _("Visits")
+
+    def ready(self) -> None:
+        from publicoffice.places.extensions import register_card_extra, register_office_panel
+        from publicoffice.visits.panels import card_occupancy, office_panel
+
+        register_office_panel(office_panel)
+        register_card_extra(card_occupancy)

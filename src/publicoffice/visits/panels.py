@@ -1,0 +1,43 @@
+"""What visits adds to the place pages (see :mod:`publicoffice.places.extensions`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import HttpRequest
+
+from publicoffice.places.extensions import Panel
+from publicoffice.places.models import Office, OfficeStatus
+from publicoffice.visits.policies import can_run_desk
+from publicoffice.visits.selectors import active_visits, occupancy, occupancy_for
+
+
+def office_panel(request: HttpRequest, office: Office, at: datetime) -> Panel | None:
+    """Occupancy, the member's check-in or check-out, and the host's desk link."""
+    if office.status != OfficeStatus.OPEN:
+        return None
+    user = request.user
+    own_visit = None
+    if user.is_authenticated:
+        own_visit = active_visits(office_ids=[office.pk], at=at).filter(member=user).first()
+    return Panel(
+        "visits/_office_panel.html",
+        {
+            "office": office,
+            "occupancy": occupancy(office=office, at=at),
+            "is_open": office.schedule().is_open(at),
+            "own_visit": own_visit,
+            "runs_desk": can_run_desk(user, office),
+        },
+    )
+
+
+def card_occupancy(offices: list[Office], at: datetime) -> dict[int, Panel]:
+    """How full each open office is, for the network list, in one query."""
+    open_offices = [o for o in offices if o.status == OfficeStatus.OPEN]
+    levels = occupancy_for(open_offices, at)
+    return {
+        office.pk: Panel("visits/_card_occupancy.html", {"occupancy": levels[office.pk]})
+        for office in open_offices
+        if office.schedule().is_open(at)
+    }

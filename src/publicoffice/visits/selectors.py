@@ -1,0 +1,183 @@
+"""Reading visits: who is here now, figures by hour, a member's history.
+
+Figures combine raw visits with the hourly aggregates left by the
+retention roll-up, so they are the same before and after it runs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from publicoffice.core.timeutils import local_zone
+from publicoffice.places.models import Office
+from publicoffice.visits.models import DailyUniqueVisitors, Visit, VisitAggregate
+
+#: Share of capacity from which an office counts as fairly busy.
+FAIRLY_BUSY_FROM = 0.5
+
+
+def active_visits(*, office_ids: list[int], at: datetime) -> QuerySet[Visit]:
+    """Visits going on at ``at``: started, not checked out, not ended by time."""
+    return Visit.objects.filter(
+        Q(checked_out_at__isnull=True) | Q(checked_out_at__gt=at),
+        office_id__in=office_ids,
+        started_at__lte=at,
+        auto_end_at__gt=at,
+        removed_at__isnull=True,
+    )
+
+
+@dataclass(frozen=True)
+class Occupancy:
+    current: int
+    capacity: int
+    at: datetime
+
+    @property
+    def level(self) -> str:
+        """``quiet``, ``fairly_busy`` or ``full``, in words in :attr:`label`."""
+        if self.current >= self.capacity:
+            return "full"
+        if self.current >= self.capacity * FAIRLY_BUSY_FROM:
+            return "fairly_busy"
+        return "quiet"
+
+    @property
+    def label(self) -> str:
+        return str(
+            {"full": _("Full"), "fairly_busy": _("Fairly busy"), "quiet": _("Quiet")}[self.level]
+        )
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.current / self.capacity)) if self.capacity else 0
+
+
+def people_here(*, office_ids: list[int], at: datetime) -> dict[int, int]:
+    """People present per office, in one query for any number of offices."""
+    rows = (
+        active_visits(office_ids=office_ids, at=at)
+        .order_by()
+        .values("office_id")
+        .annotate(people=Sum("people"))
+    )
+    return {row["office_id"]: row["people"] for row in rows}
+
+
+def occupancy(*, office: Office, at: datetime | None = None) -> Occupancy:
+    at = at or timezone.now()
+    current = people_here(office_ids=[office.pk], at=at).get(office.pk, 0)
+    return Occupancy(current=current, capacity=office.capacity, at=at)
+
+
+def occupancy_for(offices: list[Office], at: datetime) -> dict[int, Occupancy]:
+    here = people_here(office_ids=[o.pk for o in offices], at=at)
+    return {o.pk: Occupancy(here.get(o.pk, 0), o.capacity, at) for o in offices}
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    zone = local_zone()
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+    return start, end
+
+
+def _counted(queryset: QuerySet[Visit]) -> QuerySet[Visit]:
+    return queryset.filter(removed_at__isnull=True)
+
+
+def visits_by_hour(*, office: Office, day: date) -> list[tuple[datetime, int]]:
+    """People arriving per local hour of a day (raw visits plus aggregates)."""
+    start, end = _day_bounds(day)
+    totals: Counter[datetime] = Counter()
+    raw = _counted(Visit.objects.filter(office=office, started_at__gte=start, started_at__lt=end))
+    for started_at, people in raw.values_list("started_at", "people"):
+        local = timezone.localtime(started_at)
+        totals[local.replace(minute=0, second=0, microsecond=0)] += people
+    for hour, people in VisitAggregate.objects.filter(
+        office=office, hour__gte=start, hour__lt=end
+    ).values_list("hour", "people"):
+        totals[timezone.localtime(hour)] += people
+    return sorted(totals.items())
+
+
+def figures(*, office: Office, start: date, end: date) -> dict[str, Any]:
+    """Visit figures for ``[start, end]``: people by source and survey answers.
+
+    Computed from raw visits and from hourly aggregates alike, so the
+    retention roll-up changes nothing here.
+    """
+    first, _ = _day_bounds(start)
+    _, last = _day_bounds(end)
+    dimensions = ("source", "would_otherwise", "travel_mode", "commute_band")
+    result: dict[str, Counter[str]] = {name: Counter() for name in dimensions}
+    visits = 0
+    people = 0
+    raw = _counted(Visit.objects.filter(office=office, started_at__gte=first, started_at__lt=last))
+    rows = list(
+        raw.order_by().values(*dimensions).annotate(visits=Count("id"), people=Sum("people"))
+    ) + list(
+        VisitAggregate.objects.filter(office=office, hour__gte=first, hour__lt=last)
+        .order_by()
+        .values(*dimensions)
+        .annotate(visits=Sum("visits"), people=Sum("people"))
+    )
+    for row in rows:
+        visits += row["visits"]
+        people += row["people"]
+        for name in dimensions:
+            if row[name]:
+                result[name][row[name]] += row["people"]
+    return {
+        "visits": visits,
+        "people": people,
+        **{name: dict(sorted(counter.items())) for name, counter in result.items()},
+        "unique_visitors": sum(
+            unique_visitors(office=office, day=start + timedelta(days=n))
+            for n in range((end - start).days + 1)
+        ),
+    }
+
+
+def unique_visitors(*, office: Office, day: date) -> int:
+    """Estimated unique visitors of a day: distinct devices and members, plus
+    people counted by staff (and kiosk taps, which cannot be told apart)."""
+    stored = DailyUniqueVisitors.objects.filter(office=office, date=day).first()
+    if stored is not None:
+        return stored.visitors
+    start, end = _day_bounds(day)
+    raw = _counted(Visit.objects.filter(office=office, started_at__gte=start, started_at__lt=end))
+    return count_unique(raw)
+
+
+def count_unique(visits: QuerySet[Visit]) -> int:
+    devices = visits.exclude(device_hash="").values("device_hash").distinct().count()
+    members = visits.filter(member__isnull=False).values("member_id").distinct().count()
+    others = visits.filter(device_hash="", member__isnull=True).aggregate(
+        people=Coalesce(Sum("people"), 0)
+    )["people"]
+    return devices + members + others
+
+
+def member_visits(*, member: Any) -> QuerySet[Visit]:
+    return Visit.objects.filter(member=member, removed_at__isnull=True).select_related("office")
+
+
+def todays_headcounts(*, office: Office, day: date) -> QuerySet[Visit]:
+    start, end = _day_bounds(day)
+    return (
+        Visit.objects.filter(
+            office=office, source="staff", started_at__gte=start, started_at__lt=end
+        )
+        .select_related("recorded_by")
+        .prefetch_related("corrections__changed_by")
+        .order_by("-started_at")
+    )

@@ -1,0 +1,247 @@
+"""Writes to visits: check-in, check-out, survey, headcounts, kiosks.
+
+Every function is keyword-only and runs in one transaction. Check-ins take
+a row lock on the office first, so concurrent check-ins of one device are
+counted once and concurrent check-ins of many devices are all counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from publicoffice.core.errors import DomainError
+from publicoffice.places.models import Office, OfficeStatus
+from publicoffice.visits.models import (
+    CommuteBand,
+    KioskDevice,
+    Source,
+    TravelMode,
+    Visit,
+    VisitCorrection,
+    WouldOtherwise,
+)
+from publicoffice.visits.selectors import active_visits
+
+#: The most people staff may add in one headcount entry.
+MAX_HEADCOUNT = 200
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    visit: Visit
+    created: bool
+
+
+def _max_stay() -> timedelta:
+    return timedelta(hours=settings.VISITS_MAX_STAY_HOURS)
+
+
+def auto_end(office: Office, at: datetime) -> datetime:
+    """When a visit starting ``at`` ends by itself: closing time or the maximum stay."""
+    limit = at + _max_stay()
+    closes = office.schedule().open_until(at)
+    return min(closes, limit) if closes is not None else limit
+
+
+def _ensure_open(office: Office, at: datetime) -> None:
+    if office.status != OfficeStatus.OPEN:
+        raise DomainError("office_not_open", _("This office is not open to visitors."))
+    if not office.schedule().is_open(at):
+        raise DomainError(
+            "office_closed_now", _("The office is closed now. Check in when it is open.")
+        )
+
+
+@transaction.atomic
+def visit_check_in(
+    *,
+    office: Office,
+    source: Source,
+    at: datetime | None = None,
+    device_hash: str = "",
+    member: Any = None,
+) -> CheckIn:
+    """Count one arrival. The same member or device within a visit counts once.
+
+    A full office still accepts check-ins: the count must stay honest, and
+    the pages say that it is full.
+    """
+    at = at or timezone.now()
+    if source == Source.STAFF:
+        raise ValueError("staff headcounts go through headcount_add")
+    # Lock the office row first: concurrent check-ins queue here instead of
+    # racing each other's duplicate check (SQLite's write lock does the same).
+    office = Office.objects.select_for_update().get(pk=office.pk)
+    _ensure_open(office, at)
+    here = active_visits(office_ids=[office.pk], at=at)
+    if member is not None:
+        existing = here.filter(member=member).first()
+    elif device_hash:
+        existing = here.filter(device_hash=device_hash).first()
+    else:
+        existing = None
+    if existing is not None:
+        return CheckIn(existing, created=False)
+    if device_hash and member is None:
+        day_start = timezone.localtime(at).replace(hour=0, minute=0, second=0, microsecond=0)
+        today = Visit.objects.filter(
+            office=office, device_hash=device_hash, started_at__gte=day_start
+        ).count()
+        if today >= settings.VISITS_DEVICE_DAILY_LIMIT:
+            raise DomainError(
+                "too_many_check_ins",
+                _("This phone has checked in many times today. Ask the staff if you need help."),
+                status=429,
+            )
+    visit = Visit(
+        office=office,
+        source=source,
+        started_at=at,
+        auto_end_at=auto_end(office, at),
+        member=member,
+        device_hash="" if member is not None else device_hash,
+    )
+    visit.full_clean()
+    visit.save()
+    return CheckIn(visit, created=True)
+
+
+@transaction.atomic
+def visit_check_out(*, visit: Visit, at: datetime | None = None) -> Visit:
+    at = at or timezone.now()
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    if visit.checked_out_at is None and visit.auto_end_at > at:
+        visit.checked_out_at = at
+        visit.save(update_fields=["checked_out_at"])
+    return visit
+
+
+#: How long after check-in the one-tap survey can be answered.
+SURVEY_WINDOW = timedelta(hours=2)
+
+
+@transaction.atomic
+def visit_answer_survey(
+    *,
+    visit: Visit,
+    would_otherwise: str = "",
+    travel_mode: str = "",
+    commute_band: str = "",
+    at: datetime | None = None,
+) -> Visit:
+    """Store the optional survey answers once; every question may be skipped."""
+    at = at or timezone.now()
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    if at - visit.started_at > SURVEY_WINDOW:
+        raise DomainError("survey_closed", _("The questions can only be answered at check-in."))
+    answers = {
+        "would_otherwise": (would_otherwise, WouldOtherwise.values),
+        "travel_mode": (travel_mode, TravelMode.values),
+        "commute_band": (commute_band, CommuteBand.values),
+    }
+    for field, (value, allowed) in answers.items():
+        if value and value not in allowed:
+            raise DomainError("invalid_answer", _("That answer is not one of the choices."))
+        if value and not getattr(visit, field):
+            setattr(visit, field, value)
+    visit.save(update_fields=list(answers))
+    return visit
+
+
+@transaction.atomic
+def headcount_add(*, office: Office, people: int, by: Any, at: datetime | None = None) -> Visit:
+    """Staff count visitors who will not use a screen, as one entry."""
+    at = at or timezone.now()
+    if not 1 <= people <= MAX_HEADCOUNT:
+        raise DomainError(
+            "invalid_headcount",
+            _("Add between 1 and %(max)s people at a time.") % {"max": MAX_HEADCOUNT},
+        )
+    visit = Visit(
+        office=office,
+        source=Source.STAFF,
+        people=people,
+        started_at=at,
+        auto_end_at=auto_end(office, at),
+        recorded_by=by,
+    )
+    visit.full_clean()
+    visit.save()
+    return visit
+
+
+@transaction.atomic
+def headcount_correct(*, visit: Visit, people: int, by: Any, reason: str) -> Visit:
+    """Change a staff headcount (0 removes it); the audit log keeps who and when."""
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    if visit.source != Source.STAFF:
+        raise DomainError("not_a_headcount", _("Only staff headcounts can be corrected."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError("reason_required", _("Say why the count is corrected."))
+    if len(reason) > 200:
+        raise DomainError("reason_too_long", _("Keep the reason under 200 characters."))
+    if not 0 <= people <= MAX_HEADCOUNT:
+        raise DomainError(
+            "invalid_headcount",
+            _("A headcount is between 0 and %(max)s people.") % {"max": MAX_HEADCOUNT},
+        )
+    before = 0 if visit.removed_at else visit.people
+    VisitCorrection.objects.create(
+        visit=visit, changed_by=by, people_before=before, people_after=people, reason=reason
+    )
+    if people == 0:
+        visit.removed_at = timezone.now()
+    else:
+        visit.people = people
+        visit.removed_at = None
+    visit.save(update_fields=["people", "removed_at"])
+    return visit
+
+
+def _hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def kiosk_create(*, office: Office, name: str, by: Any) -> tuple[KioskDevice, str]:
+    """A new kiosk device and its key. The key is returned once and never stored."""
+    name = (name or "").strip()
+    if not name or len(name) > 80:
+        raise DomainError("invalid_kiosk_name", _("Give the kiosk a name of 1–80 characters."))
+    key = secrets.token_urlsafe(24)
+    device = KioskDevice(office=office, name=name, key_hash=_hash_key(key), created_by=by)
+    device.full_clean()
+    device.save()
+    return device, key
+
+
+@transaction.atomic
+def kiosk_revoke(*, device: KioskDevice) -> KioskDevice:
+    if device.revoked_at is None:
+        device.revoked_at = timezone.now()
+        device.save(update_fields=["revoked_at", "updated_at"])
+    return device
+
+
+def kiosk_for_key(key: str) -> KioskDevice | None:
+    """The kiosk a key unlocks, or None for an unknown or revoked key."""
+    if not key:
+        return None
+    device = (
+        KioskDevice.objects.select_related("office")
+        .filter(key_hash=_hash_key(key), revoked_at__isnull=True)
+        .first()
+    )
+    if device is not None:
+        KioskDevice.objects.filter(pk=device.pk).update(last_used_at=timezone.now())
+    return device

@@ -1,0 +1,156 @@
+"""The host's desk: today's figures, headcounts and corrections, kiosks, poster."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from publicoffice.core.errors import DomainError
+from publicoffice.places.models import Office
+from publicoffice.visits import services
+from publicoffice.visits.charts import hour_chart
+from publicoffice.visits.forms import CorrectionForm, HeadcountForm, KioskForm
+from publicoffice.visits.models import KioskDevice, Visit
+from publicoffice.visits.policies import can_run_desk
+from publicoffice.visits.qr import qr_svg
+from publicoffice.visits.selectors import (
+    occupancy,
+    todays_headcounts,
+    unique_visitors,
+    visits_by_hour,
+)
+from publicoffice.visits.tokens import day_token
+from publicoffice.visits.views.common import public_office
+
+
+def _desk_office(request: HttpRequest, slug: str) -> Office:
+    """The office, if this user runs its desk; 404 otherwise (no hint it exists)."""
+    office = public_office(slug)
+    if not can_run_desk(request.user, office):
+        raise Http404
+    return office
+
+
+def _desk(request: HttpRequest, office: Office, **forms: Any) -> HttpResponse:
+    today = timezone.localdate()
+    hours = visits_by_hour(office=office, day=today)
+    context = {
+        "office": office,
+        "occupancy_panel": {"office": office, "occupancy": occupancy(office=office)},
+        "hours": hours,
+        "chart": hour_chart(hours, title=_("People arriving per hour today")),
+        "arrived_today": sum(people for _hour, people in hours),
+        "unique_today": unique_visitors(office=office, day=today),
+        "headcounts": list(todays_headcounts(office=office, day=today)),
+        "kiosks": list(KioskDevice.objects.filter(office=office).order_by("revoked_at", "name")),
+        "headcount_form": forms.get("headcount_form") or HeadcountForm(),
+        "kiosk_form": forms.get("kiosk_form") or KioskForm(),
+        "correction_form": CorrectionForm(),
+        "new_kiosk_key": forms.get("new_kiosk_key"),
+    }
+    return render(request, "visits/host.html", context, status=forms.get("status", 200))
+
+
+@login_required
+@require_safe
+def desk(request: HttpRequest, slug: str) -> HttpResponse:
+    return _desk(request, _desk_office(request, slug))
+
+
+@login_required
+@require_POST
+def headcount(request: HttpRequest, slug: str) -> HttpResponse:
+    office = _desk_office(request, slug)
+    form = HeadcountForm(request.POST)
+    if not form.is_valid():
+        return _desk(request, office, headcount_form=form, status=400)
+    try:
+        services.headcount_add(office=office, people=form.cleaned_data["people"], by=request.user)
+    except DomainError as error:
+        form.add_error("people", str(error.message))
+        return _desk(request, office, headcount_form=form, status=error.status)
+    messages.success(request, _("Added to today's count."))
+    return redirect("visits:desk", slug=office.slug)
+
+
+@login_required
+@require_POST
+def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    office = _desk_office(request, slug)
+    visit = get_object_or_404(Visit, pk=pk, office=office, source="staff")
+    form = CorrectionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.headcount_correct(
+                visit=visit,
+                people=form.cleaned_data["people"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except DomainError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, _("The count is corrected; the change is logged."))
+            return redirect("visits:desk", slug=office.slug)
+    else:
+        messages.error(request, _("Give the correct number and a reason."))
+    return redirect("visits:desk", slug=office.slug)
+
+
+@login_required
+@require_POST
+def kiosk_create(request: HttpRequest, slug: str) -> HttpResponse:
+    office = _desk_office(request, slug)
+    form = KioskForm(request.POST)
+    if not form.is_valid():
+        return _desk(request, office, kiosk_form=form, status=400)
+    device, key = services.kiosk_create(
+        office=office, name=form.cleaned_data["name"], by=request.user
+    )
+    unlock = request.build_absolute_uri(reverse("visits:kiosk_unlock")) + f"?key={key}"
+    return _desk(request, office, new_kiosk_key={"device": device, "key": key, "url": unlock})
+
+
+@login_required
+@require_POST
+def kiosk_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    office = _desk_office(request, slug)
+    device = get_object_or_404(KioskDevice, pk=pk, office=office)
+    services.kiosk_revoke(device=device)
+    messages.success(request, _("The kiosk is locked out. It can no longer check anyone in."))
+    return redirect("visits:desk", slug=office.slug)
+
+
+@login_required
+@require_safe
+def poster(request: HttpRequest, slug: str) -> HttpResponse:
+    """Today's poster (A4 or A5): its QR code only counts today."""
+    office = _desk_office(request, slug)
+    size = "a5" if request.GET.get("size") == "a5" else "a4"
+    today = timezone.localdate()
+    url = request.build_absolute_uri(
+        reverse(
+            "visits:checkin", kwargs={"slug": office.slug, "token": day_token(office.pk, today)}
+        )
+    )
+    return render(
+        request,
+        "visits/poster.html",
+        {
+            "office": office,
+            "size": size,
+            "today": today,
+            "url": url,
+            "qr": qr_svg(
+                url, title=_("QR code for checking in at %(office)s") % {"office": office.name}
+            ),
+        },
+    )

@@ -1,0 +1,118 @@
+"""Kiosk mode: a tablet at the entrance with one big "I'm here" button.
+
+A host creates a kiosk device and opens its unlock link on the tablet; the
+key is kept in an HttpOnly cookie and checked on every request, so revoking
+the device stops it at once.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from publicoffice.core.errors import DomainError
+from publicoffice.core.ratelimit import limit_posts
+from publicoffice.places.presenters import day_rows
+from publicoffice.visits import services
+from publicoffice.visits.forms import KioskUnlockForm
+from publicoffice.visits.models import KioskDevice, Source
+from publicoffice.visits.qr import qr_svg
+from publicoffice.visits.selectors import occupancy
+from publicoffice.visits.tokens import day_token
+
+KIOSK_COOKIE = "po_kiosk"
+#: Seconds the thank-you screen shows before the kiosk resets itself.
+THANKS_SECONDS = 6
+
+
+def _device(request: HttpRequest) -> KioskDevice | None:
+    return services.kiosk_for_key(request.COOKIES.get(KIOSK_COOKIE, ""))
+
+
+def _locked(request: HttpRequest) -> HttpResponse:
+    response = render(request, "visits/kiosk_locked.html", status=403)
+    response.delete_cookie(KIOSK_COOKIE)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("kiosk-unlock", limit=10, window=600)
+def unlock(request: HttpRequest) -> HttpResponse:
+    form = KioskUnlockForm(request.POST or None, initial={"key": request.GET.get("key", "")})
+    if request.method == "POST" and form.is_valid():
+        device = services.kiosk_for_key(form.cleaned_data["key"])
+        if device is not None:
+            response = redirect("visits:kiosk")
+            response.set_cookie(
+                KIOSK_COOKIE,
+                form.cleaned_data["key"],
+                max_age=365 * 24 * 60 * 60,
+                httponly=True,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+            return response
+        form.add_error("key", _("This key is unknown or has been revoked. Ask the office's host."))
+    return render(request, "visits/kiosk_unlock.html", {"form": form})
+
+
+@require_safe
+def kiosk(request: HttpRequest) -> HttpResponse:
+    device = _device(request)
+    if device is None:
+        return _locked(request)
+    office = device.office
+    now = timezone.now()
+    schedule = office.schedule()
+    today = timezone.localtime(now).date()
+    phone_url = request.build_absolute_uri(
+        reverse(
+            "visits:checkin", kwargs={"slug": office.slug, "token": day_token(office.pk, today)}
+        )
+    )
+    return render(
+        request,
+        "visits/kiosk.html",
+        {
+            "device": device,
+            "office": office,
+            "is_open": schedule.is_open(now),
+            "today_row": day_rows([schedule.day(today, get_language())], today, get_language())[0],
+            "occupancy_panel": {"office": office, "occupancy": occupancy(office=office, at=now)},
+            "qr": qr_svg(phone_url, title=_("QR code for checking in with your phone"), scale=6),
+        },
+    )
+
+
+@require_POST
+def kiosk_checkin(request: HttpRequest) -> HttpResponse:
+    device = _device(request)
+    if device is None:
+        return _locked(request)
+    try:
+        services.visit_check_in(office=device.office, source=Source.KIOSK)
+    except DomainError as error:
+        return render(
+            request,
+            "visits/kiosk_thanks.html",
+            {"office": device.office, "error": error, "seconds": THANKS_SECONDS},
+            status=error.status,
+        )
+    return redirect("visits:kiosk_thanks")
+
+
+@require_safe
+def kiosk_thanks(request: HttpRequest) -> HttpResponse:
+    device = _device(request)
+    if device is None:
+        return _locked(request)
+    return render(
+        request,
+        "visits/kiosk_thanks.html",
+        {"office": device.office, "seconds": THANKS_SECONDS},
+    )

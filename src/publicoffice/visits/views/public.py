@@ -1,0 +1,151 @@
+"""Check-in by QR code, the thank-you page with the survey, check-out,
+live occupancy and the privacy page."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from publicoffice.core.errors import DomainError
+from publicoffice.core.ratelimit import limit_posts
+from publicoffice.visits import services
+from publicoffice.visits.devices import device_id, remember_device, todays_hash
+from publicoffice.visits.forms import SurveyForm
+from publicoffice.visits.models import Source, Visit
+from publicoffice.visits.policies import owns_visit
+from publicoffice.visits.selectors import occupancy
+from publicoffice.visits.tokens import TokenState, check_day_token, device_hash
+from publicoffice.visits.views.common import error_page, public_office
+
+
+@limit_posts("checkin", limit=120, window=600)
+def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    """The page a poster's QR code opens: one button, no account, no JavaScript."""
+    office = public_office(slug)
+    today = timezone.localdate()
+    state, day = check_day_token(office.pk, token, today)
+    if state is not TokenState.VALID:
+        return render(
+            request,
+            "visits/checkin_refused.html",
+            {"office": office, "state": state.value, "day": day},
+            status=410 if state is TokenState.OLD else 404,
+        )
+    if request.method == "POST":
+        device = device_id(request)
+        try:
+            result = services.visit_check_in(
+                office=office, source=Source.QR, device_hash=device_hash(device, today)
+            )
+        except DomainError as error:
+            return error_page(request, error, office=office)
+        response = redirect("visits:thanks", public_id=result.visit.public_id)
+        if not result.created:
+            messages.info(request, _("You were already checked in. You are counted once."))
+        return remember_device(response, device)
+    return render(
+        request,
+        "visits/checkin.html",
+        {
+            "office": office,
+            "occupancy_panel": {"office": office, "occupancy": occupancy(office=office)},
+        },
+    )
+
+
+def _own_visit(request: HttpRequest, public_id: UUID) -> Visit:
+    """The visit, if this member or this device (today) made it; else 404."""
+    visit = Visit.objects.select_related("office").filter(public_id=public_id).first()
+    if visit is None:
+        raise Http404
+    day = timezone.localtime(visit.started_at).date()
+    if not owns_visit(request.user, visit, todays_hash(request, day)):
+        raise Http404
+    return visit
+
+
+@require_safe
+def thanks(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    visit = _own_visit(request, public_id)
+    answered = bool(visit.would_otherwise or visit.travel_mode or visit.commute_band)
+    return render(
+        request,
+        "visits/thanks.html",
+        {
+            "visit": visit,
+            "office": visit.office,
+            "survey": None if answered else SurveyForm(),
+            "occupancy_panel": {
+                "office": visit.office,
+                "occupancy": occupancy(office=visit.office),
+            },
+            "active": visit.ends_at > timezone.now(),
+        },
+    )
+
+
+@require_POST
+def survey(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    visit = _own_visit(request, public_id)
+    form = SurveyForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "visits/thanks.html",
+            {
+                "visit": visit,
+                "office": visit.office,
+                "survey": form,
+                "active": True,
+                "occupancy_panel": {
+                    "office": visit.office,
+                    "occupancy": occupancy(office=visit.office),
+                },
+            },
+            status=400,
+        )
+    try:
+        services.visit_answer_survey(visit=visit, **form.cleaned_data)
+    except DomainError as error:
+        return error_page(request, error, office=visit.office)
+    messages.success(request, _("Thank you for answering."))
+    return redirect("visits:thanks", public_id=visit.public_id)
+
+
+@require_POST
+def checkout(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    visit = _own_visit(request, public_id)
+    services.visit_check_out(visit=visit)
+    messages.success(request, _("You have checked out. Welcome back!"))
+    return redirect(visit.office.get_absolute_url())
+
+
+@require_safe
+def occupancy_panel(request: HttpRequest, slug: str) -> HttpResponse:
+    """The occupancy box alone, for htmx to refresh in place."""
+    office = public_office(slug)
+    return render(
+        request,
+        "visits/_occupancy.html",
+        {"panel": {"office": office, "occupancy": occupancy(office=office)}},
+    )
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    from django.conf import settings
+
+    return render(
+        request,
+        "visits/privacy.html",
+        {
+            "retention_days": settings.VISITS_RETENTION_DAYS,
+            "max_stay_hours": settings.VISITS_MAX_STAY_HOURS,
+        },
+    )
