@@ -138,7 +138,9 @@ def _database_config() -> dict[str, object]:
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
-        config["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+        # A file, not memory, so concurrency tests use real connections; one
+        # per process, so two test runs in one checkout never share it.
+        config["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
     return config
 
 

@@ -6,7 +6,8 @@ space name, user e-mail) and updated, so loading twice gives the same rows.
 An office's weekly hours and exceptions are replaced as a whole, because the
 exceptions are dated relative to the day of loading. Every object is
 validated with ``full_clean()`` before it is saved, and the whole load runs
-in one transaction.
+in one transaction. Last, the demo's visits are generated again from scratch
+(:mod:`publicoffice.demo.visits`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.utils import timezone, translation
 
 from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
+from publicoffice.demo.visits import KIOSK_UNLOCK_PATH, load_visits
 from publicoffice.places.holidays_se import holidays_between, is_public_holiday
 from publicoffice.places.models import (
     AccessibilityFacts,
@@ -60,6 +62,8 @@ class LoadResult:
     today: date | None = None
     #: (office name, date) of special hours on a public holiday.
     holiday_specials: list[tuple[str, date]] = field(default_factory=list)
+    #: (office name, path) of every demo kiosk's unlock link; the key is in the path.
+    kiosk_links: list[tuple[str, str]] = field(default_factory=list)
 
     def note(self, obj: models.Model, created: bool) -> None:
         label = type(obj)._meta.verbose_name_plural
@@ -314,7 +318,12 @@ def load_demo(today: date | None = None) -> LoadResult:
                 password_hash=password_hash,
             )
             result.note(user, created)
-    result.totals = _totals(offices)
+        visits = load_visits(offices, today=today, now=timezone.now())
+    result.totals = {**_totals(offices), **visits.totals()}
+    result.kiosk_links = [
+        (getattr(office, "name_sv", office.name), f"{KIOSK_UNLOCK_PATH}{key}")
+        for office, key in visits.kiosks
+    ]
     return result
 
 

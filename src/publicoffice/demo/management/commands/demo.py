@@ -41,11 +41,16 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  Rows created: {sum(result.created.values())}, "
             f"updated: {sum(result.updated.values())} "
-            "(opening hours and their exceptions are replaced on every run)."
+            "(opening hours, their exceptions and the demo visits are replaced on every run)."
         )
         for office, day in result.holiday_specials:
             name = holiday_name(day) or ""
             self.stdout.write(f"  Special hours on {name} {day}: {office}.")
+        if result.kiosk_links:
+            self.stdout.write("")
+            self.stdout.write(self.style.WARNING("Kiosk unlock links (demo only):"))
+            for office, path in result.kiosk_links:
+                self.stdout.write(f"  {office}: {path}")
         self.stdout.write("")
         self.stdout.write(self.style.WARNING(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         self.stdout.write(self.style.WARNING("These are for demos only. Never use them for real."))
