@@ -273,6 +273,15 @@ class TestKiosk:
         thanks = tablet.get("/ar/kiosk/thanks/").content.decode()
         assert 'http-equiv="refresh"' in thanks
 
+    def test_kiosk_taps_are_rate_limited(self, office, host, morning):
+        tablet, _device = self.unlock(host, office)
+        for _ in range(20):
+            assert tablet.post("/sv/kiosk/check-in/").status_code == 302
+        response = tablet.post("/sv/kiosk/check-in/")
+        assert response.status_code == 429
+        assert 'role="alert"' in response.content.decode()
+        assert Visit.objects.count() == 20
+
     def test_revoked_key_locks_the_kiosk(self, office, host, morning):
         tablet, device = self.unlock(host, office)
         services.kiosk_revoke(device=device)

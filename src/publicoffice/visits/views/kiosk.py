@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from publicoffice.core.errors import DomainError
-from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.ratelimit import hit, limit_posts
 from publicoffice.places.presenters import day_rows
 from publicoffice.visits import services
 from publicoffice.visits.forms import KioskUnlockForm
@@ -28,6 +28,8 @@ from publicoffice.visits.tokens import day_token
 KIOSK_COOKIE = "po_kiosk"
 #: Seconds the thank-you screen shows before the kiosk resets itself.
 THANKS_SECONDS = 6
+#: More taps than this in a minute is a game, not a queue at the door.
+KIOSK_TAPS_PER_MINUTE = 20
 
 
 def _device(request: HttpRequest) -> KioskDevice | None:
@@ -95,6 +97,12 @@ def kiosk_checkin(request: HttpRequest) -> HttpResponse:
     if device is None:
         return _locked(request)
     try:
+        if not hit(request, f"kiosk-{device.pk}", limit=KIOSK_TAPS_PER_MINUTE, window=60):
+            raise DomainError(
+                "too_many_check_ins",
+                _("Many people checked in just now. Wait a moment and tap again."),
+                status=429,
+            )
         services.visit_check_in(office=device.office, source=Source.KIOSK)
     except DomainError as error:
         return render(
