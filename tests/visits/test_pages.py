@@ -369,3 +369,13 @@ class TestOccupancyEverywhere:
             response = client.get(f"/{lang}/privacy/")
             assert response.status_code == 200
             assert "90" in response.content.decode()
+
+
+def test_map_pop_ups_say_how_full_the_office_is(client: Client, office, host, morning):
+    services.headcount_add(office=office, people=10, by=host, at=MORNING)
+    html = client.get("/en/").content.decode()
+    data = json.loads(
+        re.search(r'id="map-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data[0]["notes"] == ["Full: 10 of 10 places taken"]
+    assert "Full: 10 of 10 places taken" in html

@@ -82,6 +82,10 @@ def map_point(card: dict[str, Any]) -> dict[str, Any]:
         "lat": float(office.latitude),
         "lng": float(office.longitude),
         "status": card["state"].text,
+        # One line per extra that offers a plain-text summary (e.g. how full).
+        "notes": [
+            str(e.context["summary"]) for e in card.get("extras", []) if "summary" in e.context
+        ],
     }
 
 

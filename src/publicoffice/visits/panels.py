@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from publicoffice.places.extensions import Panel
 from publicoffice.places.models import Office, OfficeStatus
 from publicoffice.visits.policies import can_run_desk
-from publicoffice.visits.selectors import active_visits, occupancy, occupancy_for
+from publicoffice.visits.selectors import Occupancy, active_visits, occupancy, occupancy_for
 
 
 def office_panel(request: HttpRequest, office: Office, at: datetime) -> Panel | None:
@@ -37,7 +38,19 @@ def card_occupancy(offices: list[Office], at: datetime) -> dict[int, Panel]:
     open_offices = [o for o in offices if o.status == OfficeStatus.OPEN]
     levels = occupancy_for(open_offices, at)
     return {
-        office.pk: Panel("visits/_card_occupancy.html", {"occupancy": levels[office.pk]})
+        office.pk: Panel(
+            "visits/_card_occupancy.html",
+            {"occupancy": levels[office.pk], "summary": occupancy_summary(levels[office.pk])},
+        )
         for office in open_offices
         if office.schedule().is_open(at)
+    }
+
+
+def occupancy_summary(occupancy: Occupancy) -> str:
+    """One line for the map's pop-ups, the same words as the list."""
+    return _("%(level)s: %(current)s of %(capacity)s places taken") % {
+        "level": occupancy.label,
+        "current": occupancy.current,
+        "capacity": occupancy.capacity,
     }

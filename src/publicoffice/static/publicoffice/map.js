@@ -19,11 +19,12 @@
       link.href = point.url;
       link.textContent = point.name;
       popup.appendChild(link);
-      if (point.status) {
-        var status = document.createElement("p");
-        status.textContent = point.status;
-        popup.appendChild(status);
-      }
+      [point.status].concat(point.notes || []).forEach(function (text) {
+        if (!text) { return; }
+        var line = document.createElement("p");
+        line.textContent = text;
+        popup.appendChild(line);
+      });
       marker.bindPopup(popup).addTo(map);
       bounds.push([point.lat, point.lng]);
     });
