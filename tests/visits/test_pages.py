@@ -147,6 +147,16 @@ class TestMemberCheckIn:
         page = client.get(f"/sv/offices/{office.slug}/").content.decode()
         assert f'action="/sv/visits/{visit.public_id}/checkout/"' in page
 
+    def test_member_scanning_the_poster_is_checked_in_as_themselves(
+        self, client: Client, office, morning
+    ):
+        member = UserFactory()
+        client.force_login(member)
+        client.post(checkin_url(office))
+        client.post(f"/sv/offices/{office.slug}/check-in/")
+        visit = Visit.objects.get()
+        assert (visit.member, visit.source, visit.device_hash) == (member, "qr", "")
+
     def test_anonymous_visitor_is_sent_to_log_in(self, client: Client, office, morning):
         response = client.post(f"/sv/offices/{office.slug}/check-in/")
         assert response.status_code == 302

@@ -39,9 +39,14 @@ def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         )
     if request.method == "POST":
         device = device_id(request)
+        # A logged-in member scanning the poster is checked in as themselves.
+        member = request.user if request.user.is_authenticated else None
         try:
             result = services.visit_check_in(
-                office=office, source=Source.QR, device_hash=device_hash(device, today)
+                office=office,
+                source=Source.QR,
+                device_hash=device_hash(device, today),
+                member=member,
             )
         except DomainError as error:
             return error_page(request, error, office=office)
