@@ -46,8 +46,9 @@ def travel():
 
 
 def run_demo() -> str:
+    """The network only: the visit history is slow and tested in test_demo_visits.py."""
     out = StringIO()
-    call_command("demo", stdout=out)
+    call_command("demo", "--without-visits", stdout=out)
     return out.getvalue()
 
 
@@ -246,5 +247,5 @@ def test_the_command_refuses_production_unless_told(settings, travel):
     with pytest.raises(CommandError):
         run_demo()
     assert not Office.objects.exists()
-    call_command("demo", "--allow-production", stdout=StringIO())
+    call_command("demo", "--allow-production", "--without-visits", stdout=StringIO())
     assert Office.objects.exists()

@@ -287,8 +287,12 @@ def _load_office(
 # -- the whole network -----------------------------------------------------------
 
 
-def load_demo(today: date | None = None) -> LoadResult:
-    """Create or update the demo network; dated exceptions are relative to ``today``."""
+def load_demo(today: date | None = None, *, visits: bool = True) -> LoadResult:
+    """Create or update the demo network; dated exceptions are relative to ``today``.
+
+    With ``visits`` (the default) the demo's visits, hourly figures and kiosks
+    are generated again too; without, whatever visits there are stay as they are.
+    """
     today = today or timezone.localdate()
     result = LoadResult(today=today)
     with translation.override("sv"), transaction.atomic():
@@ -318,12 +322,14 @@ def load_demo(today: date | None = None) -> LoadResult:
                 password_hash=password_hash,
             )
             result.note(user, created)
-        visits = load_visits(offices, today=today, now=timezone.now())
-    result.totals = {**_totals(offices), **visits.totals()}
-    result.kiosk_links = [
-        (getattr(office, "name_sv", office.name), f"{KIOSK_UNLOCK_PATH}{key}")
-        for office, key in visits.kiosks
-    ]
+        history = load_visits(offices, today=today, now=timezone.now()) if visits else None
+    result.totals = _totals(offices)
+    if history is not None:
+        result.totals.update(history.totals())
+        result.kiosk_links = [
+            (getattr(office, "name_sv", office.name), f"{KIOSK_UNLOCK_PATH}{key}")
+            for office, key in history.kiosks
+        ]
     return result
 
 

@@ -21,7 +21,7 @@ import math
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -60,7 +60,8 @@ MEMBER_OFFICES = {
 FULL_FIRST = ("hovsjo", "husby", "skarholmen", "alby", "ronna-traffpunkt")
 BUSY_FIRST = ("ronna", "fittja", "rinkeby", "flemingsberg", "tensta-bibliotek")
 CORRECTION_FIRST = ("ronna", "fittja", "hallunda")
-CORRECTION_REASON = "Räknade fel, två av dem var personal"
+CORRECTION_FEWER = "Räknade fel: två av dem var personal"
+CORRECTION_MORE = "Räknade fel: en satt redan i mötesrummet"
 
 SURVEY_SHARE = 0.35
 CHECK_OUT_SHARE = 0.4
@@ -128,7 +129,8 @@ class _Plan:
         """
         if start >= self.now:
             return None
-        auto_end_at = min(closes, start + self.max_stay)
+        # As the service does: the maximum stay in real time, also across DST.
+        auto_end_at = min(closes, start.astimezone(UTC) + self.max_stay)
         visit = Visit(
             office=office,
             source=source,
@@ -167,13 +169,15 @@ class _Plan:
         pool = [f"demo:{office.slug}:regular:{n}" for n in range(max(5, office.capacity // 2))]
         regulars = rng.sample(pool, len(pool) // 2)
         free_from: dict[str, datetime] = {}
+        uses: Counter[str] = Counter()
         kiosk = office.pk in self.kiosk_office_ids
         for index, (start, closes) in enumerate(shapes.arrivals(rng, day_slots, weights, count)):
             if kiosk and rng.random() < KIOSK_SHARE:
                 self.add(office, Source.KIOSK, start, closes, rng)
                 continue
-            # A device with a visit going on would be counted once: pick a free one.
-            free = [d for d in regulars if free_from.get(d, start) <= start]
+            # A device with a visit going on would be counted once: pick a free
+            # one, and one that comes back at most a few times a day.
+            free = [d for d in regulars if free_from.get(d, start) <= start and uses[d] < 3]
             if free and rng.random() < REGULAR_SHARE:
                 device = rng.choice(free)
             else:
@@ -181,6 +185,7 @@ class _Plan:
             visit = self.add(office, Source.QR, start, closes, rng, device=device)
             if visit is not None:
                 free_from[device] = visit.ends_at
+                uses[device] += 1
         recorder = self.recorders.get(office.pk)
         group_chance = 0.5 if office.kind == OfficeKind.MEETING_PLACE else 0.3
         if recorder is not None and rng.random() < group_chance:
@@ -302,15 +307,20 @@ def _correct_a_headcount(
     for slug in CORRECTION_FIRST:
         office = offices.get(slug)
         recorder = recorders.get(office.pk) if office is not None else None
+        if office is None or recorder is None:
+            continue
         visit = (
             Visit.objects.filter(office=office, source=Source.STAFF, started_at__lt=before)
             .order_by("-started_at")
             .first()
         )
-        if visit is None or recorder is None:
+        if visit is None:
             continue
-        people = visit.people - 2 if visit.people > 2 else visit.people + 1
-        headcount_correct(visit=visit, people=people, by=recorder, reason=CORRECTION_REASON)
+        if visit.people > 2:
+            people, reason = visit.people - 2, CORRECTION_FEWER
+        else:
+            people, reason = visit.people + 1, CORRECTION_MORE
+        headcount_correct(visit=visit, people=people, by=recorder, reason=reason)
         # Corrected soon after the count, not when the demo was loaded.
         VisitCorrection.objects.filter(visit=visit).update(
             changed_at=visit.started_at + timedelta(minutes=20)

@@ -14,7 +14,8 @@ from publicoffice.places.holidays_se import holiday_name
 class Command(BaseCommand):
     help = (
         "Load a demo network of municipalities, operators and Public Offices, with demo "
-        "accounts for every role. Safe to run again: it updates the same rows."
+        "accounts for every role, a few weeks of visits and two kiosks. Safe to run again: "
+        "it updates the same rows and generates the demo visits anew."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -24,6 +25,11 @@ class Command(BaseCommand):
             help="Load even when PUBLICOFFICE_ENV=production (creates a superuser with a "
             "published password).",
         )
+        parser.add_argument(
+            "--without-visits",
+            action="store_true",
+            help="Load only the network and the accounts: no visit history, figures or kiosks.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if getattr(settings, "PRODUCTION", False) and not options["allow_production"]:
@@ -31,7 +37,7 @@ class Command(BaseCommand):
                 "Refusing to load the demo into production: it creates accounts with a "
                 "published password. Pass --allow-production if you really mean it."
             )
-        result = load_demo()
+        result = load_demo(visits=not options["without_visits"])
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo network loaded (dates relative to {result.today}).")
