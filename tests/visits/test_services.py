@@ -165,6 +165,11 @@ class TestHeadcount:
         assert (visit.source, visit.people, visit.recorded_by) == ("staff", 4, host)
         assert occupancy(office=office, at=MORNING).current == 4
 
+    def test_headcount_after_closing_ends_by_midnight(self, office, host):
+        evening = datetime(2026, 11, 25, 19, 0, tzinfo=STOCKHOLM)
+        visit = services.headcount_add(office=office, people=12, by=host, at=evening)
+        assert visit.auto_end_at == datetime(2026, 11, 26, 0, 0, tzinfo=STOCKHOLM)
+
     @pytest.mark.parametrize("people", [0, -1, 201])
     def test_bad_numbers_are_refused(self, office, host, people):
         with pytest.raises(DomainError):

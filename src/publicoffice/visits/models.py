@@ -125,6 +125,15 @@ class Visit(models.Model):
             models.CheckConstraint(
                 condition=Q(people=1) | Q(source="staff"), name="visit_groups_only_by_staff"
             ),
+            models.CheckConstraint(
+                condition=Q(checked_out_at__isnull=True)
+                | Q(checked_out_at__gte=models.F("started_at")),
+                name="visit_check_out_after_arrival",
+            ),
+            models.CheckConstraint(
+                condition=Q(member__isnull=True) | Q(device_hash=""),
+                name="visit_member_or_device_not_both",
+            ),
         ]
 
     def __str__(self) -> str:

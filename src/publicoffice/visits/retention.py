@@ -52,12 +52,12 @@ def visits_roll_up(*, now: datetime | None = None) -> RollUp:
         days[(office_id, timezone.localtime(started_at).date())].append(pk)
     for (office_id, day), ids in days.items():
         visitors = count_unique(Visit.objects.filter(pk__in=ids))
-        row, created = DailyUniqueVisitors.objects.get_or_create(
+        daily, created = DailyUniqueVisitors.objects.get_or_create(
             office_id=office_id, date=day, defaults={"visitors": visitors}
         )
         if not created:
-            row.visitors += visitors
-            row.save(update_fields=["visitors"])
+            daily.visitors += visitors
+            daily.save(update_fields=["visitors"])
 
     # Hourly cells; TruncHour in the local zone keeps DST hours apart.
     cells = (
@@ -66,16 +66,33 @@ def visits_roll_up(*, now: datetime | None = None) -> RollUp:
         .values("office_id", "hour", *DIMENSIONS)
         .annotate(visits=Count("id"), people=Sum("people"))
     )
-    written = 0
-    for cell in cells:
-        key = {name: cell[name] for name in ("office_id", "hour", *DIMENSIONS)}
-        aggregate, created = VisitAggregate.objects.get_or_create(
-            **key, defaults={"visits": cell["visits"], "people": cell["people"]}
+    cells = list(cells)
+    keys = ("office_id", "hour", *DIMENSIONS)
+    existing = {
+        tuple(getattr(row, name) for name in keys): row
+        for row in VisitAggregate.objects.filter(
+            office_id__in={cell["office_id"] for cell in cells},
+            hour__in={cell["hour"] for cell in cells},
         )
-        if not created:
-            aggregate.visits += cell["visits"]
-            aggregate.people += cell["people"]
-            aggregate.save(update_fields=["visits", "people"])
-        written += 1
+    }
+    new_rows: list[VisitAggregate] = []
+    changed: list[VisitAggregate] = []
+    for cell in cells:
+        row = existing.get(tuple(cell[name] for name in keys))
+        if row is None:
+            new_rows.append(
+                VisitAggregate(
+                    **{name: cell[name] for name in keys},
+                    visits=cell["visits"],
+                    people=cell["people"],
+                )
+            )
+        else:
+            row.visits += cell["visits"]
+            row.people += cell["people"]
+            changed.append(row)
+    VisitAggregate.objects.bulk_create(new_rows, batch_size=500)
+    VisitAggregate.objects.bulk_update(changed, ["visits", "people"], batch_size=500)
+    written = len(new_rows) + len(changed)
     deleted, _ = old.delete()
     return RollUp(cutoff=cutoff, visits_deleted=deleted, aggregate_rows=written, days=len(days))

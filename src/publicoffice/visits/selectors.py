@@ -115,8 +115,8 @@ def figures(*, office: Office, start: date, end: date) -> dict[str, Any]:
     Computed from raw visits and from hourly aggregates alike, so the
     retention roll-up changes nothing here.
     """
-    first, _ = _day_bounds(start)
-    _, last = _day_bounds(end)
+    first = _day_bounds(start)[0]
+    last = _day_bounds(end)[1]
     dimensions = ("source", "would_otherwise", "travel_mode", "commute_band")
     result: dict[str, Counter[str]] = {name: Counter() for name in dimensions}
     visits = 0

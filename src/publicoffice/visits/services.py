@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publicoffice.core.errors import DomainError
+from publicoffice.core.timeutils import local_zone
 from publicoffice.places.models import Office, OfficeStatus
 from publicoffice.visits.models import (
     CommuteBand,
@@ -46,10 +47,18 @@ def _max_stay() -> timedelta:
 
 
 def auto_end(office: Office, at: datetime) -> datetime:
-    """When a visit starting ``at`` ends by itself: closing time or the maximum stay."""
+    """When a visit starting ``at`` ends by itself: closing time or the maximum stay.
+
+    A headcount taken while the office is closed (an evening event) ends at
+    the maximum stay or at midnight, so nobody seems to stay overnight.
+    """
     limit = at + _max_stay()
     closes = office.schedule().open_until(at)
-    return min(closes, limit) if closes is not None else limit
+    if closes is None:
+        local = timezone.localtime(at)
+        midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=local_zone())
+        return min(limit, midnight)
+    return min(closes, limit)
 
 
 def _ensure_open(office: Office, at: datetime) -> None:
