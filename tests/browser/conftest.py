@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.utils import timezone
 
 from publicoffice.places.holidays_se import is_public_holiday
@@ -94,6 +96,8 @@ def playwright_browser() -> Iterator[Any]:
 def new_page(playwright_browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
     """Open a page in a fresh browser context: ``new_page(locale="ar", javascript=False)``.
 
+    Other keyword arguments go to Playwright's ``new_context``; a phone is
+    ``viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True``.
     Every request to a host other than the live server (map tiles from the
     internet) is aborted, so the tests never touch the network. JavaScript
     errors on the page are collected in ``page.js_errors``, and the site's own
@@ -103,12 +107,13 @@ def new_page(playwright_browser: Any, live_server: Any) -> Iterator[Callable[...
     contexts: list[Any] = []
     only_external = re.compile(r"^(?!" + re.escape(live_server.url) + r"(/|$))")
 
-    def open_page(*, locale: str = "sv", javascript: bool = True) -> Any:
+    def open_page(*, locale: str = "sv", javascript: bool = True, **options: Any) -> Any:
         context = playwright_browser.new_context(
             locale=locale,
             extra_http_headers={"Accept-Language": locale},
             java_script_enabled=javascript,
             timezone_id="Europe/Stockholm",
+            **options,
         )
         contexts.append(context)
         context.set_default_timeout(TIMEOUT_MS)
@@ -131,6 +136,25 @@ _CHECKED_RESOURCES = frozenset({"document", "stylesheet", "script", "image", "fe
 def _note_broken(page: Any, response: Any) -> None:
     if response.status >= 400 and response.request.resource_type in _CHECKED_RESOURCES:
         page.broken_resources.append(f"{response.status} {response.url}")
+
+
+@pytest.fixture
+def log_in(live_server: Any) -> Callable[[Any, Any], None]:
+    """Log a page's browser context in: ``log_in(page, user)``.
+
+    The session is made by Django's test client and its cookie handed to the
+    browser, so no test depends on the log-in form or its rate limit.
+    """
+
+    def log_in_as(page: Any, user: Any) -> None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+        )
+
+    return log_in_as
 
 
 def assert_page_healthy(page: Any) -> None:
