@@ -105,10 +105,19 @@ class TestThanksSurveyCheckout:
         visit.refresh_from_db()
         assert visit.checked_out_at == MORNING
 
-    def test_skipping_every_question_is_fine(self, client: Client, office, morning):
+    def test_skipping_every_question_is_fine_and_not_asked_again(
+        self, client: Client, office, morning
+    ):
         client.post(checkin_url(office))
         visit = Visit.objects.get()
         assert client.post(f"/sv/visits/{visit.public_id}/survey/", {}).status_code == 302
+        assert client.get(f"/sv/visits/{visit.public_id}/").context["survey"] is None
+        visit.refresh_from_db()
+        assert visit.survey_done and not visit.travel_mode
+
+    def test_check_in_link_takes_only_get_and_post(self, client: Client, office, morning):
+        assert client.put(checkin_url(office)).status_code == 405
+        assert client.delete(checkin_url(office)).status_code == 405
 
     def test_bad_answers_change_nothing(self, client: Client, office, morning):
         client.post(checkin_url(office))
@@ -298,6 +307,16 @@ class TestKiosk:
         assert tablet.get("/sv/kiosk/").status_code == 403
         assert tablet.post("/sv/kiosk/check-in/").status_code == 403
         assert Visit.objects.count() == 0
+
+    def test_unlock_key_never_spreads_into_other_links(self, client: Client):
+        html = client.get("/sv/kiosk/unlock/?key=secret-kiosk-key").content.decode()
+        assert 'value="secret-kiosk-key"' in html  # prefilled in the form only
+        assert html.count("secret-kiosk-key") == 1
+
+    def test_kiosk_page_renews_itself_for_the_new_day(self, office, host, morning):
+        tablet, _device = self.unlock(host, office)
+        html = tablet.get("/sv/kiosk/").content.decode()
+        assert 'hx-trigger="every 600s"' in html
 
     def test_wrong_key_is_refused(self, client: Client):
         response = client.post("/sv/kiosk/unlock/", {"key": "guess"})

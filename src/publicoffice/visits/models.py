@@ -101,6 +101,9 @@ class Visit(models.Model):
     commute_band = models.CharField(
         _("distance to usual workplace"), max_length=8, choices=CommuteBand.choices, blank=True
     )
+    #: True once the survey was sent, even with every question skipped, so
+    #: it is not asked again.
+    survey_done = models.BooleanField(_("survey answered"), default=False)
     removed_at = models.DateTimeField(
         _("removed"),
         null=True,

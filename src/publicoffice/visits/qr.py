@@ -9,6 +9,10 @@ from django.utils.safestring import SafeString, mark_safe
 def qr_svg(url: str, *, title: str, scale: int = 8) -> SafeString:
     """An inline ``<svg>`` QR code for ``url``, with an accessible title."""
     code = segno.make_qr(url, error="m")
-    svg = code.svg_inline(scale=scale, title=title, dark="#000000", light="#ffffff", border=2)
+    # omitsize: a viewBox instead of fixed width/height, so CSS can scale the
+    # code without cropping it.
+    svg = code.svg_inline(
+        scale=scale, title=title, dark="#000000", light="#ffffff", border=2, omitsize=True
+    )
     # segno escapes the title; the rest is its own markup.
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308

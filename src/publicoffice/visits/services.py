@@ -162,7 +162,8 @@ def visit_answer_survey(
             raise DomainError("invalid_answer", _("That answer is not one of the choices."))
         if value and not getattr(visit, field):
             setattr(visit, field, value)
-    visit.save(update_fields=list(answers))
+    visit.survey_done = True
+    visit.save(update_fields=[*answers, "survey_done"])
     return visit
 
 

@@ -11,14 +11,24 @@ from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
+#: Query parameters never copied into other links.
+SECRET_PARAMETERS = ("key",)
+
 
 @register.simple_tag(takes_context=True)
 def url_in_language(context: template.Context, language: str) -> str:
-    """The current page's address in another language (for the picker)."""
+    """The current page's address in another language (for the picker).
+
+    The query string is kept (filters stay on), except secrets such as a
+    kiosk's unlock ``key``, which must not spread into links.
+    """
     request = context.get("request")
     if request is None:
         return f"/{language}/"
-    path = request.get_full_path()
+    query = request.GET.copy()
+    for secret in SECRET_PARAMETERS:
+        query.pop(secret, None)
+    path = request.path + (f"?{query.urlencode()}" if query else "")
     return translate_url(path, language)
 
 

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from publicoffice.core.errors import DomainError
 from publicoffice.core.ratelimit import limit_posts
@@ -24,6 +24,7 @@ from publicoffice.visits.tokens import TokenState, check_day_token, device_hash
 from publicoffice.visits.views.common import error_page, public_office
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @limit_posts("checkin", limit=120, window=600)
 def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The page a poster's QR code opens: one button, no account, no JavaScript."""
@@ -75,24 +76,21 @@ def _own_visit(request: HttpRequest, public_id: UUID) -> Visit:
     return visit
 
 
+def _thanks_context(visit: Visit, survey: SurveyForm | None) -> dict[str, object]:
+    return {
+        "visit": visit,
+        "office": visit.office,
+        "survey": survey,
+        "occupancy_panel": {"office": visit.office, "occupancy": occupancy(office=visit.office)},
+        "active": visit.ends_at > timezone.now(),
+    }
+
+
 @require_safe
 def thanks(request: HttpRequest, public_id: UUID) -> HttpResponse:
     visit = _own_visit(request, public_id)
-    answered = bool(visit.would_otherwise or visit.travel_mode or visit.commute_band)
-    return render(
-        request,
-        "visits/thanks.html",
-        {
-            "visit": visit,
-            "office": visit.office,
-            "survey": None if answered else SurveyForm(),
-            "occupancy_panel": {
-                "office": visit.office,
-                "occupancy": occupancy(office=visit.office),
-            },
-            "active": visit.ends_at > timezone.now(),
-        },
-    )
+    survey = None if visit.survey_done else SurveyForm()
+    return render(request, "visits/thanks.html", _thanks_context(visit, survey))
 
 
 @require_POST
@@ -100,21 +98,7 @@ def survey(request: HttpRequest, public_id: UUID) -> HttpResponse:
     visit = _own_visit(request, public_id)
     form = SurveyForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "visits/thanks.html",
-            {
-                "visit": visit,
-                "office": visit.office,
-                "survey": form,
-                "active": True,
-                "occupancy_panel": {
-                    "office": visit.office,
-                    "occupancy": occupancy(office=visit.office),
-                },
-            },
-            status=400,
-        )
+        return render(request, "visits/thanks.html", _thanks_context(visit, form), status=400)
     try:
         services.visit_answer_survey(visit=visit, **form.cleaned_data)
     except DomainError as error:
