@@ -1,0 +1,554 @@
+"""How fast are check-ins and "who is here now"? Our code against raw SQL, same database.
+
+Creates 50 offices open around the clock in a throwaway database, then
+measures:
+
+* check-ins per second through ``visits.services.visit_check_in`` (QR code,
+  a new device each time), through the HTTP view (``POST visits:checkin``
+  with a new ``po_device`` cookie each time) when that URL exists, and
+  through a raw SQL ``INSERT`` of the same row (the floor);
+* after loading many visits spread over 90 days (5,000,000 on PostgreSQL,
+  200,000 on SQLite), the same check-ins again, and the occupancy queries
+  ``visits.selectors.occupancy`` (one office) and ``people_here`` (20
+  offices) against the equivalent raw ``SELECT SUM(people)``; it prints
+  the ORM query's plan so you can see which index answers it.
+
+``--quick`` uses few check-ins and rows so the test suite can run it on every
+change.
+
+    .venv/bin/python bench/visits.py                  # SQLite, 200,000 rows
+    .venv/bin/python bench/visits.py --rows 1000000 --checkins 2000
+    DATABASE_URL=postgres://... .venv/bin/python bench/visits.py   # 5,000,000 rows
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from datetime import time as clock
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+OFFICES = 50
+GROUP = 20  # offices asked at once by people_here, as a list page would
+DAYS = 90  # how far back the loaded visits go
+DEFAULT_ROWS = {"postgresql": 5_000_000, "sqlite": 200_000}
+
+# Every NOT NULL column of visits_visit gets a value: the table has no
+# defaults (Django keeps defaults in Python), so neither do we. main() stops
+# with a message if the model gains a column this list lacks.
+VISIT_COLUMNS = (
+    "public_id",
+    "office_id",
+    "source",
+    "people",
+    "started_at",
+    "auto_end_at",
+    "checked_out_at",
+    "member_id",
+    "device_hash",
+    "recorded_by_id",
+    "would_otherwise",
+    "travel_mode",
+    "commute_band",
+    "survey_done",
+    "removed_at",
+)
+INSERT_VISIT = (
+    f"INSERT INTO visits_visit ({', '.join(VISIT_COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(VISIT_COLUMNS))})"
+)
+ACTIVE = (
+    "started_at <= %s AND auto_end_at > %s "
+    "AND (checked_out_at IS NULL OR checked_out_at > %s) AND removed_at IS NULL"
+)
+OCCUPANCY_ONE = f"SELECT SUM(people) FROM visits_visit WHERE office_id = %s AND {ACTIVE}"
+
+# Loads ``rows`` visits in one statement: starts spread evenly over the 90
+# days before ``at`` and inserted in time order, as check-ins arrive (so the
+# visits going on now sit together at the end of the table, as they would
+# in production; the bench offices are open around the clock), ending by
+# themselves after the maximum stay or at closing time (end of the local
+# day), 40 % checked out earlier, 0.2 % removed by staff, 85 % QR, 10 % kiosk,
+# 5 % staff headcounts of 1-4 people, the survey sent by about a third of
+# the other visitors (each question answered by most of them).
+GENERATE_PG = f"""
+INSERT INTO visits_visit ({", ".join(VISIT_COLUMNS)})
+SELECT
+    gen_random_uuid(),
+    office_id,
+    source,
+    CASE WHEN source = %(staff)s THEN 1 + floor(random() * 4)::int ELSE 1 END,
+    started_at,
+    auto_end_at,
+    CASE WHEN random() < 0.4
+        THEN started_at + (auto_end_at - started_at) * (0.1 + 0.9 * random()) END,
+    NULL,
+    CASE WHEN source = %(staff)s THEN '' ELSE encode(sha256(g::text::bytea), 'hex') END,
+    NULL,
+    CASE WHEN surveyed AND random() < 0.85
+        THEN (%(would_otherwise)s::text[])[1 + floor(random() * %(n_would_otherwise)s)::int]
+        ELSE '' END,
+    CASE WHEN surveyed AND random() < 0.85
+        THEN (%(travel_mode)s::text[])[1 + floor(random() * %(n_travel_mode)s)::int]
+        ELSE '' END,
+    CASE WHEN surveyed AND random() < 0.85
+        THEN (%(commute_band)s::text[])[1 + floor(random() * %(n_commute_band)s)::int]
+        ELSE '' END,
+    surveyed,
+    CASE WHEN random() < 0.002 THEN started_at + interval '10 minutes' END
+FROM (
+    SELECT
+        g,
+        office_id,
+        source,
+        surveyed,
+        started_at,
+        GREATEST(
+            LEAST(
+                started_at + %(max_stay)s,
+                ((started_at AT TIME ZONE %(zone)s)::date + 1)::timestamp AT TIME ZONE %(zone)s
+                    - interval '1 microsecond'
+            ),
+            started_at + interval '1 microsecond'
+        ) AS auto_end_at
+    FROM (
+        SELECT
+            g,
+            (%(offices)s::bigint[])[1 + g %% %(n_offices)s] AS office_id,
+            %(at)s::timestamptz
+                - interval '{DAYS} days' * ((%(rows)s - g + random()) / %(rows)s)
+                AS started_at,
+            CASE WHEN r < 0.85 THEN %(qr)s WHEN r < 0.95 THEN %(kiosk)s ELSE %(staff)s END
+                AS source,
+            r < 0.95 AND survey < 0.35 AS surveyed
+        FROM (
+            SELECT g, random() AS r, random() AS survey FROM generate_series(1, %(rows)s) AS g
+        ) AS numbers
+    ) AS base
+) AS visit
+"""
+
+
+def check_columns() -> None:
+    """Stop early, and say why, if the model and VISIT_COLUMNS drift apart."""
+    from publicoffice.visits.models import Visit
+
+    columns = {f.column for f in Visit._meta.concrete_fields if not f.primary_key}
+    if columns != set(VISIT_COLUMNS):
+        missing = ", ".join(sorted(columns - set(VISIT_COLUMNS))) or "none"
+        extra = ", ".join(sorted(set(VISIT_COLUMNS) - columns)) or "none"
+        raise SystemExit(
+            f"bench/visits.py: VISIT_COLUMNS is out of date (missing: {missing}; "
+            f"no longer in the model: {extra}); update it and the generated values"
+        )
+
+
+def setup_django(data_dir: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "publicoffice.settings")
+    os.environ.setdefault("PUBLICOFFICE_DATA_DIR", data_dir)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import django
+
+    django.setup()
+
+
+def timed(function: Callable[[], Any], rounds: int) -> float:
+    """Median seconds of ``rounds`` calls, after one untimed warm-up call."""
+    function()
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
+    """Seconds per item over all of ``items[1:]``; ``items[0]`` is the warm-up."""
+    function(items[0])
+    start = time.perf_counter()
+    for item in items[1:]:
+        function(item)
+    return (time.perf_counter() - start) / (len(items) - 1)
+
+
+def populate_offices(count: int, today: date) -> list[Any]:
+    """Offices open 00:00-23:59:59.999999 every day, today included."""
+    from publicoffice.places.holidays_se import is_public_holiday
+    from publicoffice.places.models import (
+        HoursException,
+        Municipality,
+        Office,
+        OfficeStatus,
+        Operator,
+        OperatorKind,
+        WeeklyHours,
+    )
+
+    municipality = Municipality.objects.create(name="Benchkommun", code="9999")
+    operator = Operator.objects.create(name="Bench", kind=OperatorKind.OTHER)
+    offices = Office.objects.bulk_create(
+        Office(
+            slug=f"bench-{n}",
+            name=f"Kontor {n}",
+            name_sv=f"Kontor {n}",
+            status=OfficeStatus.OPEN,
+            operator=operator,
+            municipality=municipality,
+            street_address=f"Gatan {n}",
+            city="Bench",
+            latitude=Decimal("59.2") + Decimal(n % 100) / 1000,
+            longitude=Decimal("17.6") + Decimal(n % 97) / 1000,
+            capacity=20 + n % 30,
+        )
+        for n in range(count)
+    )
+    all_day = {"opens": clock(0), "closes": clock(23, 59, 59, 999999)}
+    WeeklyHours.objects.bulk_create(
+        WeeklyHours(office=o, weekday=d, **all_day) for o in offices for d in range(7)
+    )
+    if is_public_holiday(today):  # holidays close offices unless an exception opens them
+        HoursException.objects.bulk_create(
+            HoursException(office=o, date=today, reason="Bench", **all_day) for o in offices
+        )
+    return list(Office.objects.filter(pk__in=[o.pk for o in offices]).order_by("pk"))
+
+
+def db_value(field: str, value: Any) -> Any:
+    """``value`` as the database stores a Visit's ``field`` (UUIDs and
+    datetimes differ between SQLite and PostgreSQL)."""
+    from django.db import connection
+
+    from publicoffice.visits.models import Visit
+
+    return Visit._meta.get_field(field).get_db_prep_value(value, connection)
+
+
+def checkin_url(office: Any, today: date) -> str | None:
+    """The QR check-in URL of ``office`` today, or None before the view exists."""
+    from django.urls import NoReverseMatch, reverse
+
+    from publicoffice.visits.tokens import day_token
+
+    try:
+        return reverse(
+            "visits:checkin", kwargs={"slug": office.slug, "token": day_token(office.pk, today)}
+        )
+    except NoReverseMatch:
+        return None
+
+
+def measure_checkins(office: Any, count: int, at: datetime, serial: int) -> dict[str, Any]:
+    """Seconds per check-in through raw SQL, the service and (if it exists) HTTP."""
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+
+    from publicoffice.visits.models import Source, Visit
+    from publicoffice.visits.services import auto_end, visit_check_in
+    from publicoffice.visits.tokens import DEVICE_COOKIE, device_hash, new_device_id
+
+    today = timezone.localdate(at)
+    hashes = [device_hash(new_device_id(), today) for _ in range(2 * (count + 1))]
+    result: dict[str, Any] = {}
+
+    started = db_value("started_at", at)
+    ends = db_value("auto_end_at", auto_end(office, at))
+
+    def raw_insert(device: str) -> None:
+        params = [db_value("public_id", uuid.uuid4()), office.pk, Source.QR.value, 1]
+        params += [started, ends, None, None, device, None, "", "", "", False, None]
+        with connection.cursor() as cursor:  # autocommit: one transaction each
+            cursor.execute(INSERT_VISIT, params)
+
+    def service(device: str) -> None:
+        if not visit_check_in(office=office, source=Source.QR, at=at, device_hash=device).created:
+            raise SystemExit("visit_check_in did not count a new device")
+
+    result["raw"] = per_item(raw_insert, hashes[: count + 1])
+    result["service"] = per_item(service, hashes[count + 1 :])
+
+    url = checkin_url(office, today)
+    result["url"] = url
+    if url is not None:
+        client = Client()
+        statuses: Counter[int] = Counter()
+
+        def post(n: int) -> None:
+            client.cookies[DEVICE_COOKIE] = new_device_id()
+            # Each visitor on a phone of its own (and its own address, so the
+            # per-address rate limit on POSTs does not turn them away).
+            address = f"10.{serial}.{n // 250}.{n % 250 + 1}"
+            statuses[client.post(url, REMOTE_ADDR=address).status_code] += 1
+
+        before = Visit.objects.filter(office=office).count()
+        result["http"] = per_item(post, range(count + 1))
+        result["http_counted"] = Visit.objects.filter(office=office).count() - before
+        result["http_statuses"] = dict(statuses)
+    return result
+
+
+def print_checkins(title: str, measured: dict[str, Any], count: int) -> None:
+    raw = measured["raw"]
+    print(title)
+    rows = [("raw SQL INSERT", raw), ("visit_check_in (service)", measured["service"])]
+    if measured["url"] is not None:
+        rows.append(("POST visits:checkin (HTTP)", measured["http"]))
+    for label, seconds in rows:
+        print(
+            f"  {label:34} {1 / seconds:8.0f} /s {seconds * 1000:8.2f} ms"
+            f"  ({seconds / raw:5.1f}x raw)"
+        )
+    if measured["url"] is None:
+        print("  HTTP path: not available yet")
+        return
+    statuses = ", ".join(f"{code}: {n}" for code, n in sorted(measured["http_statuses"].items()))
+    print(f"  HTTP responses {statuses}; visits counted {measured['http_counted']} of {count + 1}")
+    if measured["http_counted"] != count + 1:
+        print("  WARNING: not every HTTP check-in was counted; the HTTP figure is not comparable")
+
+
+def load_visits(rows: int, offices: list[Any], at: datetime) -> None:
+    """``rows`` visits over the last 90 days, in one statement on PostgreSQL."""
+    from django.conf import settings
+    from django.db import connection, transaction
+
+    from publicoffice.visits.models import CommuteBand, Source, TravelMode, WouldOtherwise
+
+    max_stay = timedelta(hours=settings.VISITS_MAX_STAY_HOURS)
+    if connection.vendor == "postgresql":
+        params = {
+            "rows": rows,
+            "at": at,
+            "zone": settings.TIME_ZONE,
+            "max_stay": max_stay,
+            "offices": [o.pk for o in offices],
+            "n_offices": len(offices),
+            "qr": Source.QR.value,
+            "kiosk": Source.KIOSK.value,
+            "staff": Source.STAFF.value,
+        }
+        for name, choices in (
+            ("would_otherwise", WouldOtherwise),
+            ("travel_mode", TravelMode),
+            ("commute_band", CommuteBand),
+        ):
+            params[name] = list(choices.values)
+            params[f"n_{name}"] = len(choices.values)
+        with connection.cursor() as cursor:
+            cursor.execute(GENERATE_PG, params)
+        return
+
+    from django.utils import timezone
+
+    zone = timezone.get_current_timezone()
+    rng = random.Random(2026)
+    answers = [list(WouldOtherwise.values), list(TravelMode.values), list(CommuteBand.values)]
+    batch: list[list[Any]] = []
+    for n in range(rows):
+        start = at - timedelta(days=DAYS) * ((rows - n - rng.random()) / rows)
+        local_day = timezone.localtime(start, zone).date()
+        closes = datetime.combine(local_day, clock(23, 59, 59, 999999), tzinfo=zone)
+        ends = max(min(start + max_stay, closes), start + timedelta(microseconds=1))
+        r = rng.random()
+        source = Source.QR if r < 0.85 else Source.KIOSK if r < 0.95 else Source.STAFF
+        out = start + (ends - start) * (0.1 + 0.9 * rng.random()) if rng.random() < 0.4 else None
+        surveyed = source != Source.STAFF and rng.random() < 0.35
+        survey = [
+            rng.choice(values) if surveyed and rng.random() < 0.85 else "" for values in answers
+        ]
+        batch.append(
+            [
+                db_value("public_id", uuid.UUID(int=rng.getrandbits(128), version=4)),
+                offices[n % len(offices)].pk,
+                source.value,
+                1 + rng.randrange(4) if source == Source.STAFF else 1,
+                db_value("started_at", start),
+                db_value("auto_end_at", ends),
+                db_value("checked_out_at", out),
+                None,
+                "" if source == Source.STAFF else f"{rng.getrandbits(256):064x}",
+                None,
+                *survey,
+                surveyed,
+                db_value("removed_at", start + timedelta(minutes=10))
+                if rng.random() < 0.002
+                else None,
+            ]
+        )
+        if len(batch) == 20_000 or n == rows - 1:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.executemany(INSERT_VISIT, batch)
+            batch = []
+
+
+def analyze() -> None:
+    """Fresh planner statistics after the load."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # VACUUM ANALYZE rather than only ANALYZE: statistics, and nothing
+            # left for autovacuum to do while the queries are timed.
+            cursor.execute("VACUUM ANALYZE visits_visit")
+        else:
+            cursor.execute("ANALYZE")
+
+
+def raw_occupancy(office_id: int, at: Any) -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(OCCUPANCY_ONE, [office_id, at, at, at])
+        return int(cursor.fetchone()[0] or 0)
+
+
+def raw_people_here(office_ids: list[int], at: Any) -> dict[int, int]:
+    from django.db import connection
+
+    placeholders = ", ".join(["%s"] * len(office_ids))  # placeholders only, never values
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT office_id, SUM(people) FROM visits_visit "
+            f"WHERE office_id IN ({placeholders}) AND {ACTIVE} GROUP BY office_id",
+            [*office_ids, at, at, at],
+        )
+        return {office_id: int(people) for office_id, people in cursor.fetchall()}
+
+
+def print_plans(office_ids: list[int], group_ids: list[int], at: datetime) -> None:
+    """The plan of the query ``occupancy`` and ``people_here`` send."""
+    from django.db import connection
+    from django.db.models import Sum
+
+    from publicoffice.visits.selectors import active_visits
+
+    options = {"analyze": True, "buffers": True} if connection.vendor == "postgresql" else {}
+    for label, ids in (("1 office", office_ids), (f"{len(group_ids)} offices", group_ids)):
+        # The queryset people_here builds (occupancy calls it with one office).
+        queryset = (
+            active_visits(office_ids=ids, at=at)
+            .order_by()
+            .values("office_id")
+            .annotate(people=Sum("people"))
+        )
+        print(f"plan of people_here, {label} ({connection.vendor}):")
+        for line in queryset.explain(**options).splitlines():
+            print(f"  {line}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--checkins", type=int, default=1000, help="check-ins per path")
+    parser.add_argument(
+        "--rows",
+        type=int,
+        default=None,
+        help="visits to load (5,000,000 PostgreSQL, 200,000 SQLite)",
+    )
+    parser.add_argument("--rounds", type=int, default=25, help="rounds per occupancy query")
+    parser.add_argument("--quick", action="store_true", help="few check-ins, few rows")
+    args = parser.parse_args()
+    if args.quick:
+        args.checkins, args.rows, args.rounds = 50, 20_000, 3
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        setup_django(data_dir)
+        from django.conf import settings
+        from django.db import connection
+        from django.test.utils import setup_databases, teardown_databases
+        from django.utils import timezone
+
+        from publicoffice.visits.selectors import occupancy, people_here
+
+        # As in production: with DEBUG on, Django keeps every query in memory.
+        settings.DEBUG = False
+        check_columns()
+        if args.rows is None:
+            args.rows = DEFAULT_ROWS.get(connection.vendor, DEFAULT_ROWS["sqlite"])
+
+        # A database of its own, so a benchmark never meets a test run's.
+        test_settings = connection.settings_dict.setdefault("TEST", {})
+        if connection.vendor == "sqlite":
+            test_settings["NAME"] = str(Path(data_dir) / "bench_visits.sqlite3")
+        else:
+            test_settings["NAME"] = f"bench_visits_{os.getpid()}"
+        databases = setup_databases(verbosity=0, interactive=False)
+        try:
+            at = timezone.now()
+            offices = populate_offices(OFFICES, timezone.localdate(at))
+            # Check-ins go to the last office; occupancy is asked of the first
+            # ones, so the benchmark's own check-ins do not inflate it.
+            door, office, group = offices[-1], offices[0], offices[:GROUP]
+            print(
+                f"database: {connection.vendor}, offices: {OFFICES}, "
+                f"check-ins per path: {args.checkins}, rows: {args.rows:,}, "
+                f"rounds: {args.rounds}, at: {timezone.localtime(at):%Y-%m-%d %H:%M %Z}"
+            )
+            empty = measure_checkins(door, args.checkins, at, serial=1)
+            print_checkins("check-ins, empty table", empty, args.checkins)
+
+            start = time.perf_counter()
+            load_visits(args.rows, offices, at)
+            loaded = time.perf_counter() - start
+            start = time.perf_counter()
+            analyze()
+            analyzed = time.perf_counter() - start
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('visits_visit'))")
+                    size = f", table with indexes {cursor.fetchone()[0]}"
+            else:
+                size = ""
+            print(
+                f"loaded {args.rows:,} visits over {DAYS} days in {loaded:.1f} s, "
+                f"analysed in {analyzed:.1f} s{size}"
+            )
+
+            full = measure_checkins(door, args.checkins, at, serial=2)
+            print_checkins(f"check-ins, {args.rows:,} rows", full, args.checkins)
+
+            at_db = db_value("started_at", at)
+            ids = [o.pk for o in group]
+            here = occupancy(office=office, at=at).current
+            group_here = people_here(office_ids=ids, at=at)
+            if here != raw_occupancy(office.pk, at_db) or group_here != raw_people_here(ids, at_db):
+                raise SystemExit("the selectors and the raw SQL disagree")
+            pairs = [
+                (
+                    ("raw SQL SUM, 1 office", lambda: raw_occupancy(office.pk, at_db)),
+                    ("occupancy(), 1 office", lambda: occupancy(office=office, at=at)),
+                ),
+                (
+                    (f"raw SQL SUM, {GROUP} offices", lambda: raw_people_here(ids, at_db)),
+                    (f"people_here(), {GROUP} offices", lambda: people_here(office_ids=ids, at=at)),
+                ),
+            ]
+            print(f"occupancy now, {args.rows:,} rows ({args.rows // OFFICES:,} per office):")
+            for (raw_label, raw_query), (label, query) in pairs:
+                raw = timed(raw_query, args.rounds)
+                seconds = timed(query, args.rounds)
+                for name, value in ((raw_label, raw), (label, seconds)):
+                    print(f"  {name:34} {value * 1000:8.2f} ms  ({value / raw:5.1f}x raw)")
+            print(
+                f"  people here now: {here} at one office, "
+                f"{sum(group_here.values())} at {GROUP} (raw SQL agrees)"
+            )
+            print_plans([office.pk], ids, at)
+        finally:
+            teardown_databases(databases, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
