@@ -19,71 +19,20 @@ rounds so the test suite can run it on every change.
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
-import sys
 import tempfile
-import time
 from datetime import datetime
-from decimal import Decimal
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-
-def setup_django(data_dir: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "publicoffice.settings")
-    os.environ.setdefault("PUBLICOFFICE_DATA_DIR", data_dir)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
-
-
-def timed(function, rounds: int) -> float:
-    """Median seconds of ``rounds`` calls, after one untimed warm-up call
-    (which fills caches such as the year's holiday calendar)."""
-    function()
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+from _common import create_offices, drop_database, own_database, setup_django, timed
 
 
 def populate(count: int) -> None:
     from datetime import time as clock
 
-    from publicoffice.places.models import (
-        AccessibilityFacts,
-        Amenity,
-        Municipality,
-        Office,
-        OfficeStatus,
-        Operator,
-        OperatorKind,
-        WeeklyHours,
-    )
+    from publicoffice.places.models import AccessibilityFacts, Amenity, Office, WeeklyHours
 
-    municipality = Municipality.objects.create(name="Benchkommun", code="9999")
-    operator = Operator.objects.create(name="Bench", kind=OperatorKind.OTHER)
     wifi = Amenity.objects.create(code="wifi", name="Wifi")
-    offices = Office.objects.bulk_create(
-        Office(
-            slug=f"bench-{n}",
-            name=f"Kontor {n}",
-            name_sv=f"Kontor {n}",
-            status=OfficeStatus.OPEN,
-            operator=operator,
-            municipality=municipality,
-            street_address=f"Gatan {n}",
-            city="Bench",
-            latitude=Decimal("59.2") + Decimal(n % 100) / 1000,
-            longitude=Decimal("17.6") + Decimal(n % 97) / 1000,
-            capacity=20 + n % 30,
-        )
-        for n in range(count)
-    )
+    offices = create_offices(count)
     WeeklyHours.objects.bulk_create(
         WeeklyHours(office=o, weekday=d, opens=clock(8 + o.pk % 3), closes=clock(17 + o.pk % 4))
         for o in offices
@@ -122,17 +71,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         setup_django(data_dir)
         from django.db import connection
-        from django.test.utils import setup_databases, teardown_databases
 
         from publicoffice.places.selectors import OfficeFilters, office_search
 
-        # A database of its own, so a benchmark never meets a test run's.
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        if connection.vendor == "sqlite":
-            test_settings["NAME"] = str(Path(data_dir) / "bench.sqlite3")
-        else:
-            test_settings["NAME"] = f"bench_{connection.settings_dict['NAME']}_{os.getpid()}"
-        databases = setup_databases(verbosity=0, interactive=False)
+        databases = own_database(data_dir, "bench_offices")
         try:
             populate(args.offices)
             at = datetime(2026, 11, 25, 12, tzinfo=ZoneInfo("Europe/Stockholm"))
@@ -146,7 +88,7 @@ def main() -> None:
             raw = timed(raw_rows, args.rounds)
             found = len(office_search(filters=OfficeFilters(open_now=True), at=at))
         finally:
-            teardown_databases(databases, verbosity=0)
+            drop_database(databases)
 
     print(f"database: {connection.vendor}, offices: {args.offices}, rounds: {args.rounds}")
     rows = [

@@ -24,10 +24,7 @@ change.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import statistics
-import sys
 import tempfile
 import time
 import uuid
@@ -35,9 +32,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from datetime import time as clock
-from decimal import Decimal
-from pathlib import Path
 from typing import Any
+
+from _common import create_offices, drop_database, own_database, setup_django, timed
 
 OFFICES = 50
 GROUP = 20  # offices asked at once by people_here, as a list page would
@@ -154,26 +151,6 @@ def check_columns() -> None:
         )
 
 
-def setup_django(data_dir: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "publicoffice.settings")
-    os.environ.setdefault("PUBLICOFFICE_DATA_DIR", data_dir)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
-
-
-def timed(function: Callable[[], Any], rounds: int) -> float:
-    """Median seconds of ``rounds`` calls, after one untimed warm-up call."""
-    function()
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
     """Seconds per item over all of ``items[1:]``; ``items[0]`` is the warm-up."""
     function(items[0])
@@ -186,34 +163,9 @@ def per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
 def populate_offices(count: int, today: date) -> list[Any]:
     """Offices open 00:00-23:59:59.999999 every day, today included."""
     from publicoffice.places.holidays_se import is_public_holiday
-    from publicoffice.places.models import (
-        HoursException,
-        Municipality,
-        Office,
-        OfficeStatus,
-        Operator,
-        OperatorKind,
-        WeeklyHours,
-    )
+    from publicoffice.places.models import HoursException, Office, WeeklyHours
 
-    municipality = Municipality.objects.create(name="Benchkommun", code="9999")
-    operator = Operator.objects.create(name="Bench", kind=OperatorKind.OTHER)
-    offices = Office.objects.bulk_create(
-        Office(
-            slug=f"bench-{n}",
-            name=f"Kontor {n}",
-            name_sv=f"Kontor {n}",
-            status=OfficeStatus.OPEN,
-            operator=operator,
-            municipality=municipality,
-            street_address=f"Gatan {n}",
-            city="Bench",
-            latitude=Decimal("59.2") + Decimal(n % 100) / 1000,
-            longitude=Decimal("17.6") + Decimal(n % 97) / 1000,
-            capacity=20 + n % 30,
-        )
-        for n in range(count)
-    )
+    offices = create_offices(count)
     all_day = {"opens": clock(0), "closes": clock(23, 59, 59, 999999)}
     WeeklyHours.objects.bulk_create(
         WeeklyHours(office=o, weekday=d, **all_day) for o in offices for d in range(7)
@@ -467,7 +419,6 @@ def main() -> None:
         setup_django(data_dir)
         from django.conf import settings
         from django.db import connection
-        from django.test.utils import setup_databases, teardown_databases
         from django.utils import timezone
 
         from publicoffice.visits.selectors import occupancy, people_here
@@ -478,13 +429,7 @@ def main() -> None:
         if args.rows is None:
             args.rows = DEFAULT_ROWS.get(connection.vendor, DEFAULT_ROWS["sqlite"])
 
-        # A database of its own, so a benchmark never meets a test run's.
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        if connection.vendor == "sqlite":
-            test_settings["NAME"] = str(Path(data_dir) / "bench_visits.sqlite3")
-        else:
-            test_settings["NAME"] = f"bench_visits_{os.getpid()}"
-        databases = setup_databases(verbosity=0, interactive=False)
+        databases = own_database(data_dir, "bench_visits")
         try:
             at = timezone.now()
             offices = populate_offices(OFFICES, timezone.localdate(at))
@@ -547,7 +492,7 @@ def main() -> None:
             )
             print_plans([office.pk], ids, at)
         finally:
-            teardown_databases(databases, verbosity=0)
+            drop_database(databases)
 
 
 if __name__ == "__main__":

@@ -129,7 +129,15 @@ def _database_config() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL", default_url)
     if url.startswith("sqlite"):
         DATA_DIR.mkdir(parents=True, exist_ok=True)
-    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=0))
+    # Keep connections for a minute: opening one costs 7–12 ms on PostgreSQL,
+    # more than a whole check-in's queries (bench/visits.py).
+    config: dict[str, object] = dict(
+        dj_database_url.parse(
+            url,
+            conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
+    )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers work while one writer writes; IMMEDIATE takes the
         # write lock at BEGIN so check-then-insert transactions serialise.

@@ -13,7 +13,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
 @pytest.mark.parametrize(
-    "script", sorted(p.name for p in BENCH.glob("*.py") if p.name != "__init__.py")
+    "script", sorted(p.name for p in BENCH.glob("*.py") if not p.name.startswith("_"))
 )
 def test_benchmark_runs_in_quick_mode(script: str, tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}

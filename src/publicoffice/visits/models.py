@@ -83,7 +83,7 @@ class Visit(models.Model):
         verbose_name=_("member"),
     )
     #: HMAC of the device cookie under the day's key; blank for staff counts.
-    device_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    device_hash = models.CharField(max_length=64, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -118,6 +118,8 @@ class Visit(models.Model):
         indexes = [
             models.Index(fields=["office", "started_at"], name="visit_office_started"),
             models.Index(fields=["office", "auto_end_at"], name="visit_office_auto_end"),
+            # "Is this phone already here?" and the daily limit per phone.
+            models.Index(fields=["office", "device_hash"], name="visit_office_device"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(people__gte=1), name="visit_people_positive"),
