@@ -257,6 +257,9 @@ LOGGING = {
 VISITS_RETENTION_DAYS = int(os.environ.get("VISITS_RETENTION_DAYS", "90"))
 VISITS_MAX_STAY_HOURS = int(os.environ.get("VISITS_MAX_STAY_HOURS", "8"))
 VISITS_DEVICE_DAILY_LIMIT = int(os.environ.get("VISITS_DEVICE_DAILY_LIMIT", "6"))
+# Check-ins from one network address per ten minutes: a backstop against
+# scripted floods. Visitors on an office's Wi-Fi share one address.
+VISITS_CHECKINS_PER_ADDRESS = int(os.environ.get("VISITS_CHECKINS_PER_ADDRESS", "300"))
 
 # Background work: django-tasks with its database backend and one worker
 # (`publicoffice db_worker`). Nothing depends on a job having run: states

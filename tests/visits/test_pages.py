@@ -55,6 +55,12 @@ class TestQrCheckIn:
         assert "203.0.113.7" not in text and "Nokia" not in text
         assert client.cookies[DEVICE_COOKIE].value not in text
 
+    def test_check_ins_from_one_address_are_limited(self, office, morning, settings):
+        settings.VISITS_CHECKINS_PER_ADDRESS = 2
+        statuses = [Client().post(checkin_url(office)).status_code for _ in range(3)]
+        assert statuses == [302, 302, 429]
+        assert Visit.objects.count() == 2
+
     def test_old_token_is_explained_and_not_counted(self, client: Client, office, morning):
         response = client.post(checkin_url(office, TODAY - timedelta(days=7)))
         assert response.status_code == 410

@@ -39,13 +39,19 @@ def hit(request: HttpRequest, scope: str, *, limit: int, window: int) -> bool:
     return count <= limit
 
 
-def limit_posts(scope: str, *, limit: int, window: int) -> Callable[[Callable[..., Any]], Any]:
-    """Decorate a view so POSTs beyond the limit get a translated 429 page."""
+def limit_posts(
+    scope: str, *, limit: int | str, window: int
+) -> Callable[[Callable[..., Any]], Any]:
+    """Decorate a view so POSTs beyond the limit get a translated 429 page.
+
+    ``limit`` is a number, or the name of a setting read at request time.
+    """
 
     def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method == "POST" and not hit(request, scope, limit=limit, window=window):
+            allowed = int(getattr(settings, limit)) if isinstance(limit, str) else limit
+            if request.method == "POST" and not hit(request, scope, limit=allowed, window=window):
                 return render(
                     request,
                     "too_many_requests.html",

@@ -28,7 +28,7 @@ from publicoffice.visits.views.common import error_page, public_office
 # Per network address, a backstop against scripted floods; visitors on an
 # office's shared Wi-Fi share it, so it is generous. Phones are limited per
 # device in the service.
-@limit_posts("checkin", limit=300, window=600)
+@limit_posts("checkin", limit="VISITS_CHECKINS_PER_ADDRESS", window=600)
 def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The page a poster's QR code opens: one button, no account, no JavaScript."""
     office = public_office(slug)
