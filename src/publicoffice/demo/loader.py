@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 
 from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
-from publicoffice.demo.visits import KIOSK_UNLOCK_PATH, load_visits
+from publicoffice.demo.visits import kiosk_unlock_path, load_visits
 from publicoffice.places.holidays_se import holidays_between, is_public_holiday
 from publicoffice.places.models import (
     AccessibilityFacts,
@@ -327,7 +327,7 @@ def load_demo(today: date | None = None, *, visits: bool = True) -> LoadResult:
     if history is not None:
         result.totals.update(history.totals())
         result.kiosk_links = [
-            (getattr(office, "name_sv", office.name), f"{KIOSK_UNLOCK_PATH}{key}")
+            (getattr(office, "name_sv", office.name), kiosk_unlock_path(key))
             for office, key in history.kiosks
         ]
     return result

@@ -49,8 +49,17 @@ OLD_DAYS = 14
 OLD_OFFICES = ("ronna", "fittja", "rinkeby")
 KIOSK_OFFICES = ("ronna", "fittja")
 KIOSK_NAME = "Entré"
-#: The kiosk view's unlock path; printed by ``publicoffice demo``.
-KIOSK_UNLOCK_PATH = "/sv/kiosk/unlock/?key="
+
+
+def kiosk_unlock_path(key: str) -> str:
+    """The Swedish unlock address of a kiosk key, printed by ``publicoffice demo``."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("sv"):
+        return f"{reverse('visits:kiosk_unlock')}?key={key}"
+
+
 #: Demo members and the offices they use now and then.
 MEMBER_OFFICES = {
     f"amina@{DEMO_DOMAIN}": ("ronna", "alby", "hovsjo"),
