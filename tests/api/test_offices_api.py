@@ -165,9 +165,12 @@ def test_geojson_filters(client: Client, network):
 def test_openapi_document_and_docs_page(client: Client):
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["openapi"].startswith("3.")
-    assert {"/api/v1/offices", "/api/v1/offices/{office_id}", "/api/v1/offices.geojson"} <= set(
-        schema["paths"]
-    )
+    assert {
+        "/api/v1/offices",
+        "/api/v1/offices/{office_id}",
+        "/api/v1/offices.geojson",
+        "/api/v1/offices/{office_id}/occupancy",
+    } <= set(schema["paths"])
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     html = docs.content.decode()
