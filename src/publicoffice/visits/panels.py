@@ -13,6 +13,11 @@ from publicoffice.visits.policies import can_run_desk
 from publicoffice.visits.selectors import Occupancy, active_visits, occupancy, occupancy_for
 
 
+def occupancy_context(office: Office, at: datetime | None = None) -> dict[str, object]:
+    """What ``visits/_occupancy.html`` needs, wherever the box is shown."""
+    return {"office": office, "occupancy": occupancy(office=office, at=at)}
+
+
 def office_panel(request: HttpRequest, office: Office, at: datetime) -> Panel | None:
     """Occupancy, the member's check-in or check-out, and the host's desk link."""
     if office.status != OfficeStatus.OPEN:

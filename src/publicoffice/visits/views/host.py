@@ -19,10 +19,10 @@ from publicoffice.visits import services
 from publicoffice.visits.charts import hour_chart
 from publicoffice.visits.forms import CorrectionForm, HeadcountForm, KioskForm
 from publicoffice.visits.models import KioskDevice, Visit
+from publicoffice.visits.panels import occupancy_context
 from publicoffice.visits.policies import can_run_desk
 from publicoffice.visits.qr import qr_svg
 from publicoffice.visits.selectors import (
-    occupancy,
     todays_headcounts,
     unique_visitors,
     visits_by_hour,
@@ -44,7 +44,7 @@ def _desk(request: HttpRequest, office: Office, **forms: Any) -> HttpResponse:
     hours = visits_by_hour(office=office, day=today)
     context = {
         "office": office,
-        "occupancy_panel": {"office": office, "occupancy": occupancy(office=office)},
+        "occupancy_panel": occupancy_context(office),
         "hours": hours,
         "chart": hour_chart(hours, title=_("People arriving per hour today")),
         "arrived_today": sum(people for _hour, people in hours),

@@ -21,8 +21,8 @@ from publicoffice.places.presenters import day_rows
 from publicoffice.visits import services
 from publicoffice.visits.forms import KioskUnlockForm
 from publicoffice.visits.models import KioskDevice, Source
+from publicoffice.visits.panels import occupancy_context
 from publicoffice.visits.qr import qr_svg
-from publicoffice.visits.selectors import occupancy
 from publicoffice.visits.tokens import day_token
 
 KIOSK_COOKIE = "po_kiosk"
@@ -85,7 +85,7 @@ def kiosk(request: HttpRequest) -> HttpResponse:
             "office": office,
             "is_open": schedule.is_open(now),
             "today_row": day_rows([schedule.day(today, get_language())], today, get_language())[0],
-            "occupancy_panel": {"office": office, "occupancy": occupancy(office=office, at=now)},
+            "occupancy_panel": occupancy_context(office, now),
             "qr": qr_svg(phone_url, title=_("QR code for checking in with your phone"), scale=6),
         },
     )

@@ -18,8 +18,8 @@ from publicoffice.visits import services
 from publicoffice.visits.devices import device_id, remember_device, todays_hash
 from publicoffice.visits.forms import SurveyForm
 from publicoffice.visits.models import Source, Visit
+from publicoffice.visits.panels import occupancy_context
 from publicoffice.visits.policies import owns_visit
-from publicoffice.visits.selectors import occupancy
 from publicoffice.visits.tokens import TokenState, check_day_token, device_hash
 from publicoffice.visits.views.common import error_page, public_office
 
@@ -63,7 +63,7 @@ def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         "visits/checkin.html",
         {
             "office": office,
-            "occupancy_panel": {"office": office, "occupancy": occupancy(office=office)},
+            "occupancy_panel": occupancy_context(office),
         },
     )
 
@@ -84,7 +84,7 @@ def _thanks_context(visit: Visit, survey: SurveyForm | None) -> dict[str, object
         "visit": visit,
         "office": visit.office,
         "survey": survey,
-        "occupancy_panel": {"office": visit.office, "occupancy": occupancy(office=visit.office)},
+        "occupancy_panel": occupancy_context(visit.office),
         "active": visit.ends_at > timezone.now(),
     }
 
@@ -125,7 +125,7 @@ def occupancy_panel(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "visits/_occupancy.html",
-        {"panel": {"office": office, "occupancy": occupancy(office=office)}},
+        {"panel": occupancy_context(office)},
     )
 
 
