@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "publicoffice.places",
     "publicoffice.guidelines",
     "publicoffice.visits",
+    "publicoffice.bookings",
     "django_tasks",
     "django_tasks_db",
     "publicoffice.api",
@@ -260,6 +261,13 @@ VISITS_DEVICE_DAILY_LIMIT = int(os.environ.get("VISITS_DEVICE_DAILY_LIMIT", "6")
 # Check-ins from one network address per ten minutes: a backstop against
 # scripted floods. Visitors on an office's Wi-Fi share one address.
 VISITS_CHECKINS_PER_ADDRESS = int(os.environ.get("VISITS_CHECKINS_PER_ADDRESS", "300"))
+
+# Bookings: how long a freed slot is held for the first on the waitlist, how
+# long before the start reminders go out, and how many slots one member may
+# wait for at once.
+BOOKINGS_WAITLIST_HOLD_MINUTES = int(os.environ.get("BOOKINGS_WAITLIST_HOLD_MINUTES", "120"))
+BOOKINGS_REMINDER_HOURS = int(os.environ.get("BOOKINGS_REMINDER_HOURS", "24"))
+BOOKINGS_MAX_WAITING = int(os.environ.get("BOOKINGS_MAX_WAITING", "10"))
 
 # Background work: django-tasks with its database backend and one worker
 # (`publicoffice db_worker`). Nothing depends on a job having run: states

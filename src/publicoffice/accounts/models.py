@@ -215,3 +215,26 @@ class RoleAssignment(TimeStampedModel):
             errors["permissions"] = str(_("Unknown permission: %(name)s") % {"name": unknown[0]})
         if errors:
             raise ValidationError(errors)
+
+
+class ApiToken(models.Model):
+    """A personal key for the API, for members' own scripts and apps.
+
+    Only its SHA-256 is kept; the key is shown once when it is made.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
+    name = models.CharField(_("name"), max_length=80)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return self.name

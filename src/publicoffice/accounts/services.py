@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+import hashlib
+import secrets
 
-from publicoffice.accounts.models import Role, RoleAssignment, User
+from django.db import transaction
+from django.utils import timezone
+
+from publicoffice.accounts.models import ApiToken, Role, RoleAssignment, User
 from publicoffice.accounts.roles import forget_roles
 from publicoffice.places.models import Municipality, Office, Operator
 
@@ -46,3 +50,35 @@ def role_revoke(*, assignment: RoleAssignment) -> None:
     user = assignment.user
     assignment.delete()
     forget_roles(user)
+
+
+API_TOKEN_PREFIX = "po_"
+
+
+def _token_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new personal API key; the key is returned once and never stored."""
+    name = name.strip()[:80] or "API"
+    key = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name, key_hash=_token_hash(key))
+    return token, key
+
+
+def api_token_revoke(*, user: User, token_id: int) -> bool:
+    deleted, _rows = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return bool(deleted)
+
+
+def api_token_user(key: str) -> User | None:
+    """The active user a key belongs to, or ``None``; notes when it was used."""
+    if not key.startswith(API_TOKEN_PREFIX) or len(key) > 100:
+        return None
+    token = ApiToken.objects.select_related("user").filter(key_hash=_token_hash(key)).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

@@ -31,6 +31,7 @@ from publicoffice.visits.models import (
     WouldOtherwise,
 )
 from publicoffice.visits.selectors import active_visits
+from publicoffice.visits.signals import member_arrived
 
 #: The most people staff may add in one headcount entry.
 MAX_HEADCOUNT = 200
@@ -98,6 +99,8 @@ def visit_check_in(
         existing = here.filter(device_hash=device_hash).first()
     else:
         existing = None
+    if member is not None:
+        _announce_arrival(office, member, at)
     if existing is not None:
         return CheckIn(existing, created=False)
     if device_hash and member is None:
@@ -124,6 +127,13 @@ def visit_check_in(
     visit.full_clean(validate_constraints=False)
     visit.save()
     return CheckIn(visit, created=True)
+
+
+def _announce_arrival(office: Office, member: Any, at: datetime) -> None:
+    """Tell other apps (bookings) once the check-in is saved."""
+    transaction.on_commit(
+        lambda: member_arrived.send(sender=Visit, office=office, member=member, at=at)
+    )
 
 
 @transaction.atomic

@@ -1,0 +1,496 @@
+"""Reads of bookings: week views, free times, the first free slot, lists.
+
+The week view asks each slot the same ordered checks the booking service
+asks (:mod:`publicoffice.bookings.checks`), so a slot shown as bookable can
+be booked, and a slot that cannot says why in words. Everything is loaded in
+a fixed number of queries, however many spaces and slots are shown.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from publicoffice.bookings import checks, policies
+from publicoffice.bookings.checks import MINUTE, Attempt, Refusal
+from publicoffice.bookings.models import (
+    HOLDING_STATUSES,
+    Booking,
+    BookingStatus,
+    WaitlistEntry,
+    WaitlistStatus,
+)
+from publicoffice.bookings.rules import Rules, kinds_in_group, quota_group, rules_for_many
+from publicoffice.bookings.services import check_not_on_hold
+from publicoffice.core.timeutils import local_zone
+from publicoffice.places.models import Office, OfficeStatus, Space
+
+#: The checks a single slot of the grid is judged by. Length is left out: one
+#: slot may be shorter than the shortest booking, yet start a longer one.
+SLOT_CHECKS = tuple(c for c in (*checks.CHECKS, check_not_on_hold) if c is not checks.check_length)
+
+#: Slot states, for templates and the API.
+FREE, MINE, TAKEN, CLOSED, PAST, UNAVAILABLE = (
+    "free",
+    "mine",
+    "taken",
+    "closed",
+    "past",
+    "unavailable",
+)
+
+FULL_CHECKS = (*checks.CHECKS, check_not_on_hold)
+
+ACCESSIBILITY_NEEDS = ("step_free_entrance", "accessible_toilet", "hearing_loop")
+
+
+@dataclass(frozen=True)
+class Slot:
+    starts_at: datetime
+    ends_at: datetime
+    state: str
+    code: str = ""
+    reason: str = ""
+
+    @property
+    def bookable(self) -> bool:
+        return self.state == FREE
+
+
+@dataclass
+class Day:
+    date: date
+    slots: list[Slot] = field(default_factory=list)
+
+    @property
+    def free_count(self) -> int:
+        return sum(1 for slot in self.slots if slot.bookable)
+
+
+@dataclass
+class Week:
+    space: Space
+    rules: Rules
+    start: date
+    days: list[Day]
+
+    def free_ranges(self) -> list[tuple[datetime, datetime]]:
+        """Consecutive free slots merged into ranges."""
+        ranges: list[tuple[datetime, datetime]] = []
+        for day in self.days:
+            for slot in day.slots:
+                if not slot.bookable:
+                    continue
+                if ranges and ranges[-1][1] == slot.starts_at:
+                    ranges[-1] = (ranges[-1][0], slot.ends_at)
+                else:
+                    ranges.append((slot.starts_at, slot.ends_at))
+        return ranges
+
+
+def bookable_spaces(office: Office | None = None) -> QuerySet[Space]:
+    spaces = Space.objects.filter(is_bookable=True, office__status=OfficeStatus.OPEN)
+    if office is not None:
+        spaces = spaces.filter(office=office)
+    return spaces.select_related("office").order_by("office__name", "kind", "name")
+
+
+def _wall_moments(day: date, opens: time, closes: time, step: int) -> list[datetime]:
+    """Slot starts on a day's wall clock, skipping times that do not exist (spring night)."""
+    zone = local_zone()
+    moments: list[datetime] = []
+    minute = opens.hour * 60 + opens.minute
+    minute += (-minute) % step  # the first whole slot
+    end = closes.hour * 60 + closes.minute + (1 if closes.second or closes.microsecond else 0)
+    while minute + step <= end:
+        wall = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=zone)
+        as_utc = wall.astimezone(UTC).astimezone(zone)
+        if as_utc.replace(tzinfo=None) == wall.replace(tzinfo=None):
+            moments.append(wall)
+        minute += step
+    return moments
+
+
+def _slot_state(refusals: list[Refusal]) -> tuple[str, str, str]:
+    if not refusals:
+        return FREE, "", ""
+    first = refusals[0]
+    codes = {r.code for r in refusals}
+    if "in_past" in codes:
+        return PAST, "in_past", _("Passed")
+    if "outside_opening_hours" in codes:
+        return CLOSED, "outside_opening_hours", str(first.message)
+    for code in ("slot_taken", "slot_on_hold"):
+        if code in codes:
+            refusal = next(r for r in refusals if r.code == code)
+            return TAKEN, code, str(refusal.message)
+    return UNAVAILABLE, first.code, str(first.message)
+
+
+@dataclass
+class _Loaded:
+    rules: dict[int, Rules]
+    holding: dict[int, list[Booking]]
+    mine: dict[str, list[Booking]]
+    holds: dict[int, list[WaitlistEntry]]
+
+
+def _load(
+    spaces: Sequence[Space], start: datetime, end: datetime, member: Any, now: datetime
+) -> _Loaded:
+    ids = [space.pk for space in spaces]
+    holding: dict[int, list[Booking]] = defaultdict(list)
+    for booking in (
+        Booking.objects.filter(space_id__in=ids)
+        .holding(now)
+        .overlapping(start, end)
+        .only("space_id", "member_id", "starts_at", "ends_at", "blocked_until")
+    ):
+        holding[booking.space_id].append(booking)
+    mine: dict[str, list[Booking]] = {}
+    groups = {quota_group(space.kind) for space in spaces}
+    if member is not None and getattr(member, "is_authenticated", False):
+        kinds = [kind for group in groups for kind in kinds_in_group(group)]
+        rows = list(
+            Booking.objects.filter(member=member, space__kind__in=kinds)
+            .holding(now)
+            .filter(Q(ends_at__gt=min(now, start) - timedelta(days=7)))
+            .select_related("space")
+            .only("space__kind", "starts_at", "ends_at", "blocked_until")
+        )
+        for group in groups:
+            mine[group] = [b for b in rows if quota_group(b.space.kind) == group]
+    holds: dict[int, list[WaitlistEntry]] = defaultdict(list)
+    offers = WaitlistEntry.objects.filter(
+        space_id__in=ids,
+        status=WaitlistStatus.OFFERED,
+        offered_until__gt=now,
+        starts_at__lt=end,
+        ends_at__gt=start,
+    )
+    if member is not None and getattr(member, "is_authenticated", False):
+        offers = offers.exclude(member=member)
+    for offer in offers:
+        holds[offer.space_id].append(offer)
+    return _Loaded(rules_for_many(list(spaces)), holding, mine, holds)
+
+
+def _judge_slot(
+    *,
+    space: Space,
+    rules: Rules,
+    loaded: _Loaded,
+    starts_at: datetime,
+    ends_at: datetime,
+    member: Any,
+    member_refusal: Refusal | None,
+    now: datetime,
+    attendees: int = 1,
+    slot_checks: Sequence[checks.Check] = SLOT_CHECKS,
+) -> list[Refusal]:
+    blocked_until = ends_at + rules.buffer_minutes * MINUTE
+    attempt = Attempt(
+        space=space,
+        office=space.office,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        rules=rules,
+        now=now,
+        attendees=attendees,
+        member=member if getattr(member, "is_authenticated", False) else None,
+        others=[
+            b
+            for b in loaded.holding.get(space.pk, [])
+            if b.starts_at < blocked_until and starts_at < b.blocked_until
+        ],
+        mine=loaded.mine.get(quota_group(space.kind), []),
+        member_refusal=member_refusal,
+    )
+    attempt.extra["holds"] = [
+        h for h in loaded.holds.get(space.pk, []) if h.starts_at < ends_at and starts_at < h.ends_at
+    ]
+    return checks.evaluate(attempt, slot_checks)
+
+
+def space_weeks(
+    spaces: Sequence[Space],
+    *,
+    start: date,
+    days: int = 7,
+    member: Any = None,
+    now: datetime | None = None,
+) -> dict[int, Week]:
+    """The slot grid of each space for ``days`` days, in a fixed number of queries.
+
+    The spaces' offices must have their opening hours prefetched
+    (:func:`with_hours`).
+    """
+    now = now or timezone.now()
+    loaded = _load_window(spaces, start, days, member, now)
+    return _weeks(spaces, start=start, days=days, member=member, now=now, loaded=loaded)
+
+
+def _load_window(
+    spaces: Sequence[Space], start: date, days: int, member: Any, now: datetime
+) -> _Loaded:
+    zone = local_zone()
+    window_start = datetime.combine(start, time(0), tzinfo=zone)
+    window_end = datetime.combine(start + timedelta(days=days), time(0), tzinfo=zone)
+    return _load(spaces, window_start - timedelta(hours=12), window_end, member, now)
+
+
+def _weeks(
+    spaces: Sequence[Space],
+    *,
+    start: date,
+    days: int,
+    member: Any,
+    now: datetime,
+    loaded: _Loaded,
+) -> dict[int, Week]:
+    refusal_by_office: dict[int, Refusal | None] = {}
+    weeks: dict[int, Week] = {}
+    for space in spaces:
+        rules = loaded.rules[space.pk]
+        office = space.office
+        if office.pk not in refusal_by_office:
+            refusal_by_office[office.pk] = (
+                policies.may_book(member, office=office)
+                if getattr(member, "is_authenticated", False)
+                else None
+            )
+        schedule = office.schedule()
+        week_days: list[Day] = []
+        for offset in range(days):
+            day = start + timedelta(days=offset)
+            slots: list[Slot] = []
+            for interval in schedule.intervals_on(day):
+                for slot_start in _wall_moments(
+                    day, interval.opens, interval.closes, rules.slot_minutes
+                ):
+                    slot_end = slot_start + rules.slot_minutes * MINUTE
+                    refusals = _judge_slot(
+                        space=space,
+                        rules=rules,
+                        loaded=loaded,
+                        starts_at=slot_start,
+                        ends_at=slot_end,
+                        member=member,
+                        member_refusal=refusal_by_office[office.pk],
+                        now=now,
+                    )
+                    state, code, reason = _slot_state(refusals)
+                    if state == TAKEN and _is_mine(loaded, space, slot_start, slot_end, member):
+                        state, reason = MINE, _("Your booking")
+                    slots.append(Slot(slot_start, slot_end, state, code, reason))
+            week_days.append(Day(day, slots))
+        weeks[space.pk] = Week(space, rules, start, week_days)
+    return weeks
+
+
+def _is_mine(loaded: _Loaded, space: Space, start: datetime, end: datetime, member: Any) -> bool:
+    if not getattr(member, "is_authenticated", False):
+        return False
+    return any(
+        b.member_id == member.pk and b.starts_at < end and start < b.ends_at
+        for b in loaded.holding.get(space.pk, [])
+    )
+
+
+def with_hours(spaces: QuerySet[Space]) -> QuerySet[Space]:
+    """Spaces with their offices' opening hours, ready for :func:`space_weeks`."""
+    return spaces.select_related("office").prefetch_related(
+        "office__weekly_hours", "office__hours_exceptions"
+    )
+
+
+def space_week(
+    space: Space, *, start: date, member: Any = None, now: datetime | None = None, days: int = 7
+) -> Week:
+    space = with_hours(Space.objects.filter(pk=space.pk)).get()
+    return space_weeks([space], start=start, days=days, member=member, now=now)[space.pk]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    space: Space
+    starts_at: datetime
+    ends_at: datetime
+
+
+def _needs_q(needs: Iterable[str]) -> Q:
+    condition = Q()
+    for need in needs:
+        if need in ACCESSIBILITY_NEEDS:
+            condition &= Q(**{f"office__accessibility__{need}": True})
+    return condition
+
+
+def first_free_slots(
+    *,
+    duration_minutes: int,
+    attendees: int = 1,
+    office: Office | None = None,
+    kind: str = "",
+    needs: Iterable[str] = (),
+    member: Any = None,
+    now: datetime | None = None,
+    horizon_days: int = 14,
+    limit: int = 5,
+) -> list[Suggestion]:
+    """The earliest time in each fitting space that takes the whole stay, soonest first."""
+    now = now or timezone.now()
+    spaces_qs = (
+        bookable_spaces(office).filter(capacity__gte=max(1, attendees)).filter(_needs_q(needs))
+    )
+    if kind:
+        spaces_qs = spaces_qs.filter(kind=kind)
+    spaces = list(with_hours(spaces_qs)[:200])
+    if not spaces:
+        return []
+    today = timezone.localdate(now)
+    loaded = _load_window(spaces, today, horizon_days, member, now)
+    weeks = _weeks(spaces, start=today, days=horizon_days, member=member, now=now, loaded=loaded)
+    duration = duration_minutes * MINUTE
+    found: list[Suggestion] = []
+    for space in spaces:
+        week = weeks[space.pk]
+        fit = _first_fit(week, loaded, duration, attendees, member, now)
+        if fit is not None:
+            found.append(Suggestion(space, fit, fit + duration))
+    found.sort(key=lambda s: (s.starts_at, s.space.office.name, s.space.name))
+    return found[:limit]
+
+
+def _first_fit(
+    week: Week,
+    loaded: _Loaded,
+    duration: timedelta,
+    attendees: int,
+    member: Any,
+    now: datetime,
+) -> datetime | None:
+    """The first start in the free ranges where the whole stay passes every check."""
+    space, rules = week.space, week.rules
+    member_refusal = (
+        policies.may_book(member, office=space.office)
+        if getattr(member, "is_authenticated", False)
+        else None
+    )
+    for range_start, range_end in week.free_ranges():
+        candidate = range_start
+        while candidate + duration <= range_end:
+            refusals = _judge_slot(
+                space=space,
+                rules=rules,
+                loaded=loaded,
+                starts_at=candidate,
+                ends_at=candidate + duration,
+                member=member,
+                member_refusal=member_refusal,
+                now=now,
+                attendees=attendees,
+                slot_checks=FULL_CHECKS,
+            )
+            if not refusals:
+                return candidate
+            candidate += rules.slot_minutes * MINUTE
+    return None
+
+
+# -- lists ----------------------------------------------------------------------
+
+
+def member_bookings(*, member: Any) -> QuerySet[Booking]:
+    return (
+        Booking.objects.filter(member=member)
+        .select_related("space", "office")
+        .order_by("-starts_at")
+    )
+
+
+def member_coming_bookings(*, member: Any, now: datetime) -> QuerySet[Booking]:
+    return (
+        Booking.objects.filter(member=member, ends_at__gt=now)
+        .holding(now)
+        .select_related("space", "office")
+        .order_by("starts_at")
+    )
+
+
+def member_waitlist(*, member: Any, now: datetime) -> QuerySet[WaitlistEntry]:
+    return (
+        WaitlistEntry.objects.filter(
+            member=member,
+            status__in=[WaitlistStatus.WAITING, WaitlistStatus.OFFERED],
+            ends_at__gt=now,
+        )
+        .select_related("space", "space__office")
+        .order_by("starts_at")
+    )
+
+
+def office_day_schedule(*, office: Office, day: date) -> QuerySet[Booking]:
+    """Every booking touching ``day`` at the office, for the host's desk."""
+    zone = local_zone()
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+    return (
+        Booking.objects.filter(office=office, starts_at__lt=end, ends_at__gt=start)
+        .exclude(status=BookingStatus.CANCELLED)
+        .select_related("space", "member")
+        .order_by("space__name", "starts_at")
+    )
+
+
+def office_pending(*, office: Office) -> QuerySet[Booking]:
+    return (
+        Booking.objects.filter(office=office, status=BookingStatus.PENDING)
+        .select_related("space", "member")
+        .order_by("starts_at")
+    )
+
+
+def office_no_shows(*, office: Office, now: datetime, days: int = 7) -> QuerySet[Booking]:
+    """Bookings released for a missed check-in in the last ``days`` days (marked or not)."""
+    since = now - timedelta(days=days)
+    return (
+        Booking.objects.filter(office=office, starts_at__gte=since, starts_at__lte=now)
+        .filter(
+            Q(status=BookingStatus.NO_SHOW)
+            | Q(
+                status__in=HOLDING_STATUSES,
+                checked_in_at__isnull=True,
+                checkin_deadline__lte=now,
+            )
+        )
+        .select_related("space", "member")
+        .order_by("-starts_at")
+    )
+
+
+def office_waitlists(*, office: Office, now: datetime) -> QuerySet[WaitlistEntry]:
+    return (
+        WaitlistEntry.objects.filter(
+            space__office=office,
+            status__in=[WaitlistStatus.WAITING, WaitlistStatus.OFFERED],
+            ends_at__gt=now,
+        )
+        .select_related("space", "member")
+        .order_by("starts_at", "created_at")
+    )
+
+
+def offices_with_bookable_spaces(office_ids: Iterable[int]) -> set[int]:
+    return set(
+        Space.objects.filter(office_id__in=list(office_ids), is_bookable=True)
+        .values_list("office_id", flat=True)
+        .distinct()
+    )
