@@ -5,14 +5,18 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from publicoffice.api.api import api
+from publicoffice.bookings.views.calendar import feed as calendar_feed
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
+    # Calendar programs fetch this address as it is: no language prefix.
+    path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("publicoffice.places.urls")),
     path("", include("publicoffice.visits.urls")),
+    path("", include("publicoffice.bookings.urls")),
     path("accounts/", include("publicoffice.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
