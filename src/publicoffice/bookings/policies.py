@@ -62,3 +62,15 @@ def can_see_booking(user: Any, booking: Booking) -> bool:
 
 def can_change_booking(user: Any, booking: Booking) -> bool:
     return owns_booking(user, booking) or can_run_bookings(user, booking.office)
+
+
+def can_set_booking_rules(user: Any, office: Office | None) -> bool:
+    """Operator admins for their offices; platform admins also for the whole network.
+
+    Hosts run the day but do not change the rules they enforce.
+    """
+    from publicoffice.accounts.roles import administered_operator_ids, is_platform_admin
+
+    if is_platform_admin(user):
+        return True
+    return office is not None and office.operator_id in administered_operator_ids(user)

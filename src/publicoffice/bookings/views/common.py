@@ -1,0 +1,98 @@
+"""Helpers shared by the booking views."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from publicoffice.bookings.models import Booking
+from publicoffice.bookings.rules import Rules
+from publicoffice.bookings.selectors import bookable_spaces, with_hours
+from publicoffice.places.models import Space
+
+
+def public_space(pk: int) -> Space:
+    """A bookable space of an open office, with its office's hours; 404 otherwise."""
+    space = with_hours(bookable_spaces().filter(pk=pk)).first()
+    if space is None:
+        raise Http404
+    return space
+
+
+def booking_by_public_id(public_id: Any) -> Booking:
+    booking = (
+        Booking.objects.select_related("space", "office", "member", "booked_by")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def _duration(minutes: int) -> str:
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+
+
+def rules_in_words(rules: Rules, capacity: int) -> list[str]:
+    """The rules of a space as short sentences a visitor understands."""
+    lines = [
+        _("Bookings last from %(shortest)s to %(longest)s, in steps of %(step)s.")
+        % {
+            "shortest": _duration(rules.min_minutes),
+            "longest": _duration(rules.max_minutes),
+            "step": _duration(rules.slot_minutes),
+        },
+        ngettext(
+            "You can book up to %(count)d day ahead.",
+            "You can book up to %(count)d days ahead.",
+            rules.max_days_ahead,
+        )
+        % {"count": rules.max_days_ahead},
+    ]
+    if rules.min_notice_minutes:
+        lines.append(
+            _("Book at least %(notice)s before the start.")
+            % {"notice": _duration(rules.min_notice_minutes)}
+        )
+    lines.append(
+        ngettext(
+            "At most %(count)d person.", "At most %(count)d people.", rules.attendee_limit(capacity)
+        )
+        % {"count": rules.attendee_limit(capacity)}
+    )
+    lines.append(
+        _(
+            "Each member may have %(active)d coming bookings of this kind, "
+            "%(day)d hours a day and %(week)d hours a week."
+        )
+        % {
+            "active": rules.max_active_bookings,
+            "day": rules.max_hours_per_day,
+            "week": rules.max_hours_per_week,
+        }
+    )
+    if rules.buffer_minutes:
+        lines.append(
+            _("The space is kept free for %(buffer)s after each booking.")
+            % {"buffer": _duration(rules.buffer_minutes)}
+        )
+    if rules.checkin_window_minutes:
+        lines.append(
+            _("Check in within %(window)s of the start, or the booking is released for others.")
+            % {"window": _duration(rules.checkin_window_minutes)}
+        )
+    if rules.needs_approval:
+        lines.append(_("The staff approve each booking of this space."))
+    return lines
+
+
+def week_links(start: Any) -> dict[str, Any]:
+    return {"previous": start - timedelta(days=7), "next": start + timedelta(days=7)}
