@@ -14,12 +14,13 @@ member deletes their account their bookings go, the figures stay.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import RangeBoundary, RangeOperators
 from django.db import models
 from django.db.models import Func, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publicoffice.core.constraints import PostgresExclusionConstraint
@@ -283,7 +284,7 @@ class Booking(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.space.name} {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.space.name} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
 
     @property
     def who(self) -> str:
@@ -291,7 +292,9 @@ class Booking(TimeStampedModel):
 
     @property
     def minutes(self) -> int:
-        return int((self.ends_at - self.starts_at) / timedelta(minutes=1))
+        """Real minutes: in UTC, as two times of one zone subtract by their wall clocks."""
+        length = self.ends_at.astimezone(UTC) - self.starts_at.astimezone(UTC)
+        return int(length / timedelta(minutes=1))
 
     def holds_at(self, at: datetime) -> bool:
         """Python twin of :meth:`BookingQuerySet.holding`."""
@@ -400,7 +403,8 @@ class WaitlistEntry(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.space.name} {self.starts_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+        local = timezone.localtime(self.starts_at)
+        return f"{self.space.name} {local:%Y-%m-%d %H:%M} ({self.get_status_display()})"
 
     def offer_open(self, at: datetime) -> bool:
         return (
