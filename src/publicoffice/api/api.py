@@ -14,9 +14,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from publicoffice.api import serializers
+from publicoffice.api.bookings import router as bookings_router
 from publicoffice.api.schemas import ErrorOut, OccupancyOut, OfficeDetailOut, OfficePageOut
 from publicoffice.core.errors import DomainError
 from publicoffice.core.languages import LANGUAGE_CODES
@@ -68,6 +69,18 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return _error(request, 404, "not_found", _("Nothing was found at this address."))
+
+
+@api.exception_handler(AuthenticationError)
+def _not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = _error(
+        request,
+        401,
+        "not_authenticated",
+        _("Log in, or send a personal API token as “Authorization: Bearer <key>”."),
+    )
+    response["WWW-Authenticate"] = 'Bearer realm="api"'
+    return response
 
 
 @api.exception_handler(HttpError)
@@ -213,3 +226,6 @@ def get_occupancy(request: HttpRequest, office_id: int, lang: str = "") -> Any:
         "open_now": office.status == OfficeStatus.OPEN and office.schedule().is_open(now),
         "as_of": now,
     }
+
+
+api.add_router("/", bookings_router)

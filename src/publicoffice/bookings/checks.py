@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -25,9 +25,15 @@ from django.utils.translation import ngettext
 from publicoffice.accounts.models import NamedPermission
 from publicoffice.bookings.models import Booking
 from publicoffice.bookings.rules import Rules
+from publicoffice.core.timeutils import ensure_aware
 from publicoffice.places.models import Office, OfficeStatus, Space
 
 MINUTE = timedelta(minutes=1)
+
+
+def to_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC, so arithmetic and comparisons are in real time."""
+    return ensure_aware(moment).astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,15 @@ class Attempt:
     member_refusal: Refusal | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Python subtracts and compares two datetimes of the *same* zone by
+        # their wall clocks: 01:00-04:00 on the spring night would last three
+        # hours, and 02:00 in the repeated autumn hour would equal itself an
+        # hour later. In UTC every difference is real time.
+        self.starts_at = to_utc(self.starts_at)
+        self.ends_at = to_utc(self.ends_at)
+        self.now = to_utc(self.now)
+
     @property
     def minutes(self) -> float:
         return (self.ends_at - self.starts_at) / MINUTE
@@ -70,6 +85,7 @@ class Attempt:
 
 
 Check = Callable[[Attempt], Refusal | None]
+
 
 _RULES = NamedPermission.OVERRIDE_BOOKING_RULES
 
@@ -192,9 +208,18 @@ def check_opening_hours(attempt: Attempt) -> Refusal | None:
     if not attempt.rules.within_opening_hours:
         return None
     schedule = attempt.office.schedule()
-    closes = schedule.open_until(attempt.starts_at)
-    if closes is not None and closes >= attempt.ends_at:
-        return None
+    moment = attempt.starts_at
+    for _day in range(int(attempt.minutes // (24 * 60)) + 2):
+        closes = schedule.open_until(moment)
+        if closes is None:
+            break
+        # "Open until midnight" is stored as 23:59:59.999999, as a time of day
+        # has no 24:00: it closes at midnight, and may open again right then.
+        if closes.microsecond == 999_999:
+            closes += timedelta(microseconds=1)
+        if closes >= attempt.ends_at:
+            return None
+        moment = closes
     return Refusal(
         "outside_opening_hours",
         _("The office is closed for part of this time."),
@@ -254,7 +279,7 @@ def _hours_message(limit: int, *, per_week: bool) -> str:
 
 def _minutes_where(bookings: Sequence[Booking], same: Callable[[date], bool]) -> float:
     return sum(
-        (b.ends_at - b.starts_at) / MINUTE
+        (to_utc(b.ends_at) - to_utc(b.starts_at)) / MINUTE
         for b in bookings
         if same(timezone.localdate(b.starts_at))
     )

@@ -88,7 +88,9 @@ class Week:
             for slot in day.slots:
                 if not slot.bookable:
                     continue
-                if ranges and ranges[-1][1] == slot.starts_at:
+                # Compared in UTC: equal wall times an hour apart in the repeated
+                # autumn hour compare equal in their own zone.
+                if ranges and ranges[-1][1].astimezone(UTC) == slot.starts_at.astimezone(UTC):
                     ranges[-1] = (ranges[-1][0], slot.ends_at)
                 else:
                     ranges.append((slot.starts_at, slot.ends_at))
@@ -103,19 +105,35 @@ def bookable_spaces(office: Office | None = None) -> QuerySet[Space]:
 
 
 def _wall_moments(day: date, opens: time, closes: time, step: int) -> list[datetime]:
-    """Slot starts on a day's wall clock, skipping times that do not exist (spring night)."""
+    """Slot starts on a day's wall clock, in real-time order, each ``step`` real minutes long.
+
+    A wall time that does not exist (the skipped spring hour) has no slot; one
+    that happens twice (the repeated autumn hour) has two. A slot is kept when
+    the wall clock at its real end is not past ``closes``.
+    """
     zone = local_zone()
-    moments: list[datetime] = []
+    found: dict[datetime, datetime] = {}
     minute = opens.hour * 60 + opens.minute
     minute += (-minute) % step  # the first whole slot
     end = closes.hour * 60 + closes.minute + (1 if closes.second or closes.microsecond else 0)
-    while minute + step <= end:
-        wall = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=zone)
-        as_utc = wall.astimezone(UTC).astimezone(zone)
-        if as_utc.replace(tzinfo=None) == wall.replace(tzinfo=None):
-            moments.append(wall)
+    while minute < end:
+        naive = datetime.combine(day, time(minute // 60, minute % 60))
+        for fold in (0, 1):
+            real = naive.replace(tzinfo=zone, fold=fold).astimezone(UTC)
+            local = real.astimezone(zone)
+            if local.replace(tzinfo=None) != naive:
+                continue  # skipped by the clock
+            slot_end = (real + step * MINUTE).astimezone(zone)
+            end_minute = (slot_end.date() - day).days * 24 * 60 + slot_end.hour * 60
+            if end_minute + slot_end.minute <= end:
+                found.setdefault(real, local)
         minute += step
-    return moments
+    return [found[real] for real in sorted(found)]
+
+
+def _slot_end(starts_at: datetime, minutes: int) -> datetime:
+    """The end of a slot in real time, shown on the local clock."""
+    return (starts_at.astimezone(UTC) + minutes * MINUTE).astimezone(local_zone())
 
 
 def _slot_state(refusals: list[Refusal]) -> tuple[str, str, str]:
@@ -195,6 +213,7 @@ def _judge_slot(
     attendees: int = 1,
     slot_checks: Sequence[checks.Check] = SLOT_CHECKS,
 ) -> list[Refusal]:
+    starts_at, ends_at = checks.to_utc(starts_at), checks.to_utc(ends_at)
     blocked_until = ends_at + rules.buffer_minutes * MINUTE
     attempt = Attempt(
         space=space,
@@ -275,7 +294,7 @@ def _weeks(
                 for slot_start in _wall_moments(
                     day, interval.opens, interval.closes, rules.slot_minutes
                 ):
-                    slot_end = slot_start + rules.slot_minutes * MINUTE
+                    slot_end = _slot_end(slot_start, rules.slot_minutes)
                     refusals = _judge_slot(
                         space=space,
                         rules=rules,
@@ -364,8 +383,8 @@ def first_free_slots(
         week = weeks[space.pk]
         fit = _first_fit(week, loaded, duration, attendees, member, now)
         if fit is not None:
-            found.append(Suggestion(space, fit, fit + duration))
-    found.sort(key=lambda s: (s.starts_at, s.space.office.name, s.space.name))
+            found.append(Suggestion(space, fit, _slot_end(fit, duration_minutes)))
+    found.sort(key=lambda s: (s.starts_at.astimezone(UTC), s.space.office.name, s.space.name))
     return found[:limit]
 
 
@@ -385,8 +404,8 @@ def _first_fit(
         else None
     )
     for range_start, range_end in week.free_ranges():
-        candidate = range_start
-        while candidate + duration <= range_end:
+        candidate, last = range_start.astimezone(UTC), range_end.astimezone(UTC)
+        while candidate + duration <= last:
             refusals = _judge_slot(
                 space=space,
                 rules=rules,
@@ -400,7 +419,7 @@ def _first_fit(
                 slot_checks=FULL_CHECKS,
             )
             if not refusals:
-                return candidate
+                return candidate.astimezone(local_zone())
             candidate += rules.slot_minutes * MINUTE
     return None
 

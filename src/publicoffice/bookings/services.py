@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publicoffice.bookings import checks, policies
-from publicoffice.bookings.checks import MINUTE, Attempt, Refusal
+from publicoffice.bookings.checks import MINUTE, Attempt, Refusal, to_utc
 from publicoffice.bookings.models import (
     Booking,
     BookingLogEntry,
@@ -36,7 +36,6 @@ from publicoffice.bookings.models import (
 )
 from publicoffice.bookings.rules import Rules, kinds_in_group, quota_group, rules_for
 from publicoffice.core.errors import DomainError
-from publicoffice.core.timeutils import ensure_aware
 from publicoffice.places.models import Office, Space
 
 #: HTTP status per refusal code; anything else is a plain 400.
@@ -48,6 +47,11 @@ def refusal_error(refusal: Refusal, refusals: list[Refusal] | None = None) -> Do
     return DomainError(
         refusal.code, refusal.message, status=STATUS_OF.get(refusal.code, 400), refusals=codes
     )
+
+
+def _now(at: datetime | None) -> datetime:
+    """The moment a service acts at, in UTC (see :func:`checks.to_utc`)."""
+    return to_utc(at) if at is not None else timezone.now()
 
 
 def _after_commit(action: Callable[[], Any]) -> None:
@@ -215,15 +219,16 @@ def _clean_text(value: str, limit: int) -> str:
 
 def _validate_inputs(
     *, starts_at: datetime, ends_at: datetime, attendees: int, purpose: str, visitor_name: str
-) -> None:
-    ensure_aware(starts_at)
-    ensure_aware(ends_at)
+) -> tuple[datetime, datetime]:
+    """Refuse bad input; return the range in UTC, so all arithmetic is real time."""
+    starts_at, ends_at = to_utc(starts_at), to_utc(ends_at)
     if len(purpose) > 200:
         raise DomainError("purpose_too_long", _("Keep the purpose under 200 characters."))
     if len(visitor_name) > 80:
         raise DomainError("visitor_name_too_long", _("Keep the name under 80 characters."))
     if not isinstance(attendees, int) or attendees > 10_000:
         raise DomainError("attendees_invalid", _("Give the number of people as a whole number."))
+    return starts_at, ends_at
 
 
 @transaction.atomic
@@ -247,11 +252,11 @@ def booking_create(
     someone's behalf). Staff holding the named permission may override a
     rule by giving ``override_reason``; each override is logged.
     """
-    now = at or timezone.now()
+    now = _now(at)
     actor = actor if actor is not None else member
     visitor_name = _clean_text(visitor_name, 81)
     purpose = _clean_text(purpose, 201)
-    _validate_inputs(
+    starts_at, ends_at = _validate_inputs(
         starts_at=starts_at,
         ends_at=ends_at,
         attendees=attendees,
@@ -356,14 +361,14 @@ def booking_change(
     at: datetime | None = None,
 ) -> Booking:
     """Move a booking or change its size, under the rules copied when it was made."""
-    now = at or timezone.now()
+    now = _now(at)
     _ensure_may_change(actor, booking)
     booking, space = _locked_booking(booking)
     if not booking.holds_at(now) or booking.ends_at <= now:
         raise DomainError("booking_not_active", _("This booking can no longer be changed."))
     attendees = booking.attendees if attendees is None else attendees
     purpose = booking.purpose if purpose is None else _clean_text(purpose, 201)
-    _validate_inputs(
+    starts_at, ends_at = _validate_inputs(
         starts_at=starts_at,
         ends_at=ends_at,
         attendees=attendees,
@@ -416,7 +421,7 @@ def booking_change(
 @transaction.atomic
 def booking_cancel(*, booking: Booking, actor: Any, at: datetime | None = None) -> Booking:
     """Give the slot back; the first on its waitlist is offered it."""
-    now = at or timezone.now()
+    now = _now(at)
     _ensure_may_change(actor, booking)
     booking, space = _locked_booking(booking)
     if booking.status not in (BookingStatus.PENDING, BookingStatus.CONFIRMED):
@@ -439,7 +444,7 @@ def booking_decide(
     *, booking: Booking, actor: Any, approve: bool, reason: str = "", at: datetime | None = None
 ) -> Booking:
     """Staff approve a pending booking, or turn it down with a reason."""
-    now = at or timezone.now()
+    now = _now(at)
     if not policies.can_run_bookings(actor, booking.office):
         raise DomainError("booking_not_found", _("There is no such booking."), status=404)
     booking, space = _locked_booking(booking)
@@ -468,13 +473,14 @@ def booking_decide(
 @transaction.atomic
 def booking_check_in(*, booking: Booking, actor: Any, at: datetime | None = None) -> Booking:
     """Confirm the member is here, within the check-in window."""
-    now = at or timezone.now()
+    now = _now(at)
     _ensure_may_change(actor, booking)
     booking, _space = _locked_booking(booking)
     if booking.checked_in_at is not None:
         return booking
     if not booking.can_check_in(now):
-        if booking.missed_check_in(now):
+        # Marked a no-show already (someone took the slot), or only by the clock.
+        if booking.status == BookingStatus.NO_SHOW or booking.missed_check_in(now):
             raise DomainError(
                 "checkin_missed",
                 _("The check-in time has passed and the booking was released."),
@@ -491,6 +497,7 @@ def booking_check_in(*, booking: Booking, actor: Any, at: datetime | None = None
 
 def check_in_arriving_member(*, member: Any, office: Office, at: datetime) -> list[Booking]:
     """A member checked in at the office: check in their bookings that are due."""
+    at = to_utc(at)
     due = Booking.objects.filter(
         member=member, office=office, status=BookingStatus.CONFIRMED, checked_in_at__isnull=True
     ).filter(
@@ -510,7 +517,7 @@ def release_no_shows(*, at: datetime | None = None) -> int:
     Availability never waits for this: a missed check-in frees the slot at
     once. This keeps the statistics, log and waitlist offers current.
     """
-    now = at or timezone.now()
+    now = _now(at)
     released = 0
     space_ids = set(
         Booking.objects.missed_check_in(now).values_list("space_id", flat=True).distinct()
@@ -536,8 +543,8 @@ def waitlist_join(
     at: datetime | None = None,
 ) -> WaitlistEntry:
     """Wait for a taken slot. Only a slot that is taken can be waited for."""
-    now = at or timezone.now()
-    _validate_inputs(
+    now = _now(at)
+    starts_at, ends_at = _validate_inputs(
         starts_at=starts_at, ends_at=ends_at, attendees=attendees, purpose="", visitor_name=""
     )
     space = _lock_space(space)
@@ -636,10 +643,13 @@ def _notify_offer(entry_id: int) -> None:
 @transaction.atomic
 def waitlist_accept(*, entry: WaitlistEntry, member: Any, at: datetime | None = None) -> Booking:
     """Take the offered slot: a normal booking, with every rule checked again."""
-    now = at or timezone.now()
+    now = _now(at)
     entry = WaitlistEntry.objects.select_related("space").get(pk=entry.pk)
     if entry.member_id != getattr(member, "pk", None):
         raise DomainError("waitlist_not_found", _("There is no such waitlist place."), status=404)
+    # Under the space's lock, so a concurrent expiry cannot pass the offer on meanwhile.
+    _lock_space(entry.space)
+    entry.refresh_from_db(fields=["status", "offered_until"])
     if not entry.offer_open(now):
         raise DomainError("offer_expired", _("This offer has run out. The slot went to others."))
     booking = booking_create(
@@ -660,7 +670,7 @@ def waitlist_accept(*, entry: WaitlistEntry, member: Any, at: datetime | None = 
 @transaction.atomic
 def waitlist_withdraw(*, entry: WaitlistEntry, member: Any, at: datetime | None = None) -> None:
     """Leave the waitlist; a declined offer passes to the next in line."""
-    now = at or timezone.now()
+    now = _now(at)
     entry = WaitlistEntry.objects.select_related("space").get(pk=entry.pk)
     if entry.member_id != getattr(member, "pk", None):
         raise DomainError("waitlist_not_found", _("There is no such waitlist place."), status=404)
@@ -676,18 +686,23 @@ def waitlist_withdraw(*, entry: WaitlistEntry, member: Any, at: datetime | None 
 
 def waitlist_expire_offers(*, at: datetime | None = None) -> int:
     """Close lapsed offers and offer the time to the next in line."""
-    now = at or timezone.now()
+    now = _now(at)
     lapsed = list(
         WaitlistEntry.objects.filter(status=WaitlistStatus.OFFERED, offered_until__lte=now)
     )
+    expired = 0
     for entry in lapsed:
         with transaction.atomic():
             space = _lock_space(Space(pk=entry.space_id))
-            WaitlistEntry.objects.filter(pk=entry.pk).update(
-                status=WaitlistStatus.EXPIRED, updated_at=now
-            )
+            # Only if still a lapsed offer: it may have been accepted or
+            # withdrawn since the list was read.
+            if not WaitlistEntry.objects.filter(
+                pk=entry.pk, status=WaitlistStatus.OFFERED, offered_until__lte=now
+            ).update(status=WaitlistStatus.EXPIRED, updated_at=now):
+                continue
+            expired += 1
             offer_freed_time(space=space, starts_at=entry.starts_at, ends_at=entry.ends_at, at=now)
-    return len(lapsed)
+    return expired
 
 
 # -- calendar feed ------------------------------------------------------------

@@ -1,10 +1,94 @@
-"""Being written."""
+"""Bookings as calendar files: one booking to download, and each member's private feed.
 
-from django.http import Http404
+The feed address (``/calendar/<token>.ics``) is fetched by calendar programs
+without a session or a language prefix: the secret token is the only key,
+so an unknown token is a plain 404 and renewing the token
+(:func:`publicoffice.bookings.services.calendar_feed_renew`) locks the old
+address out at once. The feed is written in the member's preferred language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from publicoffice.bookings import ical, policies
+from publicoffice.bookings.models import Booking, CalendarFeed
+from publicoffice.bookings.notifications import member_language
+from publicoffice.bookings.views.common import booking_by_public_id
+
+#: How far back a feed reaches; older bookings drop out of subscribed calendars.
+FEED_DAYS_BACK = 30
+#: Tokens are ``secrets.token_urlsafe(24)`` (32 characters); the field holds 64.
+TOKEN_MAX_LENGTH = 64
+
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def _missing(*args, **kwargs):
-    raise Http404
+def feed_bookings(*, member: Any, now: datetime) -> QuerySet[Booking]:
+    """The member's bookings from 30 days back onward, in every status.
+
+    Cancelled, rejected and released bookings stay in, marked CANCELLED, so
+    calendar programs that already have them take them away.
+    """
+    return (
+        Booking.objects.filter(member=member, ends_at__gte=now - timedelta(days=FEED_DAYS_BACK))
+        .select_related("space", "office", "member")
+        .order_by("starts_at", "pk")
+    )
 
 
-booking_ics = feed = _missing
+def _calendar_response(body: bytes, *, filename: str, attachment: bool) -> HttpResponse:
+    response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["X-Robots-Tag"] = "noindex"
+    patch_cache_control(response, private=True)
+    return response
+
+
+@require_safe
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A member's bookings as one VCALENDAR, for subscribing in a calendar program."""
+    if not token or len(token) > TOKEN_MAX_LENGTH:
+        raise Http404
+    calendar_feed = (
+        CalendarFeed.objects.select_related("member")
+        .filter(token=token, member__is_active=True)
+        .first()
+    )
+    if calendar_feed is None:
+        raise Http404
+    member = calendar_feed.member
+    now = timezone.now()
+    with translation.override(member_language(member)):
+        body = ical.feed_ics(
+            feed_bookings(member=member, now=now),
+            at=now,
+            name=_("Public Office bookings"),
+        )
+    return _calendar_response(body, filename="bookings.ics", attachment=False)
+
+
+@require_safe
+@login_required
+def booking_ics(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """One booking as a calendar file, for its member or the office's staff."""
+    booking = booking_by_public_id(public_id)
+    if not (
+        policies.owns_booking(request.user, booking)
+        or policies.can_run_bookings(request.user, booking.office)
+    ):
+        raise Http404
+    now = timezone.now()
+    body = ical.booking_ics(booking, at=now)
+    day = timezone.localtime(booking.starts_at).date()
+    return _calendar_response(body, filename=f"booking-{day:%Y-%m-%d}.ics", attachment=True)
