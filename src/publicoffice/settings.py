@@ -262,6 +262,9 @@ VISITS_DEVICE_DAILY_LIMIT = int(os.environ.get("VISITS_DEVICE_DAILY_LIMIT", "6")
 # scripted floods. Visitors on an office's Wi-Fi share one address.
 VISITS_CHECKINS_PER_ADDRESS = int(os.environ.get("VISITS_CHECKINS_PER_ADDRESS", "300"))
 
+# The site's public address, for links in e-mails and calendar files.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Bookings: how long a freed slot is held for the first on the waitlist, how
 # long before the start reminders go out, and how many slots one member may
 # wait for at once.

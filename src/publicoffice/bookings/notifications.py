@@ -188,8 +188,9 @@ def format_span(starts_at: datetime, ends_at: datetime) -> str:
 
 
 def _short_time(moment: datetime) -> str:
+    """Day and time for a subject line: "26 november 10:00" (no ambiguous 11/26)."""
     local = _local(moment)
-    return f"{formats.date_format(local, 'SHORT_DATE_FORMAT')} {formats.time_format(local)}"
+    return f"{formats.date_format(local, 'MONTH_DAY_FORMAT')} {formats.time_format(local)}"
 
 
 def _one_line(text: str) -> str:

@@ -1,0 +1,85 @@
+"""Background tasks of bookings (django-tasks, run by ``publicoffice db_worker``).
+
+Arguments are plain JSON values (ids, a kind, a sequence number): the task
+loads what it needs when it runs, so it always works on the current state.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+from publicoffice.bookings import notifications, retention, services
+
+#: How often the sweep records no-shows, passes lapsed offers on and purges old bookings.
+SWEEP_EVERY = timedelta(minutes=5)
+
+
+@task()
+def send_booking_notice(*, booking_id: int, kind: str, sequence: int) -> str:
+    """E-mail the member about their booking (confirmed, changed, cancelled...)."""
+    return notifications.send_notice(booking_id=booking_id, kind=kind, sequence=sequence)
+
+
+@task()
+def send_booking_reminder(*, booking_id: int, sequence: int) -> str:
+    """E-mail a reminder before the booking; does nothing if it changed since."""
+    return notifications.send_reminder(booking_id=booking_id, sequence=sequence)
+
+
+@task()
+def send_waitlist_offer(*, entry_id: int) -> str:
+    """E-mail a waitlisted member that their slot is free and held for them."""
+    return notifications.send_offer(entry_id=entry_id)
+
+
+def _sweep_already_queued() -> bool:
+    """Is another sweep waiting in the database queue? Then one chain is enough."""
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(sweep_bookings.get_backend(), DatabaseBackend):
+        return False
+    return DBTaskResult.objects.filter(
+        task_path=sweep_bookings.module_path, status="READY"
+    ).exists()
+
+
+def schedule_sweep(run_after: datetime | None = None) -> datetime | None:
+    """Queue the next sweep; return when it runs, or None if nothing was queued.
+
+    Nothing is queued when a sweep is already waiting (running ``--schedule``
+    twice, or two chains, collapse into one) or when the task backend cannot
+    run work later (the immediate backend of tests).
+    """
+    if not sweep_bookings.get_backend().supports_defer or _sweep_already_queued():
+        return None
+    run_after = run_after or timezone.now() + SWEEP_EVERY
+    sweep_bookings.using(run_after=run_after).enqueue(reschedule=True)
+    return run_after
+
+
+@task()
+def sweep_bookings(*, reschedule: bool = True) -> dict[str, int]:
+    """Record released no-shows, expire lapsed offers, purge old bookings; queue the next.
+
+    Availability never waits for this (a missed check-in frees its slot at
+    once); the sweep keeps statistics, the log and waitlist offers current,
+    and deletes bookings past ``BOOKINGS_RETENTION_DAYS``. Queue the first
+    run with ``publicoffice bookings_sweep --schedule``.
+    """
+    try:
+        released = services.release_no_shows()
+        expired = services.waitlist_expire_offers()
+        purged = retention.bookings_purge()
+    finally:
+        if reschedule:
+            schedule_sweep()
+    return {
+        "no_shows_released": released,
+        "offers_expired": expired,
+        "bookings_purged": purged.bookings,
+        "waitlist_entries_purged": purged.waitlist_entries,
+    }
