@@ -272,6 +272,8 @@ BOOKINGS_WAITLIST_HOLD_MINUTES = int(os.environ.get("BOOKINGS_WAITLIST_HOLD_MINU
 BOOKINGS_REMINDER_HOURS = int(os.environ.get("BOOKINGS_REMINDER_HOURS", "24"))
 BOOKINGS_MAX_WAITING = int(os.environ.get("BOOKINGS_MAX_WAITING", "10"))
 # Bookings are personal data: deleted this long after they end (figures stay).
+# Writes through the API per member in ten minutes.
+API_WRITE_LIMIT = int(os.environ.get("API_WRITE_LIMIT", "60"))
 BOOKINGS_RETENTION_DAYS = int(os.environ.get("BOOKINGS_RETENTION_DAYS", "365"))
 
 # Background work: django-tasks with its database backend and one worker

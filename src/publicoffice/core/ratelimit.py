@@ -29,7 +29,17 @@ def _client_key(request: HttpRequest, scope: str, window: int) -> str:
 
 def hit(request: HttpRequest, scope: str, *, limit: int, window: int) -> bool:
     """Count one attempt; True while the client stays within ``limit`` per ``window`` s."""
-    key = _client_key(request, scope, window)
+    return hit_key(_client_key(request, scope, window), limit=limit, window=window)
+
+
+def hit_for_user(user_id: int, scope: str, *, limit: int, window: int) -> bool:
+    """Like :func:`hit`, counted per account instead of per address."""
+    bucket = int(time.time() // window)
+    return hit_key(f"ratelimit:{scope}:{bucket}:user-{user_id}", limit=limit, window=window)
+
+
+def hit_key(key: str, *, limit: int, window: int) -> bool:
+    """Count one attempt under ``key``; True while within ``limit`` for ``window`` s."""
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)

@@ -1,0 +1,91 @@
+"""Who is calling the API: a personal API token, or a logged-in browser session.
+
+Two authenticators, tried in this order (both appear in the OpenAPI document):
+
+* :class:`TokenAuth` reads ``Authorization: Bearer <key>``. A script sends
+  the header itself, so no CSRF token is needed.
+* :class:`SessionCsrfAuth` takes the user of the Django session. A browser
+  attaches the cookie to any request, even one a hostile page starts, so
+  unsafe methods must carry the CSRF token (``X-CSRFToken`` header).
+
+A request that sends an ``Authorization`` header is judged by that header
+alone: a wrong key is a 401 even if a session cookie came along, so a client
+always learns that its key is wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from ninja.errors import AuthenticationError
+from ninja.security import APIKeyCookie, HttpBearer
+from ninja.utils import check_csrf
+
+from publicoffice.accounts.services import api_token_user
+from publicoffice.core.errors import DomainError
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class TokenAuth(HttpBearer):
+    """A personal API token (see the member's "API tokens" page)."""
+
+    def __call__(self, request: HttpRequest) -> Any | None:
+        header = request.headers.get("Authorization", "")
+        scheme, _space, key = header.strip().partition(" ")
+        if scheme.lower() != "bearer":
+            return None
+        return self.authenticate(request, key.strip())
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any | None:
+        return api_token_user(token) if token else None
+
+
+class SessionCsrfAuth(APIKeyCookie):
+    """The Django session, with the CSRF check Django's own forms get."""
+
+    def __init__(self) -> None:
+        self.param_name = settings.SESSION_COOKIE_NAME
+        super().__init__(csrf=True)
+
+    def __call__(self, request: HttpRequest) -> Any | None:
+        if "Authorization" in request.headers:
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_active:
+            return None
+        if request.method not in SAFE_METHODS and check_csrf(request) is not None:
+            raise DomainError(
+                "csrf_failed",
+                _("The form's security token is missing or old. Reload the page and try again."),
+                status=403,
+            )
+        return user
+
+    def _get_key(self, request: HttpRequest) -> str | None:  # pragma: no cover - unused
+        return request.COOKIES.get(self.param_name)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any | None:
+        return self(request)  # pragma: no cover - __call__ does the work
+
+
+#: For operations that need a caller: writes and "my" lists.
+member_auth = [TokenAuth(), SessionCsrfAuth()]
+
+
+def optional_user(request: HttpRequest) -> Any | None:
+    """The caller on a public read, if any; a wrong API key is still a 401.
+
+    Public reads show more to a known caller (their own bookings as "mine",
+    their quotas) but never need one.
+    """
+    for authenticator in member_auth:
+        user = authenticator(request)
+        if user is not None:
+            return user
+    if "Authorization" in request.headers:
+        raise AuthenticationError()
+    return None

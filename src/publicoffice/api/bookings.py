@@ -1,0 +1,439 @@
+"""The bookings API: availability, the first free slot, and a member's bookings.
+
+Reads of availability are public; a known caller also sees their own
+bookings as ``mine`` and is judged by their own quotas. Writes need a caller
+(:mod:`publicoffice.api.auth`) and go through the same services as the web
+pages, so the checks and the error codes are the same: a refusal is a
+:class:`~publicoffice.core.errors.DomainError`, mapped to JSON once in
+:mod:`publicoffice.api.api`.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Case, F, IntegerField, Value, When
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from ninja import Query, Router, Status
+
+from publicoffice.api.auth import member_auth, optional_user
+from publicoffice.api.booking_schemas import (
+    AvailabilityQuery,
+    BookingIn,
+    BookingOut,
+    BookingPageOut,
+    BookingPatch,
+    FindQuery,
+    OfficeAvailabilityOut,
+    SpaceAvailabilityOut,
+    SuggestionOut,
+)
+from publicoffice.api.schemas import ErrorOut
+from publicoffice.bookings import policies, selectors, services
+from publicoffice.bookings.models import Booking
+from publicoffice.bookings.selectors import Week
+from publicoffice.core.errors import DomainError
+from publicoffice.core.languages import LANGUAGE_CODES
+from publicoffice.core.ratelimit import hit_for_user
+from publicoffice.places.models import Office, Space
+
+router = Router(tags=["bookings"])
+
+WRITE_WINDOW_SECONDS = 600
+#: Ids beyond this cannot exist; refusing them early keeps the database driver calm.
+MAX_ID = 2**31 - 1
+#: Availability may be asked from a month back to a year ahead.
+START_DAYS_BACK = 31
+START_DAYS_AHEAD = 366
+#: Times outside these cannot be booked; refusing them early avoids overflows.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2999, 12, 31, tzinfo=UTC)
+MAX_PAGE_SIZE = 100
+
+READ_ERRORS: dict[int, type] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS: dict[int, type] = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+
+
+# -- helpers --------------------------------------------------------------------
+
+
+def _activate(request: HttpRequest, lang: str = "") -> None:
+    lang = lang or request.GET.get("lang", "")
+    if lang in LANGUAGE_CODES:
+        translation.activate(lang)
+
+
+def _caller(request: HttpRequest) -> Any:
+    """The user :mod:`publicoffice.api.auth` found for this operation."""
+    return getattr(request, "auth", None)
+
+
+def _not_found() -> DomainError:
+    return DomainError("not_found", _("Nothing was found at this address."), status=404)
+
+
+def _booking_not_found() -> DomainError:
+    return DomainError("booking_not_found", _("There is no such booking."), status=404)
+
+
+def _count_write(user: Any) -> None:
+    """Count one write of the member's; past the limit, refuse with 429.
+
+    Keyed by the user's id only (no address), for the length of the window.
+    """
+    limit = int(settings.API_WRITE_LIMIT)
+    if not hit_for_user(user.pk, "api-write", limit=limit, window=WRITE_WINDOW_SECONDS):
+        raise DomainError(
+            "too_many_requests",
+            _("Too many changes in a short time. Wait a few minutes and try again."),
+            status=429,
+        )
+
+
+def _aware(**moments: datetime | None) -> None:
+    """Naive times are a bug: refuse them, and times no booking can have."""
+    naive = [
+        name for name, value in moments.items() if value is not None and value.utcoffset() is None
+    ]
+    if naive:
+        raise DomainError(
+            "naive_datetime",
+            _("Give times with their offset from UTC, e.g. 2026-11-26T10:00:00+01:00."),
+            fields=naive,
+        )
+    odd = [
+        name
+        for name, value in moments.items()
+        if value is not None and not EARLIEST <= value <= LATEST
+    ]
+    if odd:
+        raise DomainError("invalid_datetime", _("This time cannot be booked."), fields=odd)
+
+
+def _start(query: AvailabilityQuery) -> date:
+    today = timezone.localdate()
+    start = query.start or today
+    if (
+        not today - timedelta(days=START_DAYS_BACK)
+        <= start
+        <= today + timedelta(days=START_DAYS_AHEAD)
+    ):
+        raise DomainError(
+            "invalid_start",
+            _("Ask for days from a month back to a year ahead."),
+            status=422,
+        )
+    return start
+
+
+def _office_ref(office: Office) -> dict[str, Any]:
+    return {"id": office.pk, "slug": office.slug, "name": str(office.name)}
+
+
+def _space_ref(space: Space) -> dict[str, Any]:
+    return {"id": space.pk, "name": str(space.name), "kind": space.kind, "capacity": space.capacity}
+
+
+def _week(week: Week) -> dict[str, Any]:
+    return {
+        "space": _space_ref(week.space),
+        "office": _office_ref(week.space.office),
+        "slot_minutes": week.rules.slot_minutes,
+        "min_minutes": week.rules.min_minutes,
+        "max_minutes": week.rules.max_minutes,
+        "days": [
+            {
+                "date": day.date,
+                "slots": [
+                    {
+                        "starts_at": slot.starts_at,
+                        "ends_at": slot.ends_at,
+                        "state": slot.state,
+                        "code": slot.code,
+                        "reason": str(slot.reason),
+                    }
+                    for slot in day.slots
+                ],
+            }
+            for day in week.days
+        ],
+        "free": [{"starts_at": s, "ends_at": e} for s, e in week.free_ranges()],
+    }
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    """Times in the network's zone, with their offset, like the availability slots."""
+    return timezone.localtime(moment) if moment is not None else None
+
+
+def _booking(booking: Booking, request: HttpRequest) -> dict[str, Any]:
+    return {
+        "id": str(booking.public_id),
+        "url": request.build_absolute_uri(
+            reverse("bookings:detail", kwargs={"public_id": booking.public_id})
+        ),
+        "space": _space_ref(booking.space),
+        "office": _office_ref(booking.office),
+        "starts_at": _local(booking.starts_at),
+        "ends_at": _local(booking.ends_at),
+        "attendees": booking.attendees,
+        "purpose": booking.purpose,
+        "status": booking.status,
+        "status_label": str(booking.get_status_display()),
+        "checkin_deadline": _local(booking.checkin_deadline),
+        "checked_in_at": _local(booking.checked_in_at),
+        "cancelled_at": _local(booking.cancelled_at),
+        "created_at": _local(booking.created_at),
+    }
+
+
+def _visible_booking(user: Any, public_id: str) -> Booking:
+    """The booking if the caller may see it; anyone else gets the same 404 as a missing one."""
+    try:
+        key = uuid.UUID(public_id)
+    except ValueError:
+        raise _booking_not_found() from None
+    booking = (
+        Booking.objects.select_related("space", "office", "member").filter(public_id=key).first()
+    )
+    if booking is None or not policies.can_see_booking(user, booking):
+        raise _booking_not_found()
+    return booking
+
+
+# -- availability (public) -------------------------------------------------------
+# Fixed paths come before /bookings/{public_id} so Django's URL map tries them first.
+
+
+@router.get(
+    "/spaces/{space_id}/availability",
+    response={200: SpaceAvailabilityOut, **READ_ERRORS},
+    summary="Free and taken times of a space",
+)
+def space_availability(request: HttpRequest, space_id: int, query: Query[AvailabilityQuery]) -> Any:
+    """Every slot of the space for ``days`` days from ``start``: its ``state``
+    (``free``, ``mine``, ``taken``, ``closed``, ``past``, ``unavailable``) and,
+    when it cannot be booked, the booking error ``code`` and ``reason``;
+    ``free`` merges consecutive free slots. The same checks as booking itself.
+    """
+    _activate(request, query.lang)
+    user = optional_user(request)
+    start = _start(query)
+    if not 1 <= space_id <= MAX_ID:
+        raise _not_found()
+    space = selectors.with_hours(selectors.bookable_spaces().filter(pk=space_id)).first()
+    if space is None:
+        raise _not_found()
+    weeks = selectors.space_weeks([space], start=start, days=query.days, member=user)
+    return _week(weeks[space.pk])
+
+
+@router.get(
+    "/offices/{slug}/availability",
+    response={200: OfficeAvailabilityOut, **READ_ERRORS},
+    summary="Free and taken times of every bookable space of an office",
+)
+def office_availability(request: HttpRequest, slug: str, query: Query[AvailabilityQuery]) -> Any:
+    """The same as a space's availability, for all bookable spaces of the office at once."""
+    _activate(request, query.lang)
+    user = optional_user(request)
+    start = _start(query)
+    office = Office.objects.public().filter(slug=slug[:80]).first()
+    if office is None:
+        raise _not_found()
+    spaces = list(selectors.with_hours(selectors.bookable_spaces(office)))
+    weeks = selectors.space_weeks(spaces, start=start, days=query.days, member=user)
+    return {
+        "office": _office_ref(office),
+        "start": start,
+        "days": query.days,
+        "spaces": [_week(weeks[space.pk]) for space in spaces],
+    }
+
+
+@router.get(
+    "/bookings/find",
+    response={200: list[SuggestionOut], **READ_ERRORS},
+    summary="The first free times that fit",
+)
+def find(request: HttpRequest, query: Query[FindQuery]) -> Any:
+    """The earliest time in each fitting space that takes the whole stay, soonest first.
+
+    ``needs`` may be given more than once.
+    """
+    _activate(request, query.lang)
+    user = optional_user(request)
+    office = None
+    if query.office:
+        office = Office.objects.public().filter(slug=query.office[:80]).first()
+        if office is None:
+            raise _not_found()
+    found = selectors.first_free_slots(
+        duration_minutes=query.duration,
+        attendees=query.attendees,
+        office=office,
+        kind=query.kind[:32],
+        needs=query.needs[:10],
+        member=user,
+    )
+    return [
+        {
+            "space": _space_ref(s.space),
+            "office": _office_ref(s.space.office),
+            "starts_at": s.starts_at,
+            "ends_at": s.ends_at,
+        }
+        for s in found
+    ]
+
+
+# -- a member's bookings -----------------------------------------------------------
+
+
+@router.get(
+    "/me/bookings",
+    auth=member_auth,
+    response={200: BookingPageOut, **READ_ERRORS},
+    summary="My bookings",
+)
+def my_bookings(request: HttpRequest, page: int = 1, page_size: int = 20, lang: str = "") -> Any:
+    """The caller's bookings of every status: coming ones first (soonest first),
+    then past ones (latest first)."""
+    _activate(request, lang)
+    if not 1 <= page <= MAX_ID or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise DomainError(
+            "invalid_page",
+            _("Pages start at 1 and hold between 1 and %(max)s bookings.") % {"max": MAX_PAGE_SIZE},
+            status=422,
+        )
+    now = timezone.now()
+    past = Case(
+        When(ends_at__lte=now, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
+    mine = (
+        Booking.objects.filter(member=_caller(request))
+        .select_related("space", "office")
+        .annotate(past=past)
+        .order_by(
+            "past",
+            Case(When(past=0, then=F("starts_at"))).asc(nulls_last=True),
+            "-starts_at",
+        )
+    )
+    count = mine.count()
+    chunk = mine[(page - 1) * page_size : page * page_size]
+    return {
+        "count": count,
+        "page": page,
+        "page_size": page_size,
+        "pages": max(1, math.ceil(count / page_size)),
+        "results": [_booking(b, request) for b in chunk],
+    }
+
+
+@router.post(
+    "/bookings",
+    auth=member_auth,
+    response={201: BookingOut, **WRITE_ERRORS},
+    summary="Book a space",
+)
+def create_booking(request: HttpRequest, payload: BookingIn) -> Any:
+    """Book a space for the caller. Times are ISO 8601 with an offset (naive
+    times are refused with ``naive_datetime``); the range is half-open, so a
+    booking ending at 11:00 leaves 11:00 free. Refusals carry the same codes
+    as the web pages, e.g. ``slot_taken`` (409), ``too_long``, ``not_on_slot``.
+    """
+    _activate(request)
+    user = _caller(request)
+    _count_write(user)
+    _aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
+    space = None
+    if 1 <= payload.space <= MAX_ID:
+        space = Space.objects.select_related("office").filter(pk=payload.space).first()
+    if space is None:
+        raise DomainError("space_not_found", _("There is no such space."), status=404)
+    booking = services.booking_create(
+        space=space,
+        member=user,
+        actor=user,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        attendees=payload.attendees,
+        purpose=payload.purpose,
+    )
+    return Status(201, _booking(booking, request))
+
+
+@router.get(
+    "/bookings/{public_id}",
+    auth=member_auth,
+    response={200: BookingOut, **READ_ERRORS},
+    summary="One booking",
+)
+def get_booking(request: HttpRequest, public_id: str, lang: str = "") -> Any:
+    """A booking of the caller's, or of an office the caller runs; otherwise 404."""
+    _activate(request, lang)
+    return _booking(_visible_booking(_caller(request), public_id), request)
+
+
+@router.patch(
+    "/bookings/{public_id}",
+    auth=member_auth,
+    response={200: BookingOut, **WRITE_ERRORS},
+    summary="Change a booking",
+)
+def change_booking(request: HttpRequest, public_id: str, payload: BookingPatch) -> Any:
+    """Move a booking or change its size or purpose; fields left out stay as they are.
+
+    The rules in force when it was booked apply, with the same checks as booking.
+    """
+    _activate(request)
+    user = _caller(request)
+    _count_write(user)
+    booking = _visible_booking(user, public_id)
+    given = payload.model_dump(exclude_unset=True)
+    if not any(value is not None for value in given.values()):
+        raise DomainError(
+            "nothing_to_change",
+            _("Say what to change: starts_at, ends_at, attendees or purpose."),
+        )
+    _aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
+    booking = services.booking_change(
+        booking=booking,
+        actor=user,
+        starts_at=payload.starts_at or booking.starts_at,
+        ends_at=payload.ends_at or booking.ends_at,
+        attendees=payload.attendees,
+        purpose=payload.purpose,
+    )
+    return _booking(booking, request)
+
+
+@router.post(
+    "/bookings/{public_id}/cancel",
+    auth=member_auth,
+    response={200: BookingOut, **WRITE_ERRORS},
+    summary="Cancel a booking",
+)
+def cancel_booking(request: HttpRequest, public_id: str) -> Any:
+    """Give the time back; the first on the space's waitlist is offered it."""
+    _activate(request)
+    user = _caller(request)
+    _count_write(user)
+    booking = services.booking_cancel(booking=_visible_booking(user, public_id), actor=user)
+    return _booking(booking, request)
