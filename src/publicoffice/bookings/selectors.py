@@ -290,25 +290,29 @@ def _weeks(
         for offset in range(days):
             day = start + timedelta(days=offset)
             slots: list[Slot] = []
+            # Keyed by the real instant: overlapping intervals give each slot once.
+            starts: dict[datetime, datetime] = {}
             for interval in schedule.intervals_on(day):
-                for slot_start in _wall_moments(
+                for moment in _wall_moments(
                     day, interval.opens, interval.closes, rules.slot_minutes
                 ):
-                    slot_end = _slot_end(slot_start, rules.slot_minutes)
-                    refusals = _judge_slot(
-                        space=space,
-                        rules=rules,
-                        loaded=loaded,
-                        starts_at=slot_start,
-                        ends_at=slot_end,
-                        member=member,
-                        member_refusal=refusal_by_office[office.pk],
-                        now=now,
-                    )
-                    state, code, reason = _slot_state(refusals)
-                    if state == TAKEN and _is_mine(loaded, space, slot_start, slot_end, member):
-                        state, reason = MINE, _("Your booking")
-                    slots.append(Slot(slot_start, slot_end, state, code, reason))
+                    starts.setdefault(moment.astimezone(UTC), moment)
+            for slot_start in (starts[real] for real in sorted(starts)):
+                slot_end = _slot_end(slot_start, rules.slot_minutes)
+                refusals = _judge_slot(
+                    space=space,
+                    rules=rules,
+                    loaded=loaded,
+                    starts_at=slot_start,
+                    ends_at=slot_end,
+                    member=member,
+                    member_refusal=refusal_by_office[office.pk],
+                    now=now,
+                )
+                state, code, reason = _slot_state(refusals)
+                if state == TAKEN and _is_mine(loaded, space, slot_start, slot_end, member):
+                    state, reason = MINE, _("Your booking")
+                slots.append(Slot(slot_start, slot_end, state, code, reason))
             week_days.append(Day(day, slots))
         weeks[space.pk] = Week(space, rules, start, week_days)
     return weeks

@@ -390,6 +390,9 @@ def booking_change(
         exclude=booking.pk,
     )
     overridden = _judge(attempt, actor=actor, override_reason=override_reason)
+    # What staff approved was the old time and size: a member's change is approved anew.
+    if rules.needs_approval and not policies.can_run_bookings(actor, office):
+        booking.status = BookingStatus.PENDING
     old_start, old_end = booking.starts_at, booking.ends_at
     booking.starts_at, booking.ends_at = starts_at, ends_at
     booking.blocked_until = attempt.blocked_until
@@ -410,9 +413,14 @@ def booking_change(
     _log(booking, LogAction.CHANGED, actor)
     for refusal in overridden:
         _log(booking, LogAction.OVERRIDE, actor, override_reason, refusal.code)
-    BookingStatistic.objects.filter(booking=booking).update(
-        starts_on=timezone.localdate(starts_at), length_minutes=booking.minutes, attendees=attendees
-    )
+    figures: dict[str, Any] = {
+        "starts_on": timezone.localdate(starts_at),
+        "length_minutes": booking.minutes,
+        "attendees": attendees,
+    }
+    if booking.status == BookingStatus.PENDING:
+        figures["outcome"] = Outcome.PENDING
+    BookingStatistic.objects.filter(booking=booking).update(**figures)
     _notify("changed", booking)
     offer_freed_time(space=space, starts_at=old_start, ends_at=old_end, at=now)
     return booking
@@ -424,7 +432,8 @@ def booking_cancel(*, booking: Booking, actor: Any, at: datetime | None = None) 
     now = _now(at)
     _ensure_may_change(actor, booking)
     booking, space = _locked_booking(booking)
-    if booking.status not in (BookingStatus.PENDING, BookingStatus.CONFIRMED):
+    # A missed check-in already released the booking: it stays a no-show in the figures.
+    if not booking.holds_at(now):
         raise DomainError("booking_not_active", _("This booking is already cancelled or over."))
     if booking.ends_at <= now:
         raise DomainError("booking_over", _("This booking is over and cannot be cancelled."))

@@ -28,7 +28,9 @@ def space_week(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today,
         **week_links(start),
     }
-    template = "bookings/_week.html" if getattr(request, "htmx", False) else "bookings/space_week.html"
+    template = (
+        "bookings/_week.html" if getattr(request, "htmx", False) else "bookings/space_week.html"
+    )
     return render(request, template, context)
 
 
@@ -48,6 +50,8 @@ def find(request: HttpRequest) -> HttpResponse:
             needs=data["needs"],
             member=request.user,
         )
-    template = "bookings/_find_results.html" if getattr(request, "htmx", False) else "bookings/find.html"
+    template = (
+        "bookings/_find_results.html" if getattr(request, "htmx", False) else "bookings/find.html"
+    )
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, template, {"form": form, "suggestions": suggestions}, status=status)
