@@ -266,7 +266,7 @@ class TestMyBookings:
         )
         client.force_login(other_member)
         html = client.get("/en/me/bookings/").content.decode()
-        assert "No coming bookings." in html
+        assert "No upcoming bookings." in html
         assert "Leave the waitlist" in html
         client.force_login(member)
         html = client.get("/en/me/bookings/").content.decode()

@@ -394,6 +394,9 @@ def booking_change(
     if rules.needs_approval and not policies.can_run_bookings(actor, office):
         booking.status = BookingStatus.PENDING
     old_start, old_end = booking.starts_at, booking.ends_at
+    if starts_at != old_start:
+        # A check-in was for the old start; the new one needs its own.
+        booking.checked_in_at = None
     booking.starts_at, booking.ends_at = starts_at, ends_at
     booking.blocked_until = attempt.blocked_until
     booking.attendees, booking.purpose = attendees, purpose
@@ -572,7 +575,8 @@ def waitlist_join(
     ).count()
     if waiting >= settings.BOOKINGS_MAX_WAITING:
         raise DomainError(
-            "waitlist_full", _("You are already waiting for many times. Withdraw one first.")
+            "waitlist_full",
+            _("You are on the waitlist for too many times. Leave one of them first."),
         )
     attempt = build_attempt(
         space=space,

@@ -69,16 +69,30 @@ def rules_in_words(rules: Rules, capacity: int) -> list[str]:
         % {"count": rules.attendee_limit(capacity)}
     )
     lines.append(
-        _(
-            "Each member may have %(active)d coming bookings of this kind, "
-            "%(day)d hours a day and %(week)d hours a week."
+        ngettext(
+            "Each member may have %(count)d coming booking of this kind at a time.",
+            "Each member may have %(count)d coming bookings of this kind at a time.",
+            rules.max_active_bookings,
         )
-        % {
-            "active": rules.max_active_bookings,
-            "day": rules.max_hours_per_day,
-            "week": rules.max_hours_per_week,
-        }
+        % {"count": rules.max_active_bookings}
     )
+    lines.append(
+        ngettext(
+            "At most %(count)d hour a day for each member.",
+            "At most %(count)d hours a day for each member.",
+            rules.max_hours_per_day,
+        )
+        % {"count": rules.max_hours_per_day}
+    )
+    lines.append(
+        ngettext(
+            "At most %(count)d hour a week for each member.",
+            "At most %(count)d hours a week for each member.",
+            rules.max_hours_per_week,
+        )
+        % {"count": rules.max_hours_per_week}
+    )
+    lines.append(_("Desks and rooms are counted separately."))
     if rules.buffer_minutes:
         lines.append(
             _("The space is kept free for %(buffer)s after each booking.")

@@ -94,7 +94,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         return _book_page(request, space, form, rules=rules, error=error)
     if booking.status == BookingStatus.PENDING:
-        messages.success(request, _("Your request is sent. The staff will approve it soon."))
+        messages.success(request, _("Your request is sent. This space needs the staff's approval; you will get an answer by e-mail."))
     else:
         messages.success(request, _("Booked! A confirmation is on its way by e-mail."))
     return redirect("bookings:detail", public_id=booking.public_id)
