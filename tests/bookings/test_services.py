@@ -422,6 +422,15 @@ def test_a_change_keeps_the_attended_outcome(frozen, room, member):
     assert BookingStatistic.objects.get(booking=booking).outcome == Outcome.ATTENDED
 
 
+def test_moving_the_start_asks_for_a_new_check_in(frozen, room, member):
+    booking = book(room, member, at(0, 8), at(0, 9))
+    booking_check_in(booking=booking, actor=member)
+    moved = booking_change(booking=booking, actor=member, starts_at=at(0, 14), ends_at=at(0, 15))
+    assert moved.checked_in_at is None
+    assert moved.checkin_deadline == at(0, 14, 15)
+    assert BookingStatistic.objects.get(booking=booking).outcome == Outcome.BOOKED
+
+
 def test_a_booking_that_is_over_cannot_be_cancelled(frozen, room, member):
     booking = book(room, member, at(0, 8), at(0, 9))
     booking_check_in(booking=booking, actor=member)

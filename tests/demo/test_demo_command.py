@@ -46,9 +46,9 @@ def travel():
 
 
 def run_demo() -> str:
-    """The network only: the visit history is slow and tested in test_demo_visits.py."""
+    """The network only: visits and bookings are slow and tested in their own modules."""
     out = StringIO()
-    call_command("demo", "--without-visits", stdout=out)
+    call_command("demo", "--without-visits", "--without-bookings", stdout=out)
     return out.getvalue()
 
 

@@ -423,6 +423,8 @@ def booking_change(
     }
     if booking.status == BookingStatus.PENDING:
         figures["outcome"] = Outcome.PENDING
+    elif booking.checked_in_at is None:
+        figures["outcome"] = Outcome.BOOKED
     BookingStatistic.objects.filter(booking=booking).update(**figures)
     _notify("changed", booking)
     offer_freed_time(space=space, starts_at=old_start, ends_at=old_end, at=now)

@@ -6,8 +6,10 @@ space name, user e-mail) and updated, so loading twice gives the same rows.
 An office's weekly hours and exceptions are replaced as a whole, because the
 exceptions are dated relative to the day of loading. Every object is
 validated with ``full_clean()`` before it is saved, and the whole load runs
-in one transaction. Last, the demo's visits are generated again from scratch
-(:mod:`publicoffice.demo.visits`).
+in one transaction. Last, the demo's visits and bookings are generated again
+from scratch (:mod:`publicoffice.demo.visits`, :mod:`publicoffice.demo.bookings`),
+with the e-mails the booking services would queue muted
+(:func:`publicoffice.demo.bookings.tasks_muted`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 
 from publicoffice.demo import network, people, vocabulary
+from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
 from publicoffice.demo.visits import kiosk_unlock_path, load_visits
 from publicoffice.places.holidays_se import holidays_between, is_public_holiday
@@ -64,6 +67,8 @@ class LoadResult:
     holiday_specials: list[tuple[str, date]] = field(default_factory=list)
     #: (office name, path) of every demo kiosk's unlock link; the key is in the path.
     kiosk_links: list[tuple[str, str]] = field(default_factory=list)
+    #: Refusal code -> demo booking events the services refused (expected: none).
+    booking_refusals: Counter[str] = field(default_factory=Counter)
 
     def note(self, obj: models.Model, created: bool) -> None:
         label = type(obj)._meta.verbose_name_plural
@@ -287,18 +292,25 @@ def _load_office(
 # -- the whole network -----------------------------------------------------------
 
 
-def load_demo(today: date | None = None, *, visits: bool = True) -> LoadResult:
+def load_demo(
+    today: date | None = None, *, visits: bool = True, bookings: bool = True
+) -> LoadResult:
     """Create or update the demo network; dated exceptions are relative to ``today``.
 
     With ``visits`` (the default) the demo's visits, hourly figures and kiosks
-    are generated again too; without, whatever visits there are stay as they are.
+    are generated again too; without, whatever visits there are stay as they
+    are. ``bookings`` does the same for booking rules, bookings and waitlists.
     """
     today = today or timezone.localdate()
+    now = timezone.now()
     result = LoadResult(today=today)
-    with translation.override("sv"), transaction.atomic():
+    # Muted outside the transaction: the e-mails are queued when it commits.
+    with tasks_muted(), translation.override("sv"), transaction.atomic():
         amenities, languages = _load_vocabulary(result)
         municipalities, districts = _load_municipalities(result)
         operators = _load_operators(result)
+        if bookings:  # before the spaces: a space the network no longer has may be booked
+            clear_bookings(office_slugs=[str(spec["slug"]) for spec in network.OFFICES])
         offices = {
             str(spec["slug"]): _load_office(
                 spec,
@@ -322,7 +334,8 @@ def load_demo(today: date | None = None, *, visits: bool = True) -> LoadResult:
                 password_hash=password_hash,
             )
             result.note(user, created)
-        history = load_visits(offices, today=today, now=timezone.now()) if visits else None
+        history = load_visits(offices, today=today, now=now) if visits else None
+        booked = load_bookings(offices, today=today, now=now) if bookings else None
     result.totals = _totals(offices)
     if history is not None:
         result.totals.update(history.totals())
@@ -330,6 +343,9 @@ def load_demo(today: date | None = None, *, visits: bool = True) -> LoadResult:
             (getattr(office, "name_sv", office.name), kiosk_unlock_path(key))
             for office, key in history.kiosks
         ]
+    if booked is not None:
+        result.totals.update(booked.totals)
+        result.booking_refusals = booked.refused
     return result
 
 

@@ -46,7 +46,11 @@ USERS: list[dict[str, object]] = [
             {
                 "role": "host",
                 "office": "ronna",
-                "permissions": ["book_on_behalf", "book_outside_opening_hours"],
+                "permissions": [
+                    "book_on_behalf",
+                    "book_outside_opening_hours",
+                    "override_booking_rules",
+                ],
             }
         ],
     },
@@ -55,8 +59,16 @@ USERS: list[dict[str, object]] = [
         "display_name": "Daniel Tesfay",
         "language": "sv",
         "roles": [
-            {"role": "host", "office": "fittja"},
-            {"role": "host", "office": "hallunda"},
+            {
+                "role": "host",
+                "office": "fittja",
+                "permissions": ["book_on_behalf", "override_booking_rules"],
+            },
+            {
+                "role": "host",
+                "office": "hallunda",
+                "permissions": ["book_on_behalf", "override_booking_rules"],
+            },
         ],
     },
     {

@@ -14,8 +14,9 @@ from publicoffice.places.holidays_se import holiday_name
 class Command(BaseCommand):
     help = (
         "Load a demo network of municipalities, operators and Public Offices, with demo "
-        "accounts for every role, a few weeks of visits and two kiosks. Safe to run again: "
-        "it updates the same rows and generates the demo visits anew."
+        "accounts for every role, a few weeks of visits, bookings and waitlists, and two kiosks. "
+        "Safe to run again: it updates the same rows and generates the demo visits and "
+        "bookings anew."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,7 +29,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--without-visits",
             action="store_true",
-            help="Load only the network and the accounts: no visit history, figures or kiosks.",
+            help="No visit history, figures or kiosks.",
+        )
+        parser.add_argument(
+            "--without-bookings",
+            action="store_true",
+            help="No booking rules, bookings or waitlists.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -37,7 +43,9 @@ class Command(BaseCommand):
                 "Refusing to load the demo into production: it creates accounts with a "
                 "published password. Pass --allow-production if you really mean it."
             )
-        result = load_demo(visits=not options["without_visits"])
+        result = load_demo(
+            visits=not options["without_visits"], bookings=not options["without_bookings"]
+        )
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo network loaded (dates relative to {result.today}).")
@@ -47,7 +55,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  Rows created: {sum(result.created.values())}, "
             f"updated: {sum(result.updated.values())} "
-            "(opening hours, their exceptions and the demo visits are replaced on every run)."
+            "(opening hours, their exceptions, the demo visits and bookings are replaced on "
+            "every run)."
         )
         for office, day in result.holiday_specials:
             name = holiday_name(day) or ""
