@@ -215,3 +215,10 @@ def test_a_no_show_offers_the_time_to_the_waitlist(taken, frozen, room, other_me
     entry.refresh_from_db()
     assert entry.status == WaitlistStatus.OFFERED
     assert entry.offered_until == at(1, 10, 30)
+
+
+def test_nobody_waits_for_a_time_they_hold_themselves(taken, room, member):
+    with pytest.raises(DomainError) as refused:
+        join(room, member)
+    assert refused.value.code == "already_booked"
+    assert not WaitlistEntry.objects.exists()

@@ -590,6 +590,13 @@ def waitlist_join(
         member=member,
         attendees=attendees,
     )
+    if (
+        Booking.objects.filter(space=space, member=member)
+        .holding(now)
+        .overlapping(starts_at, ends_at)
+        .exists()
+    ):
+        raise DomainError("already_booked", _("You have already booked this space at this time."))
     refusals = checks.evaluate(attempt, ALL_CHECKS)
     if not refusals:
         raise DomainError("slot_free", _("This time is free: book it directly."))
