@@ -1,0 +1,765 @@
+"""How fast is booking? The service, the web form and the API against raw SQL, same database.
+
+Creates 100 offices open around the clock with five bookable spaces each in a
+throwaway database, then measures:
+
+* bookings per second, each in its own transaction and on a slot of its own
+  (one hour, a member of its own, so no quota is near), through
+  ``bookings.services.booking_create``; through HTTP, the web form
+  (``POST bookings:book`` as a logged-in member) and the API (``POST
+  /api/v1/bookings`` with a personal API token), each when its URL exists;
+  and through raw SQL, the floor: a transaction that locks the space row
+  (``SELECT ... FOR UPDATE``, PostgreSQL only; SQLite's ``BEGIN IMMEDIATE``
+  takes the write lock), looks for an overlapping booking and ``INSERT``s
+  into ``bookings_booking``, the same table, so the same exclusion
+  constraint guards it;
+* the availability of one office for a week (``selectors.space_weeks`` for
+  all its bookable spaces, as ``GET /api/v1/offices/{slug}/availability``
+  runs it, and that endpoint itself) against the raw ``SELECT`` of the same
+  bookings, with milliseconds per call and queries per call;
+
+first with only the office's own week in the table, then with 1,000,000
+bookings loaded (``COPY`` on PostgreSQL, ``executemany`` on SQLite), spread
+over every space and nearly three years, the bookings per second again.
+``--quick`` uses tiny sizes so the test suite can run it on every change.
+
+    .venv/bin/python bench/bookings.py                 # SQLite, 1,000,000 rows
+    .venv/bin/python bench/bookings.py --bookings 500 --rows 200000
+    DATABASE_URL=postgres://... .venv/bin/python bench/bookings.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime, timedelta
+from datetime import time as clock
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from _common import create_offices, drop_database, own_database, setup_django, timed
+
+OFFICES = 100
+SPACES_PER_OFFICE = 5
+#: Offices 1..20 take the bookings being timed; office 0 is asked for its week.
+WRITE_OFFICES = range(1, 21)
+#: Starts of the timed one-hour bookings: 06:00 to 21:00, clear of midnight and DST.
+HOURS = range(6, 22)
+#: The loaded history: two bookings a day per space, 10-12 and 14-16.
+HISTORY_HOURS = ((10, 12), (14, 16))
+HOLDING = ("pending", "confirmed")
+ZONE = ZoneInfo("Europe/Stockholm")
+
+# Every column of bookings_booking but the id: the table has no defaults
+# (Django keeps them in Python), so neither do we. main() stops with a
+# message if the model gains a column this list lacks.
+BOOKING_COLUMNS = (
+    "created_at",
+    "updated_at",
+    "public_id",
+    "space_id",
+    "office_id",
+    "member_id",
+    "visitor_name",
+    "booked_by_id",
+    "starts_at",
+    "ends_at",
+    "blocked_until",
+    "attendees",
+    "purpose",
+    "status",
+    "checkin_deadline",
+    "checked_in_at",
+    "cancelled_at",
+    "rules",
+    "sequence",
+)
+INSERT_BOOKING = (
+    f"INSERT INTO bookings_booking ({', '.join(BOOKING_COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(BOOKING_COLUMNS))})"
+)
+LOCK_SPACE = "SELECT id FROM places_space WHERE id = %s FOR UPDATE"
+# The service's "holding" and "overlapping" conditions, written out.
+HOLDING_AT = (
+    "status IN (%s, %s) AND (checkin_deadline IS NULL OR checked_in_at IS NOT NULL "
+    "OR checkin_deadline > %s)"
+)
+OVERLAP = (
+    f"SELECT 1 FROM bookings_booking WHERE space_id = %s AND {HOLDING_AT} "
+    "AND starts_at < %s AND blocked_until > %s"
+)
+#: A lower bound on ``starts_at`` lets the (space, starts_at) index stop at the
+#: window instead of reading the space's whole history. It is only correct if
+#: no booking holds its space longer than this, which the app does not (yet)
+#: promise; the bench's bookings are at most two hours. For comparison only.
+BOUND = timedelta(days=1)
+
+
+def check_columns() -> None:
+    """Stop early, and say why, if the model and BOOKING_COLUMNS drift apart."""
+    from publicoffice.bookings.models import Booking
+
+    columns = {f.column for f in Booking._meta.concrete_fields if not f.primary_key}
+    if columns != set(BOOKING_COLUMNS):
+        missing = ", ".join(sorted(columns - set(BOOKING_COLUMNS))) or "none"
+        extra = ", ".join(sorted(set(BOOKING_COLUMNS) - columns)) or "none"
+        raise SystemExit(
+            f"bench/bookings.py: BOOKING_COLUMNS is out of date (missing: {missing}; "
+            f"no longer in the model: {extra}); update it and the generated values"
+        )
+
+
+def db_value(field: str, value: Any) -> Any:
+    """``value`` as the database stores a Booking's ``field``."""
+    from django.db import connection
+
+    from publicoffice.bookings.models import Booking
+
+    return Booking._meta.get_field(field).get_db_prep_value(value, connection, prepared=False)
+
+
+# -- the network ------------------------------------------------------------------
+
+
+def populate(today: date) -> tuple[list[Any], list[Any]]:
+    """Offices open 00:00-23:59:59.999999 every day (the first one an office's
+    hours: 8-20 on weekdays, 10-16 at weekends), five bookable spaces each."""
+    from publicoffice.bookings.models import BookingRule
+    from publicoffice.places.holidays_se import holidays_between
+    from publicoffice.places.models import HoursException, Space, SpaceKind, WeeklyHours
+
+    offices = create_offices(OFFICES)
+    all_day = {"opens": clock(0), "closes": clock(23, 59, 59, 999999)}
+    WeeklyHours.objects.bulk_create(
+        WeeklyHours(office=o, weekday=d, **all_day) for o in offices[1:] for d in range(7)
+    )
+    # The office asked for its week keeps an office's hours: slots are what cost.
+    WeeklyHours.objects.bulk_create(
+        WeeklyHours(office=offices[0], weekday=d, opens=clock(8), closes=clock(20))
+        for d in range(5)
+    )
+    WeeklyHours.objects.bulk_create(
+        WeeklyHours(office=offices[0], weekday=d, opens=clock(10), closes=clock(16)) for d in (5, 6)
+    )
+    holidays = [day for day, _name in holidays_between(today, today + timedelta(days=120))]
+    HoursException.objects.bulk_create(
+        HoursException(office=o, date=day, reason="Bench", **all_day)
+        for o in offices[1:]
+        for day in holidays
+    )
+    kinds = [SpaceKind.MEETING_ROOM] * 3 + [SpaceKind.DESK, SpaceKind.QUIET_ROOM]
+    Space.objects.bulk_create(
+        Space(
+            office=o,
+            name=f"Rum {n}",
+            name_sv=f"Rum {n}",
+            kind=kind,
+            capacity=1 if kind == SpaceKind.DESK else 8,
+            is_bookable=True,
+        )
+        for o in offices
+        for n, kind in enumerate(kinds)
+    )
+    # A network rule, as deployments have; it lets the timed bookings go a few weeks ahead.
+    BookingRule.objects.create(max_days_ahead=120)
+    spaces = list(Space.objects.select_related("office").order_by("office_id", "pk"))
+    return offices, spaces
+
+
+def make_members(count: int, tag: str) -> list[Any]:
+    from publicoffice.accounts.models import User
+
+    User.objects.bulk_create(
+        User(email=f"bench-{tag}-{n}@example.org", password="!", display_name=f"Bench {n}")
+        for n in range(count)
+    )
+    return list(User.objects.filter(email__startswith=f"bench-{tag}-").order_by("pk"))
+
+
+class Slots:
+    """One-hour slots in the write offices' spaces, each handed out once."""
+
+    def __init__(self, spaces: Sequence[Any], first_day: date, zone: ZoneInfo) -> None:
+        self._slots = self._generate(spaces, first_day, zone)
+
+    @staticmethod
+    def _generate(
+        spaces: Sequence[Any], first_day: date, zone: ZoneInfo
+    ) -> Iterator[tuple[Any, datetime, datetime]]:
+        day = first_day
+        while True:
+            for hour in HOURS:
+                for space in spaces:  # next to each other in time, spread over spaces
+                    start = datetime.combine(day, clock(hour), tzinfo=zone)
+                    yield space, start, start + timedelta(hours=1)
+            day += timedelta(days=1)
+
+    def take(self, count: int) -> list[tuple[Any, datetime, datetime]]:
+        return [next(self._slots) for _ in range(count)]
+
+
+# -- the ways to book ---------------------------------------------------------------
+
+
+def per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
+    """Seconds per item over all of ``items[1:]``; ``items[0]`` is the warm-up."""
+    function(items[0])
+    start = time.perf_counter()
+    for item in items[1:]:
+        function(item)
+    return (time.perf_counter() - start) / (len(items) - 1)
+
+
+def queries_of(function: Callable[[], Any]) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        function()
+    return len(captured)
+
+
+def raw_book(
+    slot: tuple[Any, datetime, datetime], member_id: int, rules: str, *, bounded: bool = False
+) -> None:
+    """Lock the space, look for an overlap, insert: the floor, in one transaction."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    space, starts_at, ends_at = slot
+    now = timezone.now()
+    start, end = db_value("starts_at", starts_at), db_value("ends_at", ends_at)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(LOCK_SPACE, [space.pk])
+        params = [space.pk, *HOLDING, db_value("starts_at", now), end, start]
+        if bounded:
+            params.append(db_value("starts_at", starts_at - BOUND))
+        cursor.execute(OVERLAP + (" AND starts_at > %s" if bounded else "") + " LIMIT 1", params)
+        if cursor.fetchone() is not None:
+            raise SystemExit("raw SQL: the slot was taken")
+        stamp = db_value("created_at", now)
+        cursor.execute(
+            INSERT_BOOKING,
+            [
+                stamp,
+                stamp,
+                db_value("public_id", uuid.uuid4()),
+                space.pk,
+                space.office_id,
+                member_id,
+                "",
+                member_id,
+                start,
+                end,
+                end,
+                1,
+                "",
+                "confirmed",
+                db_value("checkin_deadline", starts_at + timedelta(minutes=15)),
+                None,
+                None,
+                rules,
+                0,
+            ],
+        )
+
+
+def measure_writes(slots: Slots, count: int, tag: str, serial: int) -> dict[str, Any]:
+    """Seconds per booking through raw SQL, the service and (when they exist) HTTP."""
+    from django.db import connection
+    from django.test import Client
+    from django.urls import NoReverseMatch, resolve, reverse
+    from django.urls.exceptions import Resolver404
+
+    from publicoffice.accounts.services import api_token_create
+    from publicoffice.bookings import services
+    from publicoffice.bookings.models import Booking, BookingStatus
+    from publicoffice.bookings.rules import BUILT_IN
+
+    n = count + 1
+    members = make_members(4 * n, tag)
+    rules = db_value("rules", BUILT_IN.as_dict())
+    result: dict[str, Any] = {"queries": {}}
+
+    raw_items = list(zip(slots.take(n), members[:n], strict=True))
+    result["raw"] = per_item(lambda item: raw_book(item[0], item[1].pk, rules), raw_items)
+    extra = slots.take(1)[0]
+    result["queries"]["raw"] = queries_of(lambda: raw_book(extra, members[0].pk, rules))
+    bounded_items = list(zip(slots.take(n), members[:n], strict=True))
+    result["bounded"] = per_item(
+        lambda item: raw_book(item[0], item[1].pk, rules, bounded=True), bounded_items
+    )
+    result["queries"]["bounded"] = result["queries"]["raw"]
+
+    def service(item: tuple[tuple[Any, datetime, datetime], Any]) -> None:
+        (space, starts_at, ends_at), member = item
+        booking = services.booking_create(
+            space=space, member=member, starts_at=starts_at, ends_at=ends_at
+        )
+        if booking.status != BookingStatus.CONFIRMED:
+            raise SystemExit(f"booking_create: {booking.status}")
+
+    items = list(zip(slots.take(n), members[n : 2 * n], strict=True))
+    result["service"] = per_item(service, items)
+    item = (slots.take(1)[0], members[n])
+    result["queries"]["service"] = queries_of(lambda: service(item))
+
+    # The web form: each member logged in on a phone of their own (and their
+    # own address, so the per-address limit on POSTs does not turn them
+    # away). The clients share one request handler: each new handler builds
+    # the middleware again, and WhiteNoise's start-up scan of the static
+    # files (some 200 ms) is no part of a booking.
+    try:
+        reverse("bookings:book", kwargs={"pk": 1})
+        web = True
+    except NoReverseMatch:
+        web = False
+    result["web"] = None
+    if web:
+        handler = Client().handler
+        clients = []
+        for member in members[2 * n : 3 * n]:
+            client = Client()
+            client.handler = handler
+            client.force_login(member)
+            clients.append(client)
+        statuses: Counter[int] = Counter()
+
+        def post_form(pair: tuple[int, tuple[Any, datetime, datetime]]) -> None:
+            index, (space, starts_at, ends_at) = pair
+            local_start, local_end = starts_at.astimezone(ZONE), ends_at.astimezone(ZONE)
+            response = clients[index].post(
+                reverse("bookings:book", kwargs={"pk": space.pk}),
+                {
+                    "day": local_start.date().isoformat(),
+                    "start": local_start.strftime("%H:%M"),
+                    "end": local_end.strftime("%H:%M"),
+                    "attendees": "1",
+                    "purpose": "",
+                },
+                REMOTE_ADDR=f"10.{serial}.{index // 250}.{index % 250 + 1}",
+            )
+            statuses[response.status_code] += 1
+
+        before = Booking.objects.count()
+        pairs = list(enumerate(slots.take(n)))
+        result["web"] = per_item(post_form, pairs)
+        result["web_booked"] = Booking.objects.count() - before
+        result["web_statuses"] = dict(statuses)
+        last = (0, slots.take(1)[0])
+        result["queries"]["web"] = queries_of(lambda: post_form(last))
+
+    try:
+        resolve("/api/v1/bookings")
+        api = True
+    except Resolver404:
+        api = False
+    result["api"] = None
+    if api:
+        keys = [api_token_create(user=m, name="bench")[1] for m in members[3 * n : 4 * n]]
+        client = Client()
+        api_statuses: Counter[int] = Counter()
+
+        def post_json(pair: tuple[int, tuple[Any, datetime, datetime]]) -> None:
+            index, (space, starts_at, ends_at) = pair
+            body = {
+                "space": space.pk,
+                "starts_at": starts_at.isoformat(),
+                "ends_at": ends_at.isoformat(),
+            }
+            response = client.post(
+                "/api/v1/bookings",
+                json.dumps(body),
+                content_type="application/json",
+                HTTP_AUTHORIZATION=f"Bearer {keys[index]}",
+            )
+            api_statuses[response.status_code] += 1
+
+        before = Booking.objects.count()
+        result["api"] = per_item(post_json, list(enumerate(slots.take(n))))
+        result["api_booked"] = Booking.objects.count() - before
+        result["api_statuses"] = dict(api_statuses)
+        last = (0, slots.take(1)[0])
+        result["queries"]["api"] = queries_of(lambda: post_json(last))
+    result["vendor"] = connection.vendor
+    return result
+
+
+def print_writes(title: str, measured: dict[str, Any], count: int) -> None:
+    raw, service = measured["raw"], measured["service"]
+    queries = measured["queries"]
+    print(title)
+    rows = [
+        ("raw SQL lock, check, INSERT", raw, "raw"),
+        ("raw SQL, check bounded to a day", measured["bounded"], "bounded"),
+        ("booking_create (service)", service, "service"),
+    ]
+    if measured["web"] is not None:
+        rows.append(("POST bookings:book (web form)", measured["web"], "web"))
+    if measured["api"] is not None:
+        rows.append(("POST /api/v1/bookings (API)", measured["api"], "api"))
+    for label, seconds, key in rows:
+        print(
+            f"  {label:32} {1 / seconds:8.0f} /s {seconds * 1000:8.2f} ms"
+            f"  ({seconds / raw:5.1f}x raw, {seconds / service:4.2f}x service)"
+            f"  {queries[key]:3d} queries"
+        )
+    for key, label in (("web", "web form"), ("api", "API")):
+        if measured[key] is None:
+            print(f"  HTTP path ({label}): not available yet")
+            continue
+        statuses = ", ".join(f"{c}: {k}" for c, k in sorted(measured[f"{key}_statuses"].items()))
+        booked = measured[f"{key}_booked"]
+        print(f"  {label} responses {statuses}; booked {booked} of {count + 1}")
+        if booked != count + 1:
+            print(f"  WARNING: not every {label} booking was made; its figure is not comparable")
+
+
+# -- the history -----------------------------------------------------------------------
+
+
+def history_rows(
+    spaces: Sequence[Any],
+    *,
+    per_space: int,
+    last_day: date,
+    now: datetime,
+    members: Sequence[int],
+    week: tuple[date, set[int]] | None,
+    skip_week: bool,
+) -> Iterator[list[Any]]:
+    """Two bookings a day per space, going back from ``last_day``; as Python values.
+
+    ``week`` is (its first day, the spaces of the office asked for its week):
+    with ``skip_week`` false only those spaces' bookings in that week come
+    out, with it true everything else.
+    """
+    from publicoffice.bookings.rules import BUILT_IN, KIND_DEFAULTS
+
+    rng = random.Random(f"2026 {skip_week}")
+    rules = {kind: json.dumps(r.as_dict()) for kind, r in KIND_DEFAULTS.items()}
+    days = (per_space + len(HISTORY_HOURS) - 1) // len(HISTORY_HOURS)
+    for space in spaces:
+        in_week_office = week is not None and space.pk in week[1]
+        made = 0
+        for back in range(days):
+            day = last_day - timedelta(days=back)
+            for start_hour, end_hour in HISTORY_HOURS:
+                if made == per_space:
+                    break
+                made += 1
+                if week is not None:
+                    this_week = in_week_office and day >= week[0]
+                    if this_week == skip_week:
+                        continue
+                starts_at = datetime.combine(day, clock(start_hour), tzinfo=ZONE)
+                ends_at = datetime.combine(day, clock(end_hour), tzinfo=ZONE)
+                member = members[rng.randrange(len(members))]
+                status, checked_in, cancelled = "confirmed", None, None
+                if starts_at < now:
+                    chance = rng.random()
+                    if chance < 0.1:
+                        status, cancelled = "cancelled", starts_at - timedelta(hours=5)
+                    elif chance < 0.2:
+                        status = "no_show"
+                    else:
+                        checked_in = starts_at + timedelta(minutes=rng.randrange(-10, 15))
+                made_at = starts_at - timedelta(days=3)
+                yield [
+                    made_at,
+                    made_at,
+                    uuid.UUID(int=rng.getrandbits(128), version=4),
+                    space.pk,
+                    space.office_id,
+                    member,
+                    "",
+                    member,
+                    starts_at,
+                    ends_at,
+                    ends_at,
+                    1,
+                    "",
+                    status,
+                    starts_at + timedelta(minutes=15),
+                    checked_in,
+                    cancelled,
+                    rules.get(space.kind, json.dumps(BUILT_IN.as_dict())),
+                    0,
+                ]
+
+
+def load_rows(rows: Iterator[list[Any]]) -> int:
+    """COPY on PostgreSQL, executemany in batches on SQLite; returns the rows written."""
+    from django.db import connection, transaction
+
+    written = 0
+    if connection.vendor == "postgresql":
+        columns = ", ".join(BOOKING_COLUMNS)
+        copy_sql = f"COPY bookings_booking ({columns}) FROM STDIN"
+        with transaction.atomic(), connection.cursor() as cursor, cursor.copy(copy_sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+                written += 1
+        return written
+    from django.db import models
+
+    from publicoffice.bookings.models import Booking
+
+    # Datetimes and UUIDs as Django writes them on SQLite: UTC text, hex.
+    converted = {
+        f.column
+        for f in Booking._meta.concrete_fields
+        if isinstance(f, models.DateTimeField | models.UUIDField)
+    }
+    converters = [
+        (lambda v, f=field: db_value(f, v)) if field in converted else None
+        for field in BOOKING_COLUMNS
+    ]
+    batch: list[list[Any]] = []
+
+    def flush() -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(INSERT_BOOKING, batch)
+        batch.clear()
+
+    for row in rows:
+        batch.append(
+            [c(v) if c and v is not None else v for c, v in zip(converters, row, strict=True)]
+        )
+        written += 1
+        if len(batch) == 20_000:
+            flush()
+    if batch:
+        flush()
+    return written
+
+
+def analyze() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM ANALYZE bookings_booking")
+        else:
+            cursor.execute("ANALYZE")
+
+
+# -- availability ----------------------------------------------------------------------
+
+
+def office_week(office: Any, monday: date, now: datetime) -> dict[int, Any]:
+    """What GET /api/v1/offices/{slug}/availability runs for a week."""
+    from publicoffice.bookings.selectors import bookable_spaces, space_weeks, with_hours
+
+    spaces = list(with_hours(bookable_spaces(office)))
+    return space_weeks(spaces, start=monday, days=7, now=now)
+
+
+def raw_week(space_ids: list[int], start: Any, end: Any, now: Any, not_before: Any = None) -> int:
+    """The same bookings in raw SQL: those holding their space in the week."""
+    from django.db import connection
+
+    marks = ", ".join(["%s"] * len(space_ids))  # placeholders only, never values
+    bound = " AND starts_at > %s" if not_before is not None else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, space_id, member_id, starts_at, ends_at, blocked_until "
+            f"FROM bookings_booking WHERE space_id IN ({marks}) AND {HOLDING_AT} "
+            f"AND starts_at < %s AND blocked_until > %s{bound}",
+            [*space_ids, *HOLDING, now, end, start, *([not_before] if bound else [])],
+        )
+        return len(cursor.fetchall())
+
+
+def measure_week(office: Any, monday: date, rounds: int) -> dict[str, Any]:
+    from django.test import Client
+    from django.urls import Resolver404, resolve
+    from django.utils import timezone
+
+    from publicoffice.bookings.selectors import FREE, TAKEN
+
+    now = timezone.now()
+    space_ids = list(office.spaces.filter(is_bookable=True).values_list("pk", flat=True))
+    # As the selector asks: from 12 hours before the first day to the end of the last.
+    start = datetime.combine(monday, clock(0), tzinfo=ZONE) - timedelta(hours=12)
+    end = datetime.combine(monday + timedelta(days=7), clock(0), tzinfo=ZONE)
+    args = (db_value("starts_at", start), db_value("starts_at", end), db_value("starts_at", now))
+    from publicoffice.bookings.models import Booking
+
+    holding = Booking.objects.filter(space_id__in=space_ids).holding(now).overlapping(start, end)
+    if holding.count() != raw_week(space_ids, *args):
+        raise SystemExit("the ORM and the raw SQL disagree about the week's bookings")
+    weeks = office_week(office, monday, now)
+    states = Counter(s.state for w in weeks.values() for d in w.days for s in d.slots)
+    not_before = db_value("starts_at", start - BOUND)
+    if raw_week(space_ids, *args, not_before) != raw_week(space_ids, *args):
+        raise SystemExit("the bounded raw SQL misses bookings")
+    result: dict[str, Any] = {
+        "raw": timed(lambda: raw_week(space_ids, *args), rounds),
+        "bounded": timed(lambda: raw_week(space_ids, *args, not_before), rounds),
+        "raw_rows": raw_week(space_ids, *args),
+        "selector": timed(lambda: office_week(office, monday, now), rounds),
+        "selector_queries": queries_of(lambda: office_week(office, monday, now)),
+        "free": states[FREE],
+        "taken": states[TAKEN],
+        "slots": sum(states.values()),
+        "http": None,
+    }
+    url = f"/api/v1/offices/{office.slug}/availability"
+    try:
+        resolve(url)
+    except Resolver404:
+        return result
+    client = Client()
+    query = {"start": monday.isoformat(), "days": "7"}
+    status = client.get(url, query).status_code
+    if status != 200:
+        raise SystemExit(f"GET {url}: {status}")
+    result["http"] = timed(lambda: client.get(url, query), rounds)
+    result["http_queries"] = queries_of(lambda: client.get(url, query))
+    return result
+
+
+def print_week(title: str, measured: dict[str, Any]) -> None:
+    raw, selector = measured["raw"], measured["selector"]
+    print(title)
+    print(
+        f"  {'raw SQL SELECT of the bookings':44} {raw * 1000:8.2f} ms  (1.0x raw)  "
+        f"  1 query, {measured['raw_rows']} rows"
+    )
+    bounded = measured["bounded"]
+    label = "raw SQL, bounded to a day before"
+    print(f"  {label:44} {bounded * 1000:8.2f} ms  ({bounded / raw:5.1f}x raw)")
+    print(
+        f"  {'space_weeks, 5 spaces x 7 days':44} {selector * 1000:8.2f} ms"
+        f"  ({selector / raw:5.1f}x raw)  {measured['selector_queries']:3d} queries"
+    )
+    if measured["http"] is not None:
+        http = measured["http"]
+        print(
+            f"  {'GET /api/v1/offices/{slug}/availability':44} {http * 1000:8.2f} ms"
+            f"  ({http / raw:5.1f}x raw, {http / selector:4.2f}x space_weeks)"
+            f"  {measured['http_queries']:3d} queries"
+        )
+    else:
+        print("  HTTP path (availability API): not available yet")
+    print(f"  slots: {measured['slots']}, free {measured['free']}, taken {measured['taken']}")
+
+
+def print_plan(office: Any, monday: date) -> None:
+    """The plan of the query that loads the week's bookings."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from publicoffice.bookings.models import Booking
+
+    now = timezone.now()
+    ids = list(office.spaces.values_list("pk", flat=True))
+    start = datetime.combine(monday, clock(0), tzinfo=ZONE) - timedelta(hours=12)
+    end = datetime.combine(monday + timedelta(days=7), clock(0), tzinfo=ZONE)
+    queryset = Booking.objects.filter(space_id__in=ids).holding(now).overlapping(start, end)
+    options = {"analyze": True, "buffers": True} if connection.vendor == "postgresql" else {}
+    print(f"plan of the week's bookings query ({connection.vendor}):")
+    for line in queryset.explain(**options).splitlines():
+        print(f"  {line}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bookings", type=int, default=1000, help="bookings per path")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="bookings to load")
+    parser.add_argument("--rounds", type=int, default=15, help="rounds per availability query")
+    parser.add_argument("--quick", action="store_true", help="few bookings, few rows")
+    args = parser.parse_args()
+    if args.quick:
+        args.bookings, args.rows, args.rounds = 10, 5_000, 2
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        setup_django(data_dir)
+        from django.conf import settings
+        from django.db import connection
+        from django.utils import timezone
+
+        # As in production: with DEBUG on, Django keeps every query in memory.
+        settings.DEBUG = False
+        # One member may book 60 times in 10 minutes through the API; the
+        # bench books thousands, each as a new member, but to be sure:
+        settings.API_WRITE_LIMIT = 10**9
+        if ZONE.key != settings.TIME_ZONE:
+            raise SystemExit(f"bench/bookings.py assumes {ZONE.key}, not {settings.TIME_ZONE}")
+        check_columns()
+
+        databases = own_database(data_dir, "bench_bookings")
+        try:
+            now = timezone.now()
+            today = timezone.localdate(now)
+            offices, spaces = populate(today)
+            asked = offices[0]
+            monday = today + timedelta(days=7 - today.weekday())  # next week
+            sunday = monday + timedelta(days=6)
+            writers = [s for s in spaces if s.office_id in {offices[i].pk for i in WRITE_OFFICES}]
+            slots = Slots(writers, sunday + timedelta(days=1), ZONE)
+            print(
+                f"database: {connection.vendor}, offices: {OFFICES} x {SPACES_PER_OFFICE} "
+                f"spaces, bookings per path: {args.bookings}, rows: {args.rows:,}, "
+                f"rounds: {args.rounds}, at: {timezone.localtime(now):%Y-%m-%d %H:%M %Z}"
+            )
+
+            history_members = [m.pk for m in make_members(1000, "history")]
+            per_space = max(1, args.rows // len(spaces))
+            asked_ids = {s.pk for s in spaces if s.office_id == asked.pk}
+            common = {
+                "per_space": per_space,
+                "last_day": sunday,
+                "now": now,
+                "members": history_members,
+                "week": (monday, asked_ids),
+            }
+            load_rows(history_rows(spaces, skip_week=False, **common))
+            analyze()
+            week = measure_week(asked, monday, args.rounds)
+            print_week("availability of one office, next week, its own bookings only", week)
+
+            empty = measure_writes(slots, args.bookings, "a", serial=1)
+            print_writes("bookings, small table", empty, args.bookings)
+
+            start = time.perf_counter()
+            loaded = load_rows(history_rows(spaces, skip_week=True, **common))
+            took = time.perf_counter() - start
+            start = time.perf_counter()
+            analyze()
+            analyzed = time.perf_counter() - start
+            from publicoffice.bookings.models import Booking
+
+            total = Booking.objects.count()
+            size = ""
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pg_size_pretty(pg_total_relation_size('bookings_booking'))"
+                    )
+                    size = f", table with indexes {cursor.fetchone()[0]}"
+            first = Booking.objects.order_by("starts_at").values_list("starts_at", flat=True)[0]
+            print(
+                f"loaded {loaded:,} bookings ({per_space:,} per space, from "
+                f"{timezone.localdate(first)}) in {took:.1f} s, analysed in {analyzed:.1f} s; "
+                f"{total:,} in the table{size}"
+            )
+            week = measure_week(asked, monday, args.rounds)
+            print_week(f"availability of one office, next week, {total:,} rows", week)
+            full = measure_writes(slots, args.bookings, "b", serial=2)
+            print_writes(f"bookings, {total:,} rows", full, args.bookings)
+            print_plan(asked, monday)
+        finally:
+            drop_database(databases)
+
+
+if __name__ == "__main__":
+    main()
