@@ -548,6 +548,21 @@ def test_naive_datetimes_are_a_bug(frozen, room, member):
     assert counts() == (0, 0, 0)
 
 
+def test_no_booking_lasts_longer_than_two_weeks_even_for_staff(frozen, room, host):
+    with pytest.raises(DomainError) as refused:
+        booking_create(
+            space=room,
+            member=None,
+            visitor_name="Kursen",
+            actor=host,
+            override_reason="Lång kurs",
+            starts_at=at(1, 10),
+            ends_at=at(15, 10) + timedelta(minutes=30),
+        )
+    assert refused.value.code == "booking_too_long"
+    assert counts() == (0, 0, 0)
+
+
 def test_purpose_length(frozen, room, member):
     error = refused(
         book, space=room, member=member, starts_at=at(1, 10), ends_at=at(1, 11), purpose="x" * 201

@@ -34,7 +34,13 @@ from publicoffice.places.models import Office, OfficeStatus, Space
 
 #: The checks a single slot of the grid is judged by. Length is left out: one
 #: slot may be shorter than the shortest booking, yet start a longer one.
-SLOT_CHECKS = tuple(c for c in (*checks.CHECKS, check_not_on_hold) if c is not checks.check_length)
+#: Opening hours are left out because the grid is cut from the opening
+#: intervals: every slot in it is within them (and it was a third of the cost).
+SLOT_CHECKS = tuple(
+    c
+    for c in (*checks.CHECKS, check_not_on_hold)
+    if c not in (checks.check_length, checks.check_opening_hours)
+)
 
 #: Slot states, for templates and the API.
 FREE, MINE, TAKEN, CLOSED, PAST, UNAVAILABLE = (

@@ -18,13 +18,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publicoffice.bookings import checks, policies
 from publicoffice.bookings.checks import MINUTE, Attempt, Refusal, to_utc
 from publicoffice.bookings.models import (
+    LONGEST_BOOKING,
+    LONGEST_HOLD,
     Booking,
     BookingLogEntry,
     BookingStatistic,
@@ -37,6 +39,9 @@ from publicoffice.bookings.models import (
 from publicoffice.bookings.rules import Rules, kinds_in_group, quota_group, rules_for
 from publicoffice.core.errors import DomainError
 from publicoffice.places.models import Office, Space
+
+#: Relations the service has just loaded itself; ``full_clean`` need not look them up again.
+CHECKED_RELATIONS = ["space", "office", "member", "booked_by"]
 
 #: HTTP status per refusal code; anything else is a plain 400.
 STATUS_OF = {"slot_taken": 409, "slot_on_hold": 409, "not_a_member": 403}
@@ -75,7 +80,9 @@ def _lock_space(space: Space) -> Space:
 
 
 def _office_with_hours(office: Office) -> Office:
-    return Office.objects.prefetch_related("weekly_hours", "hours_exceptions").get(pk=office.pk)
+    """The (already fetched) office with its opening hours loaded."""
+    prefetch_related_objects([office], "weekly_hours", "hours_exceptions")
+    return office
 
 
 def _week_bounds(moment: datetime) -> tuple[datetime, datetime]:
@@ -193,7 +200,10 @@ def _judge(attempt: Attempt, *, actor: Any, override_reason: str) -> list[Refusa
 
 def _release_missed(space: Space, now: datetime) -> list[Booking]:
     """Record the no-shows the clock has released on this space (under its lock)."""
-    missed = list(Booking.objects.filter(space=space).missed_check_in(now))
+    # Older unmarked ones cannot overlap anything bookable now; the sweep marks them.
+    missed = list(
+        Booking.objects.filter(space=space, starts_at__gt=now - LONGEST_HOLD).missed_check_in(now)
+    )
     for booking in missed:
         booking.status = BookingStatus.NO_SHOW
         booking.save(update_fields=["status", "updated_at"])
@@ -228,6 +238,8 @@ def _validate_inputs(
         raise DomainError("visitor_name_too_long", _("Keep the name under 80 characters."))
     if not isinstance(attendees, int) or attendees > 10_000:
         raise DomainError("attendees_invalid", _("Give the number of people as a whole number."))
+    if ends_at - starts_at > LONGEST_BOOKING:
+        raise DomainError("booking_too_long", _("No booking can last longer than 14 days."))
     return starts_at, ends_at
 
 
@@ -309,7 +321,7 @@ def booking_create(
         checkin_deadline=starts_at + window * MINUTE if window else None,
         rules=rules.as_dict(),
     )
-    booking.full_clean(validate_unique=False, validate_constraints=False)
+    booking.full_clean(exclude=CHECKED_RELATIONS, validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             booking.save()
@@ -403,7 +415,7 @@ def booking_change(
     window = rules.checkin_window_minutes
     booking.checkin_deadline = starts_at + window * MINUTE if window else None
     booking.sequence += 1
-    booking.full_clean(validate_unique=False, validate_constraints=False)
+    booking.full_clean(exclude=CHECKED_RELATIONS, validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             booking.save()

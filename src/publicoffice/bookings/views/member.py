@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from publicoffice.bookings import policies, services
@@ -27,6 +28,10 @@ from publicoffice.bookings.views.common import booking_by_public_id, public_spac
 from publicoffice.core.errors import DomainError
 from publicoffice.core.ratelimit import limit_posts
 from publicoffice.places.models import Space
+
+REQUEST_SENT = gettext_lazy(
+    "Your request is sent. This space needs the staff's approval; you will get an answer by e-mail."
+)
 
 #: Refusals that mean "taken": the page then offers the waitlist.
 TAKEN_CODES = {"slot_taken", "slot_on_hold"}
@@ -94,7 +99,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         return _book_page(request, space, form, rules=rules, error=error)
     if booking.status == BookingStatus.PENDING:
-        messages.success(request, _("Your request is sent. This space needs the staff's approval; you will get an answer by e-mail."))
+        messages.success(request, REQUEST_SENT)
     else:
         messages.success(request, _("Booked! A confirmation is on its way by e-mail."))
     return redirect("bookings:detail", public_id=booking.public_id)
