@@ -42,6 +42,9 @@ SLOT_CHECKS = tuple(
     if c not in (checks.check_length, checks.check_opening_hours)
 )
 
+#: How far back a member's calendar feed reaches; older bookings drop out of it.
+FEED_DAYS_BACK = 30
+
 #: Slot states, for templates and the API.
 FREE, MINE, TAKEN, CLOSED, PAST, UNAVAILABLE = (
     "free",
@@ -451,6 +454,19 @@ def member_coming_bookings(*, member: Any, now: datetime) -> QuerySet[Booking]:
         .holding(now)
         .select_related("space", "office")
         .order_by("starts_at")
+    )
+
+
+def member_feed_bookings(*, member: Any, now: datetime) -> QuerySet[Booking]:
+    """The member's bookings from 30 days back onward, in every status.
+
+    Cancelled, rejected and released bookings stay in, marked CANCELLED, so
+    calendar programs that already have them take them away.
+    """
+    return (
+        Booking.objects.filter(member=member, ends_at__gte=now - timedelta(days=FEED_DAYS_BACK))
+        .select_related("space", "office", "member")
+        .order_by("starts_at", "pk")
     )
 
 

@@ -9,11 +9,9 @@ address out at once. The feed is written in the member's preferred language.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -21,29 +19,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from publicoffice.bookings import ical, policies
-from publicoffice.bookings.models import Booking, CalendarFeed
+from publicoffice.bookings.models import CalendarFeed
 from publicoffice.bookings.notifications import member_language
+from publicoffice.bookings.selectors import member_feed_bookings
 from publicoffice.bookings.views.common import booking_by_public_id
 
-#: How far back a feed reaches; older bookings drop out of subscribed calendars.
-FEED_DAYS_BACK = 30
 #: Tokens are ``secrets.token_urlsafe(24)`` (32 characters); the field holds 64.
 TOKEN_MAX_LENGTH = 64
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-
-def feed_bookings(*, member: Any, now: datetime) -> QuerySet[Booking]:
-    """The member's bookings from 30 days back onward, in every status.
-
-    Cancelled, rejected and released bookings stay in, marked CANCELLED, so
-    calendar programs that already have them take them away.
-    """
-    return (
-        Booking.objects.filter(member=member, ends_at__gte=now - timedelta(days=FEED_DAYS_BACK))
-        .select_related("space", "office", "member")
-        .order_by("starts_at", "pk")
-    )
 
 
 def _calendar_response(body: bytes, *, filename: str, attachment: bool) -> HttpResponse:
@@ -71,7 +55,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     now = timezone.now()
     with translation.override(member_language(member)):
         body = ical.feed_ics(
-            feed_bookings(member=member, now=now),
+            member_feed_bookings(member=member, now=now),
             at=now,
             name=_("Public Office bookings"),
         )
