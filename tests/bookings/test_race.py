@@ -7,7 +7,6 @@ each web worker would.
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 from typing import Any
 
@@ -18,31 +17,10 @@ from publicoffice.bookings.models import HOLDING_STATUSES, Booking, BookingStatu
 from publicoffice.bookings.services import booking_create
 from publicoffice.core.errors import DomainError
 from tests.bookings.conftest import at
+from tests.concurrency import run_together
 from tests.factories import UserFactory
 
 CLIENTS = 50
-
-
-def run_together(count: int, work: Any) -> list[object]:
-    """Start ``count`` threads at one barrier; return what each produced."""
-    barrier = threading.Barrier(count)
-    results: list[object] = [None] * count
-
-    def runner(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[index] = work(index)
-        except Exception as error:
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
 
 
 def overlapping_pairs(bookings: list[Booking]) -> list[tuple[int, int]]:

@@ -6,17 +6,16 @@ each exactly once; one phone tapping many times at once must count once.
 
 from __future__ import annotations
 
-import threading
 from datetime import time
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from publicoffice.places.holidays_se import is_public_holiday
 from publicoffice.visits.models import Visit
 from publicoffice.visits.tokens import DEVICE_COOKIE, day_token
+from tests.concurrency import run_together
 from tests.factories import HoursExceptionFactory, OfficeFactory, WeeklyHoursFactory
 
 CLIENTS = 24
@@ -32,28 +31,6 @@ def open_office(transactional_db):
     if is_public_holiday(today):
         HoursExceptionFactory(office=office, date=today, is_closed=False, opens=time(0), closes=end)
     return office
-
-
-def run_together(count: int, work) -> list[object]:
-    """Start ``count`` threads at one barrier; return what each produced."""
-    barrier = threading.Barrier(count)
-    results: list[object] = [None] * count
-
-    def runner(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[index] = work(index)
-        except Exception as error:
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
 
 
 def test_many_phones_at_once_are_all_counted_once(open_office):

@@ -394,6 +394,15 @@ class WaitlistStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class WaitlistQuerySet(models.QuerySet["WaitlistEntry"]):
+    def open_offers(self, at: datetime) -> WaitlistQuerySet:
+        """Offers still holding their time for the waiting member at ``at``."""
+        return self.filter(status=WaitlistStatus.OFFERED, offered_until__gt=at)
+
+    def overlapping(self, starts_at: datetime, ends_at: datetime) -> WaitlistQuerySet:
+        return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+
+
 class WaitlistEntry(TimeStampedModel):
     """A member waiting for a taken slot; first come, first offered."""
 
@@ -417,6 +426,8 @@ class WaitlistEntry(TimeStampedModel):
     booking = models.ForeignKey(
         Booking, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = WaitlistQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -299,18 +299,29 @@ def _cancelled_by_staff(booking: Booking) -> bool:
 # -- sending (called by the tasks) ------------------------------------------------
 
 
+def _deliverable(booking_id: int, sequence: int) -> tuple[Booking | None, str, str]:
+    """The booking and its member's address, or why nothing should be sent.
+
+    A notice queued before a later change (``sequence`` differs) is stale.
+    """
+    booking = _load_booking(booking_id)
+    if booking is None:
+        return None, "", "skipped: booking gone"
+    to = _recipient(booking.member)
+    if not to:
+        return None, "", "skipped: no recipient"
+    if booking.sequence != sequence:
+        return None, "", "skipped: booking changed since"
+    return booking, to, ""
+
+
 def send_notice(*, booking_id: int, kind: str, sequence: int) -> str:
     """Tell the member what happened to their booking; return what was done."""
     if kind not in KINDS:
         raise ValueError(f"unknown booking notice {kind!r}")
-    booking = _load_booking(booking_id)
+    booking, to, skipped = _deliverable(booking_id, sequence)
     if booking is None:
-        return "skipped: booking gone"
-    to = _recipient(booking.member)
-    if not to:
-        return "skipped: no recipient"
-    if booking.sequence != sequence:
-        return "skipped: booking changed since"
+        return skipped
     if kind in LIVE_KINDS and booking.status not in HOLDING_STATUSES:
         return "skipped: booking no longer active"
     now = timezone.now()
@@ -345,14 +356,9 @@ def send_notice(*, booking_id: int, kind: str, sequence: int) -> str:
 
 def send_reminder(*, booking_id: int, sequence: int) -> str:
     """Remind the member of a coming booking, unless it changed since queued."""
-    booking = _load_booking(booking_id)
+    booking, to, skipped = _deliverable(booking_id, sequence)
     if booking is None:
-        return "skipped: booking gone"
-    to = _recipient(booking.member)
-    if not to:
-        return "skipped: no recipient"
-    if booking.sequence != sequence:
-        return "skipped: booking changed since"
+        return skipped
     now = timezone.now()
     if booking.status != BookingStatus.CONFIRMED or booking.starts_at <= now:
         return "skipped: booking not coming"

@@ -195,13 +195,7 @@ def _load(
         for group in groups:
             mine[group] = [b for b in rows if quota_group(b.space.kind) == group]
     holds: dict[int, list[WaitlistEntry]] = defaultdict(list)
-    offers = WaitlistEntry.objects.filter(
-        space_id__in=ids,
-        status=WaitlistStatus.OFFERED,
-        offered_until__gt=now,
-        starts_at__lt=end,
-        ends_at__gt=start,
-    )
+    offers = WaitlistEntry.objects.filter(space_id__in=ids).open_offers(now).overlapping(start, end)
     if member is not None and getattr(member, "is_authenticated", False):
         offers = offers.exclude(member=member)
     for offer in offers:

@@ -114,12 +114,8 @@ def member_bookings_for_quota(
 def _open_offers_near(
     space: Space, starts_at: datetime, ends_at: datetime, now: datetime, member: Any
 ) -> list[WaitlistEntry]:
-    offers = WaitlistEntry.objects.filter(
-        space=space,
-        status=WaitlistStatus.OFFERED,
-        offered_until__gt=now,
-        starts_at__lt=ends_at,
-        ends_at__gt=starts_at,
+    offers = (
+        WaitlistEntry.objects.filter(space=space).open_offers(now).overlapping(starts_at, ends_at)
     )
     if member is not None:
         offers = offers.exclude(member=member)
@@ -321,16 +317,7 @@ def booking_create(
         checkin_deadline=starts_at + window * MINUTE if window else None,
         rules=rules.as_dict(),
     )
-    booking.full_clean(exclude=CHECKED_RELATIONS, validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            booking.save()
-    except IntegrityError as error:
-        if "booking_no_overlap" in str(error):
-            raise refusal_error(
-                Refusal("slot_taken", _("Someone has already booked this time."))
-            ) from error
-        raise
+    _save_guarded(booking)
     _log(booking, LogAction.CREATED, actor)
     for refusal in overridden:
         _log(booking, LogAction.OVERRIDE, actor, override_reason, refusal.code)
@@ -347,6 +334,21 @@ def booking_create(
     )
     _notify("pending" if status == BookingStatus.PENDING else "confirmed", booking)
     return booking
+
+
+def _save_guarded(booking: Booking) -> None:
+    """Save under the database's own guard: on PostgreSQL the exclusion
+    constraint refuses an overlap that slipped past the lock, as ``slot_taken``."""
+    booking.full_clean(exclude=CHECKED_RELATIONS, validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            booking.save()
+    except IntegrityError as error:
+        if "booking_no_overlap" in str(error):
+            raise refusal_error(
+                Refusal("slot_taken", _("Someone has already booked this time."))
+            ) from error
+        raise
 
 
 def _locked_booking(booking: Booking) -> tuple[Booking, Space]:
@@ -415,16 +417,7 @@ def booking_change(
     window = rules.checkin_window_minutes
     booking.checkin_deadline = starts_at + window * MINUTE if window else None
     booking.sequence += 1
-    booking.full_clean(exclude=CHECKED_RELATIONS, validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            booking.save()
-    except IntegrityError as error:
-        if "booking_no_overlap" in str(error):
-            raise refusal_error(
-                Refusal("slot_taken", _("Someone has already booked this time."))
-            ) from error
-        raise
+    _save_guarded(booking)
     _log(booking, LogAction.CHANGED, actor)
     for refusal in overridden:
         _log(booking, LogAction.OVERRIDE, actor, override_reason, refusal.code)
@@ -627,12 +620,8 @@ def _range_free(space: Space, starts_at: datetime, ends_at: datetime, now: datet
     rules = rules_for(space)
     blocked_until = ends_at + rules.buffer_minutes * MINUTE
     taken = Booking.objects.filter(space=space).holding(now).overlapping(starts_at, blocked_until)
-    offered = WaitlistEntry.objects.filter(
-        space=space,
-        status=WaitlistStatus.OFFERED,
-        offered_until__gt=now,
-        starts_at__lt=ends_at,
-        ends_at__gt=starts_at,
+    offered = (
+        WaitlistEntry.objects.filter(space=space).open_offers(now).overlapping(starts_at, ends_at)
     )
     return not taken.exists() and not offered.exists()
 
