@@ -202,8 +202,8 @@ class TestEscaping:
             line.decode("utf-8")  # a fold never splits a character
 
     def test_control_characters_never_reach_the_file(self, odd_booking):
-        Booking.objects.filter(pk=odd_booking.pk).update(purpose="bell\x07 null\x00 ok")
-        odd_booking.refresh_from_db()
+        # Not saved: PostgreSQL refuses NUL, and the services strip control characters.
+        odd_booking.purpose = "bell\x07 null\x00 ok"
         data = ical.booking_ics(odd_booking, at=NOW)
         assert b"\x07" not in data and b"\x00" not in data
 

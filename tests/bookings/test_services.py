@@ -586,6 +586,13 @@ def test_purpose_is_stored_as_plain_text(frozen, room, member, purpose):
     assert booking.purpose == purpose
 
 
+def test_control_characters_are_dropped_before_the_database(frozen, room, member):
+    # PostgreSQL refuses NUL in text; a bell or a line break is never meant.
+    booking = book(room, member, at(1, 10), at(1, 11), purpose="Möte\x00 om\x07\n läxor\t")
+    booking.refresh_from_db()
+    assert booking.purpose == "Möte om läxor"
+
+
 def test_other_datetimes_zones_are_the_same_instants(frozen, room, member, other_member):
     book(room, member, at(1, 10), at(1, 11))
     utc_start = at(1, 10, 30).astimezone(UTC)

@@ -11,6 +11,7 @@ the lock the database refuses and the member gets the same ``slot_taken``.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
@@ -220,7 +221,9 @@ def _log(booking: Booking, action: str, actor: Any, reason: str = "", rule_code:
 
 
 def _clean_text(value: str, limit: int) -> str:
-    return " ".join(value.split())[:limit]
+    """One line of text: no control characters (PostgreSQL refuses NUL), single spaces."""
+    printable = "".join(" " if unicodedata.category(char) == "Cc" else char for char in value)
+    return " ".join(printable.split())[:limit]
 
 
 def _validate_inputs(
