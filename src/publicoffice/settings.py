@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "publicoffice.guidelines",
     "publicoffice.visits",
     "publicoffice.bookings",
+    "publicoffice.community",
+    "publicoffice.events",
     "django_tasks",
     "django_tasks_db",
     "publicoffice.api",

@@ -11,12 +11,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     # Calendar programs fetch this address as it is: no language prefix.
     path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
+    path("events/", include("publicoffice.events.urls_feeds")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("publicoffice.places.urls")),
     path("", include("publicoffice.visits.urls")),
     path("", include("publicoffice.bookings.urls")),
+    path("", include("publicoffice.community.urls")),
+    path("", include("publicoffice.events.urls")),
     path("accounts/", include("publicoffice.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -18,6 +18,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from publicoffice.api import serializers
 from publicoffice.api.bookings import router as bookings_router
+from publicoffice.api.events import router as events_router
 from publicoffice.api.schemas import ErrorOut, OccupancyOut, OfficeDetailOut, OfficePageOut
 from publicoffice.core.errors import DomainError
 from publicoffice.core.languages import LANGUAGE_CODES
@@ -229,3 +230,4 @@ def get_occupancy(request: HttpRequest, office_id: int, lang: str = "") -> Any:
 
 
 api.add_router("/", bookings_router)
+api.add_router("/", events_router)

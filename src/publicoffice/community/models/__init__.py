@@ -1,0 +1,42 @@
+"""Models of the digital meeting place, one module per concern."""
+
+from publicoffice.community.models.contacts import (
+    MAX_MESSAGE,
+    AbuseReport,
+    Block,
+    ContactRequest,
+    ContactStatistic,
+    HiddenSuggestion,
+    RequestStatus,
+)
+from publicoffice.community.models.presence import Audience, Presence
+from publicoffice.community.models.profiles import (
+    MAX_LINKS,
+    ORGANISATION_KINDS,
+    Profile,
+    ProfileAdmin,
+    ProfileKind,
+    ProfileLink,
+    Visibility,
+)
+from publicoffice.community.models.vocabulary import Tag
+
+__all__ = [
+    "MAX_LINKS",
+    "MAX_MESSAGE",
+    "ORGANISATION_KINDS",
+    "AbuseReport",
+    "Audience",
+    "Block",
+    "ContactRequest",
+    "ContactStatistic",
+    "HiddenSuggestion",
+    "Presence",
+    "Profile",
+    "ProfileAdmin",
+    "ProfileKind",
+    "ProfileLink",
+    "RequestStatus",
+    "Tag",
+    "Visibility",
+]

@@ -1,0 +1,200 @@
+"""Events at the offices: workshops, meet-ups, language cafés, information evenings.
+
+A host creates an event at an office; its room is reserved through the
+booking service, so an event can never double-book a room. A member may
+propose an event, which a host approves (and only then is the room booked)
+or declines. Members register; when the event is full they queue, and a
+freed seat goes to the first in line.
+
+:class:`RegistrationStatistic` keeps one row per registration without the
+person, so counts survive deleting an account.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from publicoffice.bookings.models import Booking
+from publicoffice.core.models import TimeStampedModel
+from publicoffice.places.models import Language, Office, Space
+
+#: Longest event, so feeds and week pages can bound their queries.
+LONGEST_EVENT_DAYS = 14
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+    MOVED = "moved", _("Moved")
+
+
+class Approval(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed, waiting for a host")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", _("Everyone")
+    ADULTS = "adults", _("Adults")
+    YOUTH = "youth", _("Young people")
+    CHILDREN = "children", _("Children")
+    FAMILIES = "families", _("Families")
+    WOMEN = "women", _("Women")
+    SENIORS = "seniors", _("Seniors")
+    NEWCOMERS = "newcomers", _("Newcomers")
+    ENTREPRENEURS = "entrepreneurs", _("Entrepreneurs")
+    ASSOCIATIONS = "associations", _("Associations")
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def published(self) -> EventQuerySet:
+        """Events anyone may see: approved (cancelled ones stay, marked)."""
+        return self.filter(approval=Approval.APPROVED)
+
+    def between(self, start: datetime, end: datetime) -> EventQuerySet:
+        """Events overlapping the half-open range ``[start, end)``."""
+        return self.filter(starts_at__lt=end, ends_at__gt=start)
+
+
+class Event(TimeStampedModel):
+    """One event at one office."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="events")
+    space = models.ForeignKey(
+        Space,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("room"),
+    )
+    booking = models.OneToOneField(
+        Booking,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event",
+        verbose_name=_("room booking"),
+    )
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), max_length=4000, blank=True)
+    starts_at = models.DateTimeField(_("starts"), db_index=True)
+    ends_at = models.DateTimeField(_("ends"))
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty when anyone can come.")
+    )
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="events", verbose_name=_("languages")
+    )
+    audience = models.CharField(
+        _("for whom"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    accessibility_notes = models.TextField(_("accessibility"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    status_note = models.CharField(
+        _("about the change"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why it was cancelled, or where and when it happens now."),
+    )
+    approval = models.CharField(
+        _("approval"), max_length=10, choices=Approval.choices, default=Approval.APPROVED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events_created",
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events_proposed",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    #: Raised on every change calendar programs should notice (RFC 5545).
+    sequence = models.PositiveIntegerField(default=0)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["office", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.title)
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("On the waitlist")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Registration(models.Model):
+    """A member's seat at an event, or their place in its queue."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    #: Queue order: the first waiting registration by this gets the next seat.
+    queued_at = models.DateTimeField(_("in line since"))
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["queued_at", "id"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "member"],
+                condition=~models.Q(status="cancelled"),
+                name="registration_once_per_event",
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "queued_at"])]
+
+
+class RegistrationStatistic(models.Model):
+    """One registration as a figure, kept when the member's account goes."""
+
+    registration_id = models.PositiveBigIntegerField(unique=True)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="statistics")
+    day = models.DateField(_("day registered"))
+    got_seat = models.BooleanField(_("got a seat"), default=False)
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+
+    class Meta:
+        verbose_name = _("registration figure")
+        verbose_name_plural = _("registration figures")
