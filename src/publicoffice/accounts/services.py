@@ -9,8 +9,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from publicoffice.accounts.models import ApiToken, Role, RoleAssignment, User
+from publicoffice.accounts.privacy import account_delete, account_export
 from publicoffice.accounts.roles import forget_roles
 from publicoffice.places.models import Municipality, Office, Operator
+
+__all__ = [
+    "account_delete",
+    "account_export",
+    "api_token_create",
+    "api_token_revoke",
+    "api_token_user",
+    "role_assign",
+    "role_revoke",
+    "user_create",
+]
 
 
 @transaction.atomic

@@ -8,9 +8,11 @@ class BookingsConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self) -> None:
-        from publicoffice.bookings import receivers
+        from publicoffice.accounts.extensions import register_export_section
+        from publicoffice.bookings import exports, receivers
         from publicoffice.bookings.panels import office_panel
         from publicoffice.places.extensions import register_office_panel
 
         register_office_panel(office_panel)
         receivers.connect()
+        register_export_section("bookings", exports.bookings_section)

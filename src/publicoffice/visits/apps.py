@@ -8,8 +8,11 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Visits")
 
     def ready(self) -> None:
+        from publicoffice.accounts.extensions import register_export_section
         from publicoffice.places.extensions import register_card_extra, register_office_panel
+        from publicoffice.visits import exports
         from publicoffice.visits.panels import card_occupancy, office_panel
 
         register_office_panel(office_panel)
         register_card_extra(card_occupancy)
+        register_export_section("visits", exports.visits_section)
