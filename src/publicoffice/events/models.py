@@ -185,6 +185,9 @@ class Registration(models.Model):
         ]
         indexes = [models.Index(fields=["event", "status", "queued_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.get_status_display()}"
+
 
 class RegistrationStatistic(models.Model):
     """One registration as a figure, kept when the member's account goes."""
@@ -198,3 +201,6 @@ class RegistrationStatistic(models.Model):
     class Meta:
         verbose_name = _("registration figure")
         verbose_name_plural = _("registration figures")
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.day}"

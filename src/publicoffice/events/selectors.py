@@ -1,0 +1,297 @@
+"""Reads of events: lists, the week across the network, one event, registrations.
+
+Every list loads its events with their office, room and languages and the
+number of seats taken and people waiting, in a fixed number of queries
+however many events there are (one for the events, one for the languages).
+No event lasts longer than :data:`LONGEST_EVENT_DAYS`, so overlap queries
+carry a lower bound on ``starts_at`` that lets the database use its index.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from publicoffice.events import policies
+from publicoffice.events.models import (
+    LONGEST_EVENT_DAYS,
+    Approval,
+    Event,
+    Registration,
+    RegistrationStatus,
+)
+from publicoffice.places.models import Language, Office
+from publicoffice.places.policies import offices_manageable
+
+LONGEST_EVENT = timedelta(days=LONGEST_EVENT_DAYS)
+
+#: Feeds reach this far back, so an event just past stays in calendars a while.
+FEED_DAYS_BACK = 30
+#: ... and this far ahead.
+FEED_DAYS_AHEAD = 366
+
+
+def with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Annotate ``seats_taken`` and ``waiting_count`` and load what a list shows.
+
+    Counted in subqueries rather than a join with GROUP BY, so further
+    filters (languages, offices) can never multiply the counts.
+    """
+    registered = (
+        Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.REGISTERED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    waiting = (
+        Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.WAITING)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        events.select_related("office", "space")
+        .prefetch_related(Prefetch("languages", queryset=Language.objects.order_by("code")))
+        .annotate(
+            seats_taken=Coalesce(Subquery(registered), 0),
+            waiting_count=Coalesce(Subquery(waiting), 0),
+        )
+    )
+
+
+def _overlapping(events: QuerySet[Event], start: datetime, end: datetime) -> QuerySet[Event]:
+    """Half-open overlap with ``[start, end)``, bounded for the ``starts_at`` index."""
+    return events.filter(starts_at__lt=end, starts_at__gt=start - LONGEST_EVENT, ends_at__gt=start)
+
+
+def events_between(
+    *,
+    start: datetime,
+    end: datetime,
+    office: Office | None = None,
+    audience: str | None = None,
+    language: str | None = None,
+) -> QuerySet[Event]:
+    """Published events overlapping ``[start, end)``, in time order.
+
+    Cancelled, postponed and moved events stay in the list, marked by their
+    status, so nobody travels to an event that no longer takes place.
+    ``language`` is a language code (``"ar"``).
+    """
+    events = _overlapping(Event.objects.published(), start, end)
+    if office is not None:
+        events = events.filter(office=office)
+    if audience:
+        events = events.filter(audience=audience)
+    if language:
+        events = events.filter(pk__in=Event.objects.filter(languages__code=language).values("pk"))
+    return with_counts(events).order_by("starts_at", "id")
+
+
+def week_bounds(at: datetime) -> tuple[datetime, datetime]:
+    """From ``at`` to the end of the sixth day after: "the coming seven days".
+
+    A week page read on a Friday should still show next Tuesday's language
+    café, so the week rolls with the reader rather than stopping on Sunday.
+    """
+    local = timezone.localtime(at)
+    end = timezone.make_aware(datetime.combine(local.date() + timedelta(days=7), time.min))
+    return at, end
+
+
+def events_this_week(*, at: datetime) -> QuerySet[Event]:
+    """Published events across the network from ``at`` through the coming seven days."""
+    start, end = week_bounds(at)
+    return events_between(start=start, end=end)
+
+
+def events_upcoming(
+    *,
+    at: datetime,
+    office: Office | None = None,
+    audience: str | None = None,
+    language: str | None = None,
+) -> QuerySet[Event]:
+    """Published events that have not ended at ``at`` (lists and the API)."""
+    events = Event.objects.published().filter(ends_at__gt=at)
+    if office is not None:
+        events = events.filter(office=office)
+    if audience:
+        events = events.filter(audience=audience)
+    if language:
+        events = events.filter(pk__in=Event.objects.filter(languages__code=language).values("pk"))
+    return with_counts(events).order_by("starts_at", "id")
+
+
+def events_for_feed(*, at: datetime, office: Office | None = None) -> QuerySet[Event]:
+    """Published events of the last :data:`FEED_DAYS_BACK` days and the coming year."""
+    start = at - timedelta(days=FEED_DAYS_BACK)
+    end = at + timedelta(days=FEED_DAYS_AHEAD)
+    events = _overlapping(Event.objects.published(), start, end)
+    if office is not None:
+        events = events.filter(office=office)
+    return with_counts(events).order_by("starts_at", "id")
+
+
+def _parse_public_id(public_id: Any) -> UUID:
+    if isinstance(public_id, UUID):
+        return public_id
+    try:
+        return UUID(str(public_id))
+    except (ValueError, TypeError, AttributeError) as error:
+        raise Http404 from error
+
+
+def event_get_visible(*, user: Any, public_id: Any) -> Event:
+    """The event with its counts, if ``user`` may see it; otherwise Http404.
+
+    A proposal the user may not see is "not found", never "forbidden", so
+    nobody can probe which proposals exist.
+    """
+    try:
+        event = with_counts(Event.objects.filter(public_id=_parse_public_id(public_id))).get()
+    except (Event.DoesNotExist, ValidationError) as error:
+        raise Http404 from error
+    if not policies.can_see_event(user, event):
+        raise Http404
+    return event
+
+
+def events_to_decide(*, user: Any, at: datetime | None = None) -> QuerySet[Event]:
+    """Proposals waiting for a decision in the offices ``user`` runs, soonest first.
+
+    Proposals for a time already past cannot be approved any more and drop out.
+    """
+    now = at if at is not None else timezone.now()
+    return (
+        Event.objects.filter(
+            approval=Approval.PROPOSED,
+            office__in=offices_manageable(user),
+            ends_at__gt=now,
+        )
+        .select_related("office", "space", "proposed_by")
+        .prefetch_related(Prefetch("languages", queryset=Language.objects.order_by("code")))
+        .order_by("starts_at", "id")
+    )
+
+
+def member_proposals(*, member: Any) -> QuerySet[Event]:
+    """Everything the member proposed, newest first, whatever was decided."""
+    return (
+        Event.objects.filter(proposed_by=member)
+        .select_related("office", "space")
+        .order_by("-created_at", "-id")
+    )
+
+
+def member_registrations(*, member: Any, at: datetime) -> QuerySet[Registration]:
+    """The member's seats and waitlist places for events that have not ended.
+
+    Waiting registrations carry ``place_in_line`` (1 is next); registered
+    ones carry 0.
+    """
+    if not getattr(member, "is_authenticated", False):
+        return Registration.objects.none()
+    ahead = (
+        Registration.objects.filter(event=OuterRef("event"), status=RegistrationStatus.WAITING)
+        .filter(
+            Q(queued_at__lt=OuterRef("queued_at"))
+            | Q(queued_at=OuterRef("queued_at"), id__lt=OuterRef("id"))
+        )
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Registration.objects.filter(
+            member=member,
+            status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITING],
+            event__ends_at__gt=at,
+        )
+        .select_related("event", "event__office", "event__space")
+        .annotate(
+            place_in_line=Case(
+                When(
+                    status=RegistrationStatus.WAITING,
+                    then=Coalesce(Subquery(ahead), 0) + 1,
+                ),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("event__starts_at", "event_id")
+    )
+
+
+def registration_for(*, event: Event, member: Any) -> Registration | None:
+    """The member's current (registered or waiting) registration, if any."""
+    if not getattr(member, "is_authenticated", False):
+        return None
+    return (
+        Registration.objects.filter(event=event, member=member)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
+
+
+def place_in_line(registration: Registration) -> int:
+    """1 for the next to get a seat; 0 if the registration is not waiting."""
+    if registration.status != RegistrationStatus.WAITING:
+        return 0
+    ahead = (
+        Registration.objects.filter(
+            event_id=registration.event_id, status=RegistrationStatus.WAITING
+        )
+        .filter(
+            Q(queued_at__lt=registration.queued_at)
+            | Q(queued_at=registration.queued_at, id__lt=registration.pk)
+        )
+        .count()
+    )
+    return ahead + 1
+
+
+def seats_taken(event: Event) -> int:
+    """Registered seats, from the annotation when the event came from a selector."""
+    annotated = getattr(event, "seats_taken", None)
+    if annotated is not None:
+        return int(annotated)
+    return Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
+
+
+def seats_left(event: Event) -> int | None:
+    """Free seats, or ``None`` when the event has no limit."""
+    if event.capacity is None:
+        return None
+    return max(0, event.capacity - seats_taken(event))
+
+
+def event_registrations(*, event: Event) -> QuerySet[Registration]:
+    """Everyone registered or waiting, in queue order: for the office's staff."""
+    return (
+        Registration.objects.filter(event=event)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("member")
+        .order_by("status", "queued_at", "id")
+    )
