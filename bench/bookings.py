@@ -26,24 +26,36 @@ over every space and nearly three years, the bookings per second again.
     .venv/bin/python bench/bookings.py                 # SQLite, 1,000,000 rows
     .venv/bin/python bench/bookings.py --bookings 500 --rows 200000
     DATABASE_URL=postgres://... .venv/bin/python bench/bookings.py
+    .venv/bin/python bench/bookings.py --database-url postgres://publicoffice:publicoffice@127.0.0.1:5432/publicoffice_bench
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
-import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from _common import create_offices, drop_database, own_database, setup_django, timed
+from _common import (
+    analyze,
+    argument_parser,
+    bench_django,
+    check_columns,
+    create_offices,
+    per_item,
+    print_plan,
+    queries_of,
+    table_size,
+    throwaway_database,
+    timed,
+)
+from _common import db_value as model_value
 
 OFFICES = 100
 SPACES_PER_OFFICE = 5
@@ -101,27 +113,11 @@ OVERLAP = (
 BOUND = timedelta(days=1)
 
 
-def check_columns() -> None:
-    """Stop early, and say why, if the model and BOOKING_COLUMNS drift apart."""
-    from publicoffice.bookings.models import Booking
-
-    columns = {f.column for f in Booking._meta.concrete_fields if not f.primary_key}
-    if columns != set(BOOKING_COLUMNS):
-        missing = ", ".join(sorted(columns - set(BOOKING_COLUMNS))) or "none"
-        extra = ", ".join(sorted(set(BOOKING_COLUMNS) - columns)) or "none"
-        raise SystemExit(
-            f"bench/bookings.py: BOOKING_COLUMNS is out of date (missing: {missing}; "
-            f"no longer in the model: {extra}); update it and the generated values"
-        )
-
-
 def db_value(field: str, value: Any) -> Any:
     """``value`` as the database stores a Booking's ``field``."""
-    from django.db import connection
-
     from publicoffice.bookings.models import Booking
 
-    return Booking._meta.get_field(field).get_db_prep_value(value, connection, prepared=False)
+    return model_value(Booking, field, value)
 
 
 # -- the network ------------------------------------------------------------------
@@ -205,24 +201,6 @@ class Slots:
 
 
 # -- the ways to book ---------------------------------------------------------------
-
-
-def per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
-    """Seconds per item over all of ``items[1:]``; ``items[0]`` is the warm-up."""
-    function(items[0])
-    start = time.perf_counter()
-    for item in items[1:]:
-        function(item)
-    return (time.perf_counter() - start) / (len(items) - 1)
-
-
-def queries_of(function: Callable[[], Any]) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as captured:
-        function()
-    return len(captured)
 
 
 def raw_book(
@@ -541,16 +519,6 @@ def load_rows(rows: Iterator[list[Any]]) -> int:
     return written
 
 
-def analyze() -> None:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("VACUUM ANALYZE bookings_booking")
-        else:
-            cursor.execute("ANALYZE")
-
-
 # -- availability ----------------------------------------------------------------------
 
 
@@ -653,9 +621,8 @@ def print_week(title: str, measured: dict[str, Any]) -> None:
     print(f"  slots: {measured['slots']}, free {measured['free']}, taken {measured['taken']}")
 
 
-def print_plan(office: Any, monday: date) -> None:
+def print_plan_of_week(office: Any, monday: date) -> None:
     """The plan of the query that loads the week's bookings."""
-    from django.db import connection
     from django.utils import timezone
 
     from publicoffice.bookings.models import Booking
@@ -665,39 +632,33 @@ def print_plan(office: Any, monday: date) -> None:
     start = datetime.combine(monday, clock(0), tzinfo=ZONE) - timedelta(hours=12)
     end = datetime.combine(monday + timedelta(days=7), clock(0), tzinfo=ZONE)
     queryset = Booking.objects.filter(space_id__in=ids).holding(now).overlapping(start, end)
-    options = {"analyze": True, "buffers": True} if connection.vendor == "postgresql" else {}
-    print(f"plan of the week's bookings query ({connection.vendor}):")
-    for line in queryset.explain(**options).splitlines():
-        print(f"  {line}")
+    print_plan("plan of the week's bookings query", queryset)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argument_parser(__doc__, quick_help="few bookings, few rows")
     parser.add_argument("--bookings", type=int, default=1000, help="bookings per path")
     parser.add_argument("--rows", type=int, default=1_000_000, help="bookings to load")
     parser.add_argument("--rounds", type=int, default=15, help="rounds per availability query")
-    parser.add_argument("--quick", action="store_true", help="few bookings, few rows")
     args = parser.parse_args()
     if args.quick:
         args.bookings, args.rows, args.rounds = 10, 5_000, 2
 
-    with tempfile.TemporaryDirectory() as data_dir:
-        setup_django(data_dir)
+    with bench_django(args.database_url) as data_dir:
         from django.conf import settings
         from django.db import connection
         from django.utils import timezone
 
-        # As in production: with DEBUG on, Django keeps every query in memory.
-        settings.DEBUG = False
+        from publicoffice.bookings.models import Booking
+
         # One member may book 60 times in 10 minutes through the API; the
         # bench books thousands, each as a new member, but to be sure:
         settings.API_WRITE_LIMIT = 10**9
         if ZONE.key != settings.TIME_ZONE:
             raise SystemExit(f"bench/bookings.py assumes {ZONE.key}, not {settings.TIME_ZONE}")
-        check_columns()
+        check_columns(Booking, BOOKING_COLUMNS, script="bench/bookings.py", name="BOOKING_COLUMNS")
 
-        databases = own_database(data_dir, "bench_bookings")
-        try:
+        with throwaway_database(data_dir, "bench_bookings"):
             now = timezone.now()
             today = timezone.localdate(now)
             offices, spaces = populate(today)
@@ -723,7 +684,7 @@ def main() -> None:
                 "week": (monday, asked_ids),
             }
             load_rows(history_rows(spaces, skip_week=False, **common))
-            analyze()
+            analyze("bookings_booking")
             week = measure_week(asked, monday, args.rounds)
             print_week("availability of one office, next week, its own bookings only", week)
 
@@ -734,18 +695,10 @@ def main() -> None:
             loaded = load_rows(history_rows(spaces, skip_week=True, **common))
             took = time.perf_counter() - start
             start = time.perf_counter()
-            analyze()
+            analyze("bookings_booking")
             analyzed = time.perf_counter() - start
-            from publicoffice.bookings.models import Booking
-
             total = Booking.objects.count()
-            size = ""
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT pg_size_pretty(pg_total_relation_size('bookings_booking'))"
-                    )
-                    size = f", table with indexes {cursor.fetchone()[0]}"
+            size = table_size("bookings_booking")
             first = Booking.objects.order_by("starts_at").values_list("starts_at", flat=True)[0]
             print(
                 f"loaded {loaded:,} bookings ({per_space:,} per space, from "
@@ -756,9 +709,7 @@ def main() -> None:
             print_week(f"availability of one office, next week, {total:,} rows", week)
             full = measure_writes(slots, args.bookings, "b", serial=2)
             print_writes(f"bookings, {total:,} rows", full, args.bookings)
-            print_plan(asked, monday)
-        finally:
-            drop_database(databases)
+            print_plan_of_week(asked, monday)
 
 
 if __name__ == "__main__":

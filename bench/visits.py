@@ -19,22 +19,32 @@ change.
     .venv/bin/python bench/visits.py                  # SQLite, 200,000 rows
     .venv/bin/python bench/visits.py --rows 1000000 --checkins 2000
     DATABASE_URL=postgres://... .venv/bin/python bench/visits.py   # 5,000,000 rows
+    .venv/bin/python bench/visits.py --database-url postgres://publicoffice:publicoffice@127.0.0.1:5432/publicoffice_bench
 """
 
 from __future__ import annotations
 
-import argparse
 import random
-import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from typing import Any
 
-from _common import create_offices, drop_database, own_database, setup_django, timed
+from _common import (
+    analyze,
+    argument_parser,
+    bench_django,
+    check_columns,
+    create_offices,
+    per_item,
+    print_plan,
+    table_size,
+    throwaway_database,
+    timed,
+)
+from _common import db_value as model_value
 
 OFFICES = 50
 GROUP = 20  # offices asked at once by people_here, as a list page would
@@ -137,29 +147,6 @@ FROM (
 """
 
 
-def check_columns() -> None:
-    """Stop early, and say why, if the model and VISIT_COLUMNS drift apart."""
-    from publicoffice.visits.models import Visit
-
-    columns = {f.column for f in Visit._meta.concrete_fields if not f.primary_key}
-    if columns != set(VISIT_COLUMNS):
-        missing = ", ".join(sorted(columns - set(VISIT_COLUMNS))) or "none"
-        extra = ", ".join(sorted(set(VISIT_COLUMNS) - columns)) or "none"
-        raise SystemExit(
-            f"bench/visits.py: VISIT_COLUMNS is out of date (missing: {missing}; "
-            f"no longer in the model: {extra}); update it and the generated values"
-        )
-
-
-def per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
-    """Seconds per item over all of ``items[1:]``; ``items[0]`` is the warm-up."""
-    function(items[0])
-    start = time.perf_counter()
-    for item in items[1:]:
-        function(item)
-    return (time.perf_counter() - start) / (len(items) - 1)
-
-
 def populate_offices(count: int, today: date) -> list[Any]:
     """Offices open 00:00-23:59:59.999999 every day, today included."""
     from publicoffice.places.holidays_se import is_public_holiday
@@ -178,13 +165,10 @@ def populate_offices(count: int, today: date) -> list[Any]:
 
 
 def db_value(field: str, value: Any) -> Any:
-    """``value`` as the database stores a Visit's ``field`` (UUIDs and
-    datetimes differ between SQLite and PostgreSQL)."""
-    from django.db import connection
-
+    """``value`` as the database stores a Visit's ``field``."""
     from publicoffice.visits.models import Visit
 
-    return Visit._meta.get_field(field).get_db_prep_value(value, connection)
+    return model_value(Visit, field, value)
 
 
 def checkin_url(office: Any, today: date) -> str | None:
@@ -345,19 +329,6 @@ def load_visits(rows: int, offices: list[Any], at: datetime) -> None:
             batch = []
 
 
-def analyze() -> None:
-    """Fresh planner statistics after the load."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # VACUUM ANALYZE rather than only ANALYZE: statistics, and nothing
-            # left for autovacuum to do while the queries are timed.
-            cursor.execute("VACUUM ANALYZE visits_visit")
-        else:
-            cursor.execute("ANALYZE")
-
-
 def raw_occupancy(office_id: int, at: Any) -> int:
     from django.db import connection
 
@@ -381,12 +352,10 @@ def raw_people_here(office_ids: list[int], at: Any) -> dict[int, int]:
 
 def print_plans(office_ids: list[int], group_ids: list[int], at: datetime) -> None:
     """The plan of the query ``occupancy`` and ``people_here`` send."""
-    from django.db import connection
     from django.db.models import Sum
 
     from publicoffice.visits.selectors import active_visits
 
-    options = {"analyze": True, "buffers": True} if connection.vendor == "postgresql" else {}
     for label, ids in (("1 office", office_ids), (f"{len(group_ids)} offices", group_ids)):
         # The queryset people_here builds (occupancy calls it with one office).
         queryset = (
@@ -395,13 +364,11 @@ def print_plans(office_ids: list[int], group_ids: list[int], at: datetime) -> No
             .values("office_id")
             .annotate(people=Sum("people"))
         )
-        print(f"plan of people_here, {label} ({connection.vendor}):")
-        for line in queryset.explain(**options).splitlines():
-            print(f"  {line}")
+        print_plan(f"plan of people_here, {label}", queryset)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argument_parser(__doc__, quick_help="few check-ins, few rows")
     parser.add_argument("--checkins", type=int, default=1000, help="check-ins per path")
     parser.add_argument(
         "--rows",
@@ -410,27 +377,22 @@ def main() -> None:
         help="visits to load (5,000,000 PostgreSQL, 200,000 SQLite)",
     )
     parser.add_argument("--rounds", type=int, default=25, help="rounds per occupancy query")
-    parser.add_argument("--quick", action="store_true", help="few check-ins, few rows")
     args = parser.parse_args()
     if args.quick:
         args.checkins, args.rows, args.rounds = 50, 20_000, 3
 
-    with tempfile.TemporaryDirectory() as data_dir:
-        setup_django(data_dir)
-        from django.conf import settings
+    with bench_django(args.database_url) as data_dir:
         from django.db import connection
         from django.utils import timezone
 
+        from publicoffice.visits.models import Visit
         from publicoffice.visits.selectors import occupancy, people_here
 
-        # As in production: with DEBUG on, Django keeps every query in memory.
-        settings.DEBUG = False
-        check_columns()
+        check_columns(Visit, VISIT_COLUMNS, script="bench/visits.py", name="VISIT_COLUMNS")
         if args.rows is None:
             args.rows = DEFAULT_ROWS.get(connection.vendor, DEFAULT_ROWS["sqlite"])
 
-        databases = own_database(data_dir, "bench_visits")
-        try:
+        with throwaway_database(data_dir, "bench_visits"):
             at = timezone.now()
             offices = populate_offices(OFFICES, timezone.localdate(at))
             # Check-ins go to the last office; occupancy is asked of the first
@@ -448,14 +410,9 @@ def main() -> None:
             load_visits(args.rows, offices, at)
             loaded = time.perf_counter() - start
             start = time.perf_counter()
-            analyze()
+            analyze("visits_visit")
             analyzed = time.perf_counter() - start
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('visits_visit'))")
-                    size = f", table with indexes {cursor.fetchone()[0]}"
-            else:
-                size = ""
+            size = table_size("visits_visit")
             print(
                 f"loaded {args.rows:,} visits over {DAYS} days in {loaded:.1f} s, "
                 f"analysed in {analyzed:.1f} s{size}"
@@ -491,8 +448,6 @@ def main() -> None:
                 f"{sum(group_here.values())} at {GROUP} (raw SQL agrees)"
             )
             print_plans([office.pk], ids, at)
-        finally:
-            drop_database(databases)
 
 
 if __name__ == "__main__":
