@@ -23,7 +23,8 @@ from publicoffice.accounts.services import (
     role_assign,
 )
 from publicoffice.bookings.models import Booking, BookingStatistic, CalendarFeed, WaitlistEntry
-from publicoffice.bookings.services import booking_create, calendar_feed_renew, waitlist_join
+from publicoffice.bookings.services import booking_create, calendar_feed_renew
+from publicoffice.bookings.waitlist import waitlist_join
 from publicoffice.visits.models import Source, Visit
 from publicoffice.visits.services import visit_check_in
 from tests.factories import OfficeFactory, SpaceFactory, UserFactory, WeeklyHoursFactory
@@ -197,3 +198,167 @@ def test_a_failing_step_keeps_everything(monkeypatch, lived_in, amina):
         account_delete(user=amina)
     assert User.objects.filter(pk=amina.pk).exists()
     assert Booking.objects.filter(member=amina).count() == 1
+
+
+# -- the pages ------------------------------------------------------------------
+
+MY_DATA = "/sv/accounts/me/"
+EXPORT = "/sv/accounts/me/export/"
+DELETE = "/sv/accounts/me/delete/"
+DELETED = "/sv/accounts/deleted/"
+
+
+@pytest.mark.parametrize("url", [MY_DATA, EXPORT, DELETE])
+def test_anonymous_visitors_are_sent_to_log_in(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/sv/accounts/login/?next=")
+    assert client.post(DELETE, {"password": PASSWORD, "understood": "on"}).status_code == 302
+
+
+def test_the_goodbye_page_is_only_for_who_just_left(client, db):
+    assert client.get(DELETED)["Location"] == "/sv/"
+
+
+def test_my_data_says_how_long_things_are_kept(client, settings, frozen, amina):
+    settings.VISITS_RETENTION_DAYS = 45
+    settings.BOOKINGS_RETENTION_DAYS = 200
+    client.force_login(amina)
+    response = client.get(MY_DATA)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "45" in page and "200" in page
+    assert f'href="{EXPORT}"' in page and f'href="{DELETE}"' in page
+    assert f'href="{MY_DATA}" aria-current="page"' in page  # the nav marks the page
+
+
+def test_export_is_a_private_download_of_only_the_members_data(client, lived_in, amina):
+    client.force_login(amina)
+    response = client.get(EXPORT)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="public-office-my-data-2026-11-25.json"'
+    )
+    assert "no-store" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "amina@example.org"
+    assert len(data["visits"]) == 1 and len(data["bookings"]["bookings"]) == 1
+    assert "johan" not in response.content.decode().lower()
+    assert client.post(EXPORT).status_code == 405
+
+
+def test_each_member_downloads_their_own(client, lived_in, johan):
+    client.force_login(johan)
+    data = json.loads(client.get(EXPORT).content)
+    assert data["account"]["email"] == "johan@example.org"
+    assert [b["purpose"] for b in data["bookings"]["bookings"]] == ["Johans möte"]
+    assert data["bookings"]["waitlist"] == [] and data["roles"] == []
+
+
+def test_export_queries_do_not_grow_with_the_data(
+    client, lived_in, amina, room, office, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(amina)
+    with CaptureQueriesContext(connection) as few:
+        client.get(EXPORT)
+    # Session, user, roles, keys and a few per section, whatever the rows.
+    assert len(few) <= 25
+    for day in (1, 2):  # Tuesday and Monday of the same week
+        visit_check_in(
+            office=office, source=Source.MEMBER, member=amina, at=NOW - timedelta(days=day)
+        )
+    for hour in (16, 17):  # up to the quota of three coming bookings
+        booking_create(
+            space=room, member=amina, starts_at=tomorrow(hour), ends_at=tomorrow(hour + 1)
+        )
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(EXPORT)
+    data = json.loads(response.content)
+    assert len(data["visits"]) == 3 and len(data["bookings"]["bookings"]) == 3
+
+
+def test_delete_page_asks_for_the_password_and_warns_staff(client, lived_in, amina, johan):
+    client.force_login(amina)
+    page = client.get(DELETE).content.decode()
+    assert 'type="password"' in page and 'autocomplete="current-password"' in page
+    assert 'name="understood"' in page and "<legend>" in page
+    assert "Ronna kontor" in page  # her host role is named: it goes too
+
+    client.force_login(johan)
+    assert "Ronna kontor" not in client.get(DELETE).content.decode()
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["", "wrong", "x" * 5000, "كلمة السر", "🔑🔑🔑", "<script>alert(1)</script>", PASSWORD + " "],
+)
+def test_a_wrong_password_deletes_nothing(client, lived_in, amina, password):
+    client.force_login(amina)
+    response = client.post(DELETE, {"password": password, "understood": "on"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'role="alert"' in page
+    assert 'href="#id_password"' in page  # the summary leads to the field
+    assert 'aria-describedby="id_password_error"' in page
+    assert 'aria-invalid="true"' in page
+    assert "<script>alert" not in page
+    assert "password" in response.context["form"].errors
+    assert User.objects.filter(pk=amina.pk).exists()
+    assert Booking.objects.filter(member=amina).count() == 1
+    assert client.session["_auth_user_id"] == str(amina.pk)
+
+
+def test_the_box_must_be_ticked(client, lived_in, amina):
+    client.force_login(amina)
+    response = client.post(DELETE, {"password": PASSWORD})
+    assert response.status_code == 200
+    assert response.context["form"].errors.as_data()["understood"][0].code == "required"
+    assert 'href="#id_understood"' in response.content.decode()
+    assert User.objects.filter(pk=amina.pk).exists()
+
+
+def test_the_right_password_deletes_logs_out_and_says_goodbye_in_arabic(
+    client, lived_in, amina, johan
+):
+    amina_id = amina.pk
+    client.force_login(amina)
+    response = client.post("/ar/accounts/me/delete/", {"password": PASSWORD, "understood": "on"})
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/accounts/deleted/"
+    assert "_auth_user_id" not in client.session
+
+    goodbye = client.get(response["Location"])
+    assert goodbye.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in goodbye.content.decode()
+    assert client.get("/ar/accounts/deleted/").status_code == 302  # shown once
+
+    assert not User.objects.filter(pk=amina_id).exists()
+    assert not Booking.objects.filter(member_id=amina_id).exists()
+    assert Visit.objects.filter(member__isnull=True).count() == 1
+    assert BookingStatistic.objects.count() == 2
+    assert Booking.objects.filter(member=johan).count() == 1
+    assert User.objects.filter(pk=johan.pk).exists()
+
+
+def test_password_guessing_is_rate_limited(client, lived_in, amina):
+    client.force_login(amina)
+    for _ in range(5):
+        assert client.post(DELETE, {"password": "guess", "understood": "on"}).status_code == 200
+    response = client.post(DELETE, {"password": PASSWORD, "understood": "on"})
+    assert response.status_code == 429
+    assert User.objects.filter(pk=amina.pk).exists()
+
+
+def test_deleting_needs_the_csrf_token(frozen, amina):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(amina)
+    response = client.post(DELETE, {"password": PASSWORD, "understood": "on"})
+    assert response.status_code == 403
+    assert User.objects.filter(pk=amina.pk).exists()

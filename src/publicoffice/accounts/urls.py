@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from publicoffice.accounts import views, views_tokens
+from publicoffice.accounts import views, views_privacy, views_tokens
 
 app_name = "accounts"
 
@@ -15,6 +15,10 @@ urlpatterns = [
         views_tokens.api_token_revoke_view,
         name="api_token_revoke",
     ),
+    path("me/", views_privacy.my_data, name="my_data"),
+    path("me/export/", views_privacy.export, name="export"),
+    path("me/delete/", views_privacy.delete, name="delete"),
+    path("deleted/", views_privacy.deleted, name="deleted"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password-reset/sent/",
