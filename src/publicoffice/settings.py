@@ -277,6 +277,9 @@ BOOKINGS_MAX_WAITING = int(os.environ.get("BOOKINGS_MAX_WAITING", "10"))
 # Writes through the API per member in ten minutes.
 API_WRITE_LIMIT = int(os.environ.get("API_WRITE_LIMIT", "60"))
 BOOKINGS_RETENTION_DAYS = int(os.environ.get("BOOKINGS_RETENTION_DAYS", "365"))
+# Events: reminders this many hours before the start; open proposals per member.
+EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "24"))
+EVENTS_MAX_OPEN_PROPOSALS = int(os.environ.get("EVENTS_MAX_OPEN_PROPOSALS", "5"))
 
 # Background work: django-tasks with its database backend and one worker
 # (`publicoffice db_worker`). Nothing depends on a job having run: states
