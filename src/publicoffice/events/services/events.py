@@ -1,0 +1,392 @@
+"""Writes to events: create, propose, decide, update and change status.
+
+Each service is one transaction. Status changes and updates lock the event
+row first, so they queue behind registrations (and the other way round).
+People who registered are told about every change that matters to them
+once the transaction has committed; nothing is sent for a write that was
+refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from publicoffice.core.errors import DomainError
+from publicoffice.events import policies
+from publicoffice.events.models import Approval, Event, EventStatus, Registration
+from publicoffice.events.models import RegistrationStatus as RS
+from publicoffice.events.services import _common as common
+from publicoffice.events.services.notify import notify_event_later
+from publicoffice.events.services.registrations import promote_waiting
+from publicoffice.events.services.rooms import room_move, room_release, room_reserve
+from publicoffice.places.models import Language, Office, OfficeStatus, Space
+
+#: Fields :func:`event_update` accepts.
+UPDATABLE = frozenset(
+    {
+        "title",
+        "description",
+        "starts_at",
+        "ends_at",
+        "space",
+        "capacity",
+        "languages",
+        "audience",
+        "accessibility_notes",
+        "note",
+    }
+)
+
+NOT_FOUND = ("event_not_found", _("There is no such event."))
+
+
+def _not_found() -> DomainError:
+    return DomainError(NOT_FOUND[0], NOT_FOUND[1], status=404)
+
+
+def _check_space(office: Office, space: Space | None) -> None:
+    if space is not None and space.office_id != office.pk:
+        raise DomainError("space_not_in_office", _("Choose a room in this office."))
+
+
+def _new_event(
+    *,
+    office: Office,
+    title: Any,
+    starts_at: Any,
+    ends_at: Any,
+    space: Space | None,
+    capacity: Any,
+    description: Any,
+    audience: Any,
+    accessibility_notes: Any,
+    now: datetime,
+) -> Event:
+    """A validated, unsaved event; refuses bad input before anything is written."""
+    if office.status != OfficeStatus.OPEN:
+        raise DomainError("office_not_open", _("This office does not hold events now."))
+    _check_space(office, space)
+    title = common.clean_title(title)
+    starts_at, ends_at = common.clean_times(starts_at, ends_at, now=now)
+    event = Event(
+        office=office,
+        space=space,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        capacity=common.clean_capacity(
+            capacity, room_capacity=space.capacity if space is not None else None
+        ),
+        audience=common.clean_audience(audience),
+    )
+    common.set_text(event, "title", title)
+    common.set_text(event, "description", common.clean_text("description", description))
+    common.set_text(
+        event, "accessibility_notes", common.clean_text("accessibility_notes", accessibility_notes)
+    )
+    return event
+
+
+def _save_new(event: Event, languages: list[Language]) -> Event:
+    event.full_clean(
+        exclude=["office", "space", "booking", "created_by", "proposed_by", "decided_by"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    event.save()
+    if languages:
+        event.languages.set(languages)
+    return event
+
+
+@transaction.atomic
+def event_create(
+    *,
+    office: Office,
+    actor: Any,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    space: Space | None = None,
+    capacity: int | None = None,
+    description: str = "",
+    languages: Iterable[Language | str] = (),
+    audience: str = "everyone",
+    accessibility_notes: str = "",
+    at: datetime | None = None,
+) -> Event:
+    """A host's event, published at once; its room is booked in the same transaction.
+
+    Without a room the event is still fine: outdoors, the whole office, a walk.
+    """
+    now = common.now_utc(at)
+    if not policies.can_run_events(actor, office):
+        raise DomainError(
+            "not_allowed", _("Only the office's hosts can create events here."), status=403
+        )
+    event = _new_event(
+        office=office,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        space=space,
+        capacity=capacity,
+        description=description,
+        audience=audience,
+        accessibility_notes=accessibility_notes,
+        now=now,
+    )
+    chosen = common.clean_languages(languages)
+    event.approval = Approval.APPROVED
+    event.created_by = actor
+    event.decided_by = actor
+    event.decided_at = now
+    event.booking = room_reserve(event=event, actor=actor, now=now)
+    return _save_new(event, chosen)
+
+
+@transaction.atomic
+def event_propose(
+    *,
+    office: Office,
+    member: Any,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    space: Space | None = None,
+    capacity: int | None = None,
+    description: str = "",
+    languages: Iterable[Language | str] = (),
+    audience: str = "everyone",
+    accessibility_notes: str = "",
+    at: datetime | None = None,
+) -> Event:
+    """A member's suggestion. Nothing is booked until a host approves it."""
+    now = common.now_utc(at)
+    if not policies.can_propose_event(member, office):
+        raise DomainError("not_a_member", _("Log in to propose an event."), status=403)
+    waiting = Event.objects.filter(
+        proposed_by=member, approval=Approval.PROPOSED, ends_at__gt=now
+    ).count()
+    if waiting >= settings.EVENTS_MAX_OPEN_PROPOSALS:
+        raise DomainError(
+            "too_many_proposals",
+            _("You have %(count)d proposals waiting for a host. Wait for an answer first.")
+            % {"count": waiting},
+            status=429,
+        )
+    event = _new_event(
+        office=office,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        space=space,
+        capacity=capacity,
+        description=description,
+        audience=audience,
+        accessibility_notes=accessibility_notes,
+        now=now,
+    )
+    chosen = common.clean_languages(languages)
+    event.approval = Approval.PROPOSED
+    event.proposed_by = member
+    event.created_by = member
+    return _save_new(event, chosen)
+
+
+@transaction.atomic
+def event_decide(
+    *,
+    event: Event,
+    actor: Any,
+    approve: bool,
+    reason: str = "",
+    at: datetime | None = None,
+) -> Event:
+    """A host approves a proposal (and its room is booked) or declines it with a reason."""
+    now = common.now_utc(at)
+    event = common.lock_event(event)
+    if not policies.can_run_events(actor, event.office):
+        raise _not_found()
+    if event.approval != Approval.PROPOSED:
+        raise DomainError(
+            "not_proposed", _("This event is not waiting for a decision."), status=409
+        )
+    reason = common.clean_text("status_note", reason, multiline=False)
+    if approve:
+        if event.starts_at < now:
+            raise DomainError("event_in_past", _("This time has already passed."))
+        event.booking = room_reserve(event=event, actor=actor, now=now)
+        event.approval = Approval.APPROVED
+    else:
+        if not reason:
+            raise DomainError("reason_missing", _("Say why, so the member understands."))
+        event.approval = Approval.DECLINED
+        # Shown to the proposer only: a declined proposal is never public.
+        common.set_text(event, "status_note", reason)
+    event.decided_by = actor
+    event.decided_at = now
+    event.sequence += 1
+    event.save()
+    notify_event_later(event, "approved" if approve else "declined", proposer=True)
+    return event
+
+
+def _apply_fields(event: Event, fields: dict[str, Any], *, now: datetime) -> tuple[bool, bool]:
+    """Write ``fields`` onto the (locked) event; return (changed, moved)."""
+    unknown = set(fields) - UPDATABLE
+    if unknown:
+        raise DomainError(
+            "field_unknown", _("This field cannot be changed."), fields=sorted(unknown)
+        )
+    changed = False
+    old_start, old_end, old_space = event.starts_at, event.ends_at, event.space_id
+    if "space" in fields:
+        _check_space(event.office, fields["space"])
+        event.space = fields["space"]
+    if "starts_at" in fields or "ends_at" in fields:
+        starts_at, ends_at = common.clean_times(
+            fields.get("starts_at", event.starts_at),
+            fields.get("ends_at", event.ends_at),
+            now=now,
+            allow_past=True,
+        )
+        if (starts_at, ends_at) != (old_start, old_end):
+            # Only a new time must lie ahead: fixing a typo in a past event's text is fine.
+            common.clean_times(starts_at, ends_at, now=now)
+            event.starts_at, event.ends_at = starts_at, ends_at
+    moved = (event.starts_at, event.ends_at, event.space_id) != (old_start, old_end, old_space)
+    if "title" in fields:
+        common.set_text(event, "title", common.clean_title(fields["title"]))
+        changed = True
+    for name in ("description", "accessibility_notes"):
+        if name in fields:
+            common.set_text(event, name, common.clean_text(name, fields[name]))
+            changed = True
+    if "note" in fields:
+        note = common.clean_text("status_note", fields["note"], multiline=False)
+        common.set_text(event, "status_note", note)
+        changed = True
+    if "audience" in fields:
+        event.audience = common.clean_audience(fields["audience"])
+        changed = True
+    if "capacity" in fields or "space" in fields:
+        capacity = fields.get("capacity", event.capacity)
+        room = event.space.capacity if event.space is not None else None
+        event.capacity = common.clean_capacity(capacity, room_capacity=room)
+        taken = Registration.objects.filter(event=event, status=RS.REGISTERED).count()
+        if event.capacity is not None and event.capacity < taken:
+            raise DomainError(
+                "capacity_below_registered",
+                _("%(count)d people have a seat already; give at least that many seats.")
+                % {"count": taken},
+                registered=taken,
+            )
+        changed = True
+    if "languages" in fields:
+        event.languages.set(common.clean_languages(fields["languages"]))
+        changed = True
+    return changed or moved, moved
+
+
+@transaction.atomic
+def event_update(*, event: Event, actor: Any, at: datetime | None = None, **fields: Any) -> Event:
+    """Change an event. A new time or room moves its booking and tells those registered.
+
+    A published event that people registered for (or that was postponed)
+    becomes *moved* when its time or room changes; ``note`` says what
+    changed, in the words the registrants will read.
+    """
+    now = common.now_utc(at)
+    event = common.lock_event(event)
+    if not policies.can_edit_event(actor, event):
+        raise _not_found()
+    if event.status == EventStatus.CANCELLED:
+        raise DomainError(
+            "event_cancelled",
+            _("A cancelled event cannot be changed. Create a new one instead."),
+            status=409,
+        )
+    if event.approval == Approval.DECLINED:
+        raise DomainError("event_declined", _("A declined proposal cannot be changed."), status=409)
+    old_space_id = event.space_id
+    changed, moved = _apply_fields(event, fields, now=now)
+    if not changed:
+        return event
+    published = event.approval == Approval.APPROVED
+    registered = Registration.objects.filter(event=event, status__in=[RS.REGISTERED, RS.WAITING])
+    if published and moved:
+        room_move(event=event, actor=actor, now=now, old_space_id=old_space_id)
+        if event.status == EventStatus.POSTPONED or registered.exists():
+            event.status = EventStatus.MOVED
+    event.sequence += 1
+    event.full_clean(
+        exclude=["office", "space", "booking", "created_by", "proposed_by", "decided_by"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    event.save()
+    if published:
+        promote_waiting(event=event, now=now)
+    if published and moved:
+        notify_event_later(event, "moved")
+    return event
+
+
+@transaction.atomic
+def event_set_status(
+    *,
+    event: Event,
+    actor: Any,
+    status: str,
+    note: str = "",
+    at: datetime | None = None,
+) -> Event:
+    """Cancel, postpone, mark moved, or schedule again. Registrants are told.
+
+    Cancelling and postponing give the room back: the time no longer holds.
+    Cancelling is final (a new date is a new event); a postponed event gets
+    its new time through :func:`event_update`, or is scheduled again for
+    the old time here, which books its room again.
+    """
+    now = common.now_utc(at)
+    event = common.lock_event(event)
+    if not policies.can_run_events(actor, event.office):
+        raise _not_found()
+    if status not in EventStatus.values:
+        raise DomainError("status_invalid", _("Choose a status from the list."))
+    if event.approval != Approval.APPROVED:
+        raise DomainError("not_published", _("This event has not been approved."), status=409)
+    if event.status == EventStatus.CANCELLED:
+        raise DomainError(
+            "event_cancelled",
+            _("A cancelled event cannot be changed. Create a new one instead."),
+            status=409,
+        )
+    if event.ends_at <= now:
+        raise DomainError("event_over", _("This event is over."), status=409)
+    note = common.clean_text("status_note", note, multiline=False)
+    if status in (EventStatus.POSTPONED, EventStatus.MOVED) and not note:
+        raise DomainError(
+            "note_missing",
+            _("Say what happens now, for example “new date to be announced”."),
+        )
+    if status == event.status and note == event.status_note:
+        return event
+    if status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+        room_release(event=event, actor=actor, now=now)
+    elif event.space is not None and event.booking is None:
+        if event.starts_at < now:
+            raise DomainError("event_in_past", _("This time has already passed."))
+        event.booking = room_reserve(event=event, actor=actor, now=now)
+    event.status = status
+    common.set_text(event, "status_note", note)
+    event.sequence += 1
+    event.save()
+    notify_event_later(event, status)
+    return event

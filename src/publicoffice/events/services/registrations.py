@@ -1,0 +1,196 @@
+"""Registrations: a seat while seats are left, otherwise a place in line.
+
+Every write locks the event row first (see :func:`._common.lock_event`),
+then counts. Fifty people pressing "register" for the last ten seats at the
+same moment queue behind that lock one by one: exactly ten get a seat and
+forty wait, on SQLite and PostgreSQL alike. A freed seat goes to the first
+in line (by ``queued_at``, then id) in the same transaction that freed it.
+
+Each registration has a :class:`RegistrationStatistic` row without the
+person, so the figures survive the member deleting their account.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from publicoffice.accounts.roles import is_member
+from publicoffice.core.errors import DomainError
+from publicoffice.events import policies
+from publicoffice.events.models import (
+    Approval,
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationStatistic,
+)
+from publicoffice.events.models import RegistrationStatus as RS
+from publicoffice.events.services import _common as common
+from publicoffice.events.services.notify import notify_registration_later
+
+#: Event statuses whose events take place, so seats can be taken and given on.
+TAKING_PLACE = (EventStatus.SCHEDULED, EventStatus.MOVED)
+
+
+def _refuse_closed(event: Event, now: datetime) -> None:
+    if event.approval != Approval.APPROVED:
+        raise DomainError("event_not_found", _("There is no such event."), status=404)
+    if event.status == EventStatus.CANCELLED:
+        raise DomainError("event_cancelled", _("This event is cancelled."), status=409)
+    if event.status == EventStatus.POSTPONED:
+        raise DomainError(
+            "event_postponed",
+            _("This event is postponed. Registration opens again with the new date."),
+            status=409,
+        )
+    if event.starts_at <= now:
+        raise DomainError(
+            "event_past", _("Registration has closed: the event has started."), status=409
+        )
+
+
+def _already(existing: Registration) -> DomainError:
+    if existing.status == RS.WAITING:
+        message = _("You are already on the waitlist for this event.")
+    else:
+        message = _("You are already registered for this event.")
+    return DomainError(
+        "already_registered",
+        message,
+        status=409,
+        registration_status=str(existing.status),
+    )
+
+
+@transaction.atomic
+def registration_create(*, event: Event, member: Any, at: datetime | None = None) -> Registration:
+    """Take a seat, or a place in line when the event is full."""
+    now = common.now_utc(at)
+    if not is_member(member):
+        raise DomainError("not_a_member", _("Log in to register."), status=403)
+    event = common.lock_event(event)
+    _refuse_closed(event, now)
+    existing = (
+        Registration.objects.filter(event=event, member=member).exclude(status=RS.CANCELLED).first()
+    )
+    if existing is not None:
+        raise _already(existing)
+    taken = Registration.objects.filter(event=event, status=RS.REGISTERED).count()
+    has_seat = event.capacity is None or taken < event.capacity
+    registration = Registration(
+        event=event,
+        member=member,
+        status=RS.REGISTERED if has_seat else RS.WAITING,
+        queued_at=now,
+    )
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as error:  # only if something slipped past the lock
+        raise _already(registration) from error
+    RegistrationStatistic.objects.create(
+        registration_id=registration.pk,
+        event=event,
+        day=timezone.localdate(now),
+        got_seat=has_seat,
+    )
+    notify_registration_later(registration, "registered" if has_seat else "waiting")
+    return registration
+
+
+def promote_waiting(*, event: Event, now: datetime) -> list[Registration]:
+    """Give free seats to the first in line. Called with the event row locked."""
+    if (
+        event.approval != Approval.APPROVED
+        or event.status not in TAKING_PLACE
+        or event.starts_at <= now
+    ):
+        return []
+    line = Registration.objects.filter(event=event, status=RS.WAITING).order_by("queued_at", "id")
+    if event.capacity is not None:
+        taken = Registration.objects.filter(event=event, status=RS.REGISTERED).count()
+        free = event.capacity - taken
+        if free <= 0:
+            return []
+        line = line[:free]
+    promoted = list(line)
+    for registration in promoted:
+        registration.status = RS.REGISTERED
+        registration.save(update_fields=["status"])
+        RegistrationStatistic.objects.filter(registration_id=registration.pk).update(got_seat=True)
+        notify_registration_later(registration, "promoted")
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(
+    *, registration: Registration, actor: Any, at: datetime | None = None
+) -> Registration:
+    """Give the seat (or the place in line) back; the first in line gets the seat.
+
+    The member or the office's hosts may cancel. Cancelling twice is
+    harmless: the second time nothing changes.
+    """
+    now = common.now_utc(at)
+    found = Registration.objects.select_related("event__office").filter(pk=registration.pk).first()
+    if found is None or not (
+        (found.member_id == getattr(actor, "pk", None) and is_member(actor))
+        or policies.can_run_events(actor, found.event.office)
+    ):
+        raise DomainError("registration_not_found", _("There is no such registration."), status=404)
+    event = common.lock_event(found.event)
+    found.refresh_from_db()
+    if found.status == RS.CANCELLED:
+        return found
+    if event.ends_at <= now:
+        raise DomainError("event_over", _("This event is over."), status=409)
+    had_seat = found.status == RS.REGISTERED
+    found.status = RS.CANCELLED
+    found.cancelled_at = now
+    found.save(update_fields=["status", "cancelled_at"])
+    RegistrationStatistic.objects.filter(registration_id=found.pk).update(cancelled=True)
+    if found.member_id != getattr(actor, "pk", None):
+        notify_registration_later(found, "cancelled_by_host")
+    if had_seat:
+        promote_waiting(event=event, now=now)
+    return found
+
+
+def send_event_reminders(*, at: datetime | None = None) -> int:
+    """Queue a reminder for every seat at an event starting within the reminder window.
+
+    The window is ``EVENTS_REMINDER_HOURS`` (read at call time). Each
+    registration is marked reminded in its own small transaction before its
+    e-mail is queued, so two sweeps running at once never remind anyone twice.
+    Returns how many reminders were queued.
+    """
+    now = common.now_utc(at)
+    window = timedelta(hours=settings.EVENTS_REMINDER_HOURS)
+    due = list(
+        Registration.objects.filter(
+            status=RS.REGISTERED,
+            reminded_at__isnull=True,
+            event__approval=Approval.APPROVED,
+            event__status__in=TAKING_PLACE,
+            event__starts_at__gt=now,
+            event__starts_at__lte=now + window,
+        )
+        .order_by("event__starts_at", "id")
+        .values_list("pk", flat=True)
+    )
+    sent = 0
+    for registration_id in due:
+        with transaction.atomic():
+            marked = Registration.objects.filter(
+                pk=registration_id, status=RS.REGISTERED, reminded_at__isnull=True
+            ).update(reminded_at=now)
+            if marked:
+                sent += 1
+                notify_registration_later(Registration(pk=registration_id), "reminder")
+    return sent

@@ -1,0 +1,72 @@
+"""Background tasks of events (django-tasks, run by ``publicoffice db_worker``).
+
+Arguments are plain JSON values: the task loads what it needs when it runs,
+so it always works on the current state. The sweep queues reminders; it is
+queued once with ``publicoffice events_sweep --schedule`` and then queues
+its own next run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+from publicoffice.events import notifications, services
+
+#: How often the sweep looks for events that need reminders.
+SWEEP_EVERY = timedelta(minutes=15)
+
+
+@task()
+def send_event_notices(*, event_id: int, kind: str, sequence: int) -> str:
+    """E-mail everyone registered or waiting about a change to the event."""
+    return notifications.send_event_notices(event_id=event_id, kind=kind, sequence=sequence)
+
+
+@task()
+def send_proposer_notice(*, event_id: int, kind: str) -> str:
+    """E-mail the member who proposed an event whether it was approved."""
+    return notifications.send_proposer_notice(event_id=event_id, kind=kind)
+
+
+@task()
+def send_registration_notice(*, registration_id: int, kind: str) -> str:
+    """E-mail a member about their seat, place in line, promotion or reminder."""
+    return notifications.send_registration_notice(registration_id=registration_id, kind=kind)
+
+
+def _sweep_already_queued() -> bool:
+    """Is another sweep waiting in the database queue? Then one chain is enough."""
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(sweep_events.get_backend(), DatabaseBackend):
+        return False
+    return DBTaskResult.objects.filter(task_path=sweep_events.module_path, status="READY").exists()
+
+
+def schedule_sweep(run_after: datetime | None = None) -> datetime | None:
+    """Queue the next sweep; return when it runs, or None if nothing was queued."""
+    if not sweep_events.get_backend().supports_defer or _sweep_already_queued():
+        return None
+    run_after = run_after or timezone.now() + SWEEP_EVERY
+    sweep_events.using(run_after=run_after).enqueue(reschedule=True)
+    return run_after
+
+
+@task()
+def sweep_events(*, reschedule: bool = True) -> dict[str, int]:
+    """Queue reminders for seats at events starting within ``EVENTS_REMINDER_HOURS``.
+
+    Every registration is reminded once (``reminded_at``), however often the
+    sweep runs; a sweep that was down a while catches up on its next run, as
+    long as the event has not started.
+    """
+    try:
+        reminded = services.send_event_reminders()
+    finally:
+        if reschedule:
+            schedule_sweep()
+    return {"reminders_queued": reminded}
