@@ -13,7 +13,7 @@ throwaway database, then measures:
   takes the write lock), looks for an overlapping booking and ``INSERT``s
   into ``bookings_booking``, the same table, so the same exclusion
   constraint guards it;
-* the availability of one office for a week (``selectors.space_weeks`` for
+* the availability of one office for a week (``availability.space_weeks`` for
   all its bookable spaces, as ``GET /api/v1/offices/{slug}/availability``
   runs it, and that endpoint itself) against the raw ``SELECT`` of the same
   bookings, with milliseconds per call and queries per call;
@@ -524,7 +524,8 @@ def load_rows(rows: Iterator[list[Any]]) -> int:
 
 def office_week(office: Any, monday: date, now: datetime) -> dict[int, Any]:
     """What GET /api/v1/offices/{slug}/availability runs for a week."""
-    from publicoffice.bookings.selectors import bookable_spaces, space_weeks, with_hours
+    from publicoffice.bookings.availability import space_weeks, with_hours
+    from publicoffice.bookings.selectors import bookable_spaces
 
     spaces = list(with_hours(bookable_spaces(office)))
     return space_weeks(spaces, start=monday, days=7, now=now)
@@ -551,7 +552,7 @@ def measure_week(office: Any, monday: date, rounds: int) -> dict[str, Any]:
     from django.urls import Resolver404, resolve
     from django.utils import timezone
 
-    from publicoffice.bookings.selectors import FREE, TAKEN
+    from publicoffice.bookings.availability import FREE, TAKEN
 
     now = timezone.now()
     space_ids = list(office.spaces.filter(is_bookable=True).values_list("pk", flat=True))

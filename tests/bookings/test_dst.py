@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 import time_machine
 
+from publicoffice.bookings.availability import FREE, MINE, TAKEN, Week, space_week
 from publicoffice.bookings.models import (
     BookingLogEntry,
     BookingRule,
     BookingStatistic,
     LogAction,
 )
-from publicoffice.bookings.selectors import FREE, MINE, TAKEN, Week, space_week
 from publicoffice.bookings.services import booking_create
 from publicoffice.core.errors import DomainError
 from tests.bookings.conftest import STOCKHOLM

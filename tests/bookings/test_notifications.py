@@ -19,7 +19,7 @@ from django_tasks import task_backends
 from django_tasks.signals import task_finished
 from icalendar import Calendar
 
-from publicoffice.bookings import notifications, services, tasks
+from publicoffice.bookings import notifications, services, tasks, waitlist
 from publicoffice.bookings.models import Booking, WaitlistEntry, WaitlistStatus
 from tests.bookings.conftest import NOW, at
 
@@ -347,7 +347,7 @@ class TestWaitlistOffer:
         booking = services.booking_create(
             space=room, member=member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
-        entry = services.waitlist_join(
+        entry = waitlist.waitlist_join(
             space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
         return booking, entry
@@ -373,7 +373,7 @@ class TestWaitlistOffer:
     ):
         booking, entry = waiting
         services.booking_cancel(booking=booking, actor=member)  # callbacks not run
-        services.waitlist_withdraw(entry=entry, member=other_member)
+        waitlist.waitlist_withdraw(entry=entry, member=other_member)
         assert tasks.send_waitlist_offer.call(entry_id=entry.pk) == "skipped: offer not open"
         assert mail.outbox == []
 
@@ -394,7 +394,7 @@ class TestSweep:
         held = services.booking_create(
             space=room, member=member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
-        entry = services.waitlist_join(
+        entry = waitlist.waitlist_join(
             space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
         services.booking_cancel(booking=held, actor=member)

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from publicoffice.bookings import services
+from publicoffice.bookings import services, waitlist
 from publicoffice.bookings.models import Booking, BookingStatus, WaitlistEntry, WaitlistStatus
 from tests.bookings.conftest import at
 from tests.factories import SpaceFactory
@@ -261,7 +261,7 @@ class TestOwnBooking:
 
 class TestMyBookings:
     def test_lists_coming_waiting_and_earlier(self, client, booking, member, other_member, room):
-        services.waitlist_join(
+        waitlist.waitlist_join(
             space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
         client.force_login(other_member)
@@ -274,7 +274,7 @@ class TestMyBookings:
         assert "You are not waiting for any time." in html
 
     def test_an_offer_is_shown_and_can_be_taken(self, client, booking, member, other_member, room):
-        entry = services.waitlist_join(
+        entry = waitlist.waitlist_join(
             space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
         services.booking_cancel(booking=booking, actor=member)
@@ -288,7 +288,7 @@ class TestMyBookings:
         assert entry.booking.member == other_member
 
     def test_nobody_else_can_answer_an_offer(self, client, booking, member, other_member, room):
-        entry = services.waitlist_join(
+        entry = waitlist.waitlist_join(
             space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
         client.force_login(member)
@@ -298,7 +298,7 @@ class TestMyBookings:
         assert entry.status == WaitlistStatus.WAITING
 
     def test_withdrawing(self, client, booking, other_member, room):
-        entry = services.waitlist_join(
+        entry = waitlist.waitlist_join(
             space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
         client.force_login(other_member)

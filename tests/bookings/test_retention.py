@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from publicoffice.bookings import services
+from publicoffice.bookings import services, waitlist
 from publicoffice.bookings.models import Booking, BookingStatistic, Outcome, WaitlistEntry
 from publicoffice.bookings.retention import bookings_purge
 from tests.bookings.conftest import at
@@ -12,7 +12,7 @@ from tests.bookings.conftest import at
 
 def test_old_bookings_go_and_the_figures_stay(frozen, room, member, other_member):
     old = services.booking_create(space=room, member=member, starts_at=at(1, 10), ends_at=at(1, 11))
-    services.waitlist_join(space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11))
+    waitlist.waitlist_join(space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11))
     recent = services.booking_create(
         space=room, member=member, starts_at=at(2, 10), ends_at=at(2, 11)
     )

@@ -13,9 +13,8 @@ import pytest
 from django.conf import settings
 
 from publicoffice.bookings.models import Booking, BookingStatus, WaitlistEntry, WaitlistStatus
-from publicoffice.bookings.services import (
-    booking_cancel,
-    booking_create,
+from publicoffice.bookings.services import booking_cancel, booking_create
+from publicoffice.bookings.waitlist import (
     waitlist_accept,
     waitlist_expire_offers,
     waitlist_join,

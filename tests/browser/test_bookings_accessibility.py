@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from publicoffice.accounts.models import NamedPermission, Role
 from publicoffice.accounts.services import role_assign
-from publicoffice.bookings import services
+from publicoffice.bookings import services, waitlist
 from publicoffice.bookings.models import Booking, WaitlistStatus
 from publicoffice.core.timeutils import local_zone
 from publicoffice.places.models import Office, Space
@@ -262,7 +262,7 @@ def test_my_bookings_with_a_waitlist_offer(
 ) -> None:
     """An offer to take, a coming booking, a time still waited for, a cancelled
     booking among the earlier ones, and the calendar address."""
-    offered = services.waitlist_join(
+    offered = waitlist.waitlist_join(
         space=room, member=member, starts_at=_at(1, 10), ends_at=_at(1, 10, 30)
     )
     services.booking_cancel(booking=taken, actor=other_member)
@@ -271,7 +271,7 @@ def test_my_bookings_with_a_waitlist_offer(
     later = services.booking_create(
         space=room, member=other_member, starts_at=_at(2, 14), ends_at=_at(2, 15)
     )
-    services.waitlist_join(
+    waitlist.waitlist_join(
         space=room, member=member, starts_at=later.starts_at, ends_at=later.ends_at
     )
     given_back = services.booking_create(
@@ -335,7 +335,7 @@ def test_host_day(
         ends_at=_at(1, 15),
         purpose="Möte med kommunen",
     )
-    services.waitlist_join(space=room, member=member, starts_at=_at(1, 10), ends_at=_at(1, 11))
+    waitlist.waitlist_join(space=room, member=member, starts_at=_at(1, 10), ends_at=_at(1, 11))
     # Booked earlier for a slot two hours ago; nobody came, so it was released.
     # (Should yesterday have been a holiday, the host may book outside hours.)
     now = timezone.now()

@@ -36,9 +36,9 @@ from publicoffice.api.booking_schemas import (
     SuggestionOut,
 )
 from publicoffice.api.schemas import ErrorOut
-from publicoffice.bookings import policies, selectors, services
+from publicoffice.bookings import availability, policies, selectors, services
+from publicoffice.bookings.availability import Week
 from publicoffice.bookings.models import Booking
-from publicoffice.bookings.selectors import Week
 from publicoffice.core.errors import DomainError
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.core.ratelimit import hit_for_user
@@ -236,10 +236,10 @@ def space_availability(request: HttpRequest, space_id: int, query: Query[Availab
     start = _start(query)
     if not 1 <= space_id <= MAX_ID:
         raise _not_found()
-    space = selectors.with_hours(selectors.bookable_spaces().filter(pk=space_id)).first()
+    space = availability.with_hours(selectors.bookable_spaces().filter(pk=space_id)).first()
     if space is None:
         raise _not_found()
-    weeks = selectors.space_weeks([space], start=start, days=query.days, member=user)
+    weeks = availability.space_weeks([space], start=start, days=query.days, member=user)
     return _week(weeks[space.pk])
 
 
@@ -256,8 +256,8 @@ def office_availability(request: HttpRequest, slug: str, query: Query[Availabili
     office = Office.objects.public().filter(slug=slug[:80]).first()
     if office is None:
         raise _not_found()
-    spaces = list(selectors.with_hours(selectors.bookable_spaces(office)))
-    weeks = selectors.space_weeks(spaces, start=start, days=query.days, member=user)
+    spaces = list(availability.with_hours(selectors.bookable_spaces(office)))
+    weeks = availability.space_weeks(spaces, start=start, days=query.days, member=user)
     return {
         "office": _office_ref(office),
         "start": start,
@@ -283,7 +283,7 @@ def find(request: HttpRequest, query: Query[FindQuery]) -> Any:
         office = Office.objects.public().filter(slug=query.office[:80]).first()
         if office is None:
             raise _not_found()
-    found = selectors.first_free_slots(
+    found = availability.first_free_slots(
         duration_minutes=query.duration,
         attendees=query.attendees,
         office=office,

@@ -13,7 +13,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from publicoffice.bookings.selectors import ACCESSIBILITY_NEEDS
+from publicoffice.bookings.availability import ACCESSIBILITY_NEEDS
 from publicoffice.core.timeutils import local_zone
 from publicoffice.places.models import Office, OfficeStatus, Space, SpaceKind
 

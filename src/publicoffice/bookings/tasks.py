@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from publicoffice.bookings import notifications, retention, services
+from publicoffice.bookings import notifications, retention, services, waitlist
 
 #: How often the sweep records no-shows, passes lapsed offers on and purges old bookings.
 SWEEP_EVERY = timedelta(minutes=5)
@@ -72,7 +72,7 @@ def sweep_bookings(*, reschedule: bool = True) -> dict[str, int]:
     """
     try:
         released = services.release_no_shows()
-        expired = services.waitlist_expire_offers()
+        expired = waitlist.waitlist_expire_offers()
         purged = retention.bookings_purge()
     finally:
         if reschedule:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from publicoffice.accounts.models import User
-from publicoffice.bookings import services
+from publicoffice.bookings import waitlist
 from publicoffice.bookings.rules import Rules
 from publicoffice.demo.booking_calendar import (
     MINUTE,
@@ -264,7 +264,7 @@ class Scenes:
 
     def wait(self, plan: Plan, member: User, at: datetime) -> None:
         def act(when: datetime) -> None:
-            services.waitlist_join(
+            waitlist.waitlist_join(
                 space=plan.space,
                 member=member,
                 starts_at=plan.starts_at,

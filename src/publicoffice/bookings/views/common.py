@@ -9,9 +9,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from publicoffice.bookings.availability import with_hours
 from publicoffice.bookings.models import Booking
 from publicoffice.bookings.rules import Rules
-from publicoffice.bookings.selectors import bookable_spaces, with_hours
+from publicoffice.bookings.selectors import bookable_spaces
 from publicoffice.places.models import Space
 
 

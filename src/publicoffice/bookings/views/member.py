@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from publicoffice.bookings import policies, services
+from publicoffice.bookings import policies, services, waitlist
 from publicoffice.bookings.forms import BookingTimeForm
 from publicoffice.bookings.models import Booking, BookingStatus, CalendarFeed, WaitlistEntry
 from publicoffice.bookings.rules import Rules, rules_for
@@ -117,7 +117,7 @@ def wait(request: HttpRequest, pk: int) -> HttpResponse:
         return _book_page(request, space, form, rules=rules)
     data = form.cleaned_data
     try:
-        services.waitlist_join(
+        waitlist.waitlist_join(
             space=space,
             member=request.user,
             starts_at=data["starts_at"],
@@ -253,7 +253,7 @@ def _own_entry(request: HttpRequest, public_id: Any) -> WaitlistEntry:
 def wait_accept(request: HttpRequest, public_id: Any) -> HttpResponse:
     entry = _own_entry(request, public_id)
     try:
-        booking = services.waitlist_accept(entry=entry, member=request.user)
+        booking = waitlist.waitlist_accept(entry=entry, member=request.user)
     except DomainError as error:
         messages.error(request, str(error.message))
         return redirect("bookings:mine")
@@ -265,7 +265,7 @@ def wait_accept(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_POST
 def wait_withdraw(request: HttpRequest, public_id: Any) -> HttpResponse:
     entry = _own_entry(request, public_id)
-    services.waitlist_withdraw(entry=entry, member=request.user)
+    waitlist.waitlist_withdraw(entry=entry, member=request.user)
     messages.success(request, _("You have left the waitlist for that time."))
     return redirect("bookings:mine")
 

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from publicoffice.bookings.availability import first_free_slots
+from publicoffice.bookings.availability import space_week as week_of
 from publicoffice.bookings.forms import FindForm, week_start
-from publicoffice.bookings.selectors import first_free_slots
-from publicoffice.bookings.selectors import space_week as week_of
 from publicoffice.bookings.views.common import public_space, rules_in_words, week_links
 
 

@@ -9,9 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from publicoffice.bookings.checks import Refusal
-from publicoffice.bookings.models import BookingRule
-from publicoffice.bookings.selectors import (
+from publicoffice.bookings.availability import (
     CLOSED,
     FREE,
     MINE,
@@ -21,12 +19,14 @@ from publicoffice.bookings.selectors import (
     Slot,
     Week,
     _slot_state,
-    bookable_spaces,
     first_free_slots,
     space_week,
     space_weeks,
     with_hours,
 )
+from publicoffice.bookings.checks import Refusal
+from publicoffice.bookings.models import BookingRule
+from publicoffice.bookings.selectors import bookable_spaces
 from publicoffice.bookings.services import booking_create
 from publicoffice.places.models import OfficeStatus, Space
 from tests.bookings.conftest import NOW, STOCKHOLM, at
