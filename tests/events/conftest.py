@@ -13,21 +13,22 @@ from publicoffice.accounts.models import Role
 from publicoffice.accounts.services import role_assign
 from publicoffice.events.models import Event
 from publicoffice.events.services import event_create
-from tests.bookings.conftest import (  # noqa: F401  (fixtures re-exported for events tests)
-    NOW,
-    STOCKHOLM,
-    at,
-    desk,
-    frozen,
-    hall,
-    host,
-    member,
-    office,
-    other_member,
-    plain_host,
-    room,
-)
+from tests.bookings import conftest as bookings_fixtures
+from tests.bookings.conftest import NOW, STOCKHOLM, at
 from tests.factories import LanguageFactory, OfficeFactory, UserFactory, WeeklyHoursFactory
+
+__all__ = ["NOW", "STOCKHOLM", "at", "make_members"]
+
+# The office, its rooms and people of the bookings tests, shared rather than copied.
+frozen = bookings_fixtures.frozen
+office = bookings_fixtures.office
+room = bookings_fixtures.room
+desk = bookings_fixtures.desk
+hall = bookings_fixtures.hall
+member = bookings_fixtures.member
+other_member = bookings_fixtures.other_member
+host = bookings_fixtures.host
+plain_host = bookings_fixtures.plain_host
 
 
 @pytest.fixture
@@ -86,3 +87,34 @@ def open_event(frozen, office, host) -> Event:
         starts_at=at(2, 10),
         ends_at=at(2, 12),
     )
+
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def notices(settings):
+    """Tasks run at once and e-mail lands in ``mail.outbox``; a failing task fails the test."""
+    from django_tasks.signals import task_finished
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = IMMEDIATE_TASKS
+    settings.PUBLIC_BASE_URL = "https://kontor.example"
+    settings.DEFAULT_FROM_EMAIL = "Public Office <noreply@kontor.example>"
+    failed: list[str] = []
+
+    def remember(sender, task_result, **kwargs):
+        if task_result.errors:
+            failed.append(task_result.errors[-1].traceback)
+
+    task_finished.connect(remember)
+    yield
+    task_finished.disconnect(remember)
+    assert not failed, failed[0]
+
+
+def make_members(count: int, prefix: str = "guest") -> list:
+    return [
+        UserFactory(email=f"{prefix}{i}@example.org", display_name=f"{prefix} {i}")
+        for i in range(count)
+    ]
