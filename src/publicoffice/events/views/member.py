@@ -1,0 +1,121 @@
+"""A member registers for events, cancels, proposes an event and sees their own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from publicoffice.core.errors import DomainError
+from publicoffice.core.ratelimit import limit_posts
+from publicoffice.events import policies, services
+from publicoffice.events.forms import ProposalForm
+from publicoffice.events.models import RegistrationStatus
+from publicoffice.events.selectors import (
+    event_get_visible,
+    member_proposals,
+    member_registrations,
+    place_in_line,
+    registration_for,
+)
+from publicoffice.events.views.common import add_domain_error, forbidden, public_office
+from publicoffice.events.views.public import detail_page
+from publicoffice.places.models import OfficeStatus
+
+
+@login_required
+@require_POST
+@limit_posts("event_registration", limit=60, window=600)
+def register(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Take a seat, or a place in line when the event is full."""
+    event = event_get_visible(user=request.user, public_id=public_id)
+    try:
+        registration = services.registration_create(event=event, member=request.user)
+    except DomainError as error:
+        return detail_page(request, event, error=error, status=error.status)
+    if registration.status == RegistrationStatus.WAITING:
+        messages.success(
+            request,
+            _(
+                "The event is full. You are number %(place)d in line; "
+                "if a seat frees up it is yours and we tell you by e-mail."
+            )
+            % {"place": place_in_line(registration)},
+        )
+    else:
+        messages.success(request, _("You are registered. Welcome!"))
+    return redirect("events:detail", public_id=event.public_id)
+
+
+@login_required
+@require_POST
+@limit_posts("event_registration", limit=60, window=600)
+def cancel_registration(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Give the seat back (or leave the line); the next in line gets it."""
+    event = event_get_visible(user=request.user, public_id=public_id)
+    registration = registration_for(event=event, member=request.user)
+    if registration is None:
+        messages.info(request, _("You were not registered for this event."))
+        return redirect("events:detail", public_id=event.public_id)
+    was_waiting = registration.status == RegistrationStatus.WAITING
+    try:
+        services.registration_cancel(registration=registration, actor=request.user)
+    except DomainError as error:
+        return detail_page(request, event, error=error, status=error.status)
+    if was_waiting:
+        messages.success(request, _("You have left the waitlist."))
+    else:
+        messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
+    return redirect("events:detail", public_id=event.public_id)
+
+
+def _propose_page(request: HttpRequest, form: ProposalForm, *, status: int = 200) -> HttpResponse:
+    return render(
+        request, "events/propose.html", {"form": form, "office": form.office}, status=status
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("event_proposal", limit=20, window=3600)
+def propose(request: HttpRequest, slug: str) -> HttpResponse:
+    """A member suggests an event; it is published only when a host approves it."""
+    office = public_office(slug)
+    if office.status != OfficeStatus.OPEN or not policies.can_propose_event(request.user, office):
+        return forbidden(request, _("Events can be proposed only at open offices, by members."))
+    if request.method != "POST":
+        return _propose_page(request, ProposalForm(office=office))
+    form = ProposalForm(request.POST, office=office)
+    if not form.is_valid():
+        return _propose_page(request, form, status=400)
+    try:
+        event = services.event_propose(office=office, member=request.user, **form.event_fields())
+    except DomainError as error:
+        add_domain_error(form, error)
+        return _propose_page(request, form, status=error.status)
+    messages.success(
+        request,
+        _("Thank you! Your proposal is sent to the hosts. You will hear from them by e-mail."),
+    )
+    return redirect("events:detail", public_id=event.public_id)
+
+
+@login_required
+@require_safe
+def mine(request: HttpRequest) -> HttpResponse:
+    """The member's seats, places in line and proposals."""
+    now = timezone.now()
+    registrations = list(member_registrations(member=request.user, at=now)[:200])
+    context = {
+        "registered": [r for r in registrations if r.status == RegistrationStatus.REGISTERED],
+        "waiting": [r for r in registrations if r.status == RegistrationStatus.WAITING],
+        "proposals": list(member_proposals(member=request.user)[:100]),
+        "now": now,
+    }
+    return render(request, "events/mine.html", context)
