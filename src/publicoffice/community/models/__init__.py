@@ -13,18 +13,20 @@ from publicoffice.community.models.presence import Audience, Presence
 from publicoffice.community.models.profiles import (
     MAX_LINKS,
     ORGANISATION_KINDS,
+    PRESENTATION_LANGUAGES,
     Profile,
     ProfileAdmin,
     ProfileKind,
     ProfileLink,
     Visibility,
 )
-from publicoffice.community.models.vocabulary import Tag
+from publicoffice.community.models.vocabulary import Tag, TagGroup
 
 __all__ = [
     "MAX_LINKS",
     "MAX_MESSAGE",
     "ORGANISATION_KINDS",
+    "PRESENTATION_LANGUAGES",
     "AbuseReport",
     "Audience",
     "Block",
@@ -38,5 +40,6 @@ __all__ = [
     "ProfileLink",
     "RequestStatus",
     "Tag",
+    "TagGroup",
     "Visibility",
 ]

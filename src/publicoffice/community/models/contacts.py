@@ -73,6 +73,9 @@ class ContactRequest(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.sender_profile} → {self.recipient} ({self.status})"
+
 
 class Block(models.Model):
     """``blocker`` receives no more contact requests from ``blocked``."""
@@ -88,9 +91,10 @@ class Block(models.Model):
     class Meta:
         verbose_name = _("block")
         verbose_name_plural = _("blocks")
-        constraints = [
-            models.UniqueConstraint(fields=["blocker", "blocked"], name="block_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="block_once")]
+
+    def __str__(self) -> str:
+        return f"{self.blocker} ⊘ {self.blocked}"
 
 
 class AbuseReport(models.Model):
@@ -125,6 +129,9 @@ class AbuseReport(models.Model):
         verbose_name = _("abuse report")
         verbose_name_plural = _("abuse reports")
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class HiddenSuggestion(models.Model):
     """A profile a member does not want suggested to them again."""
@@ -140,6 +147,9 @@ class HiddenSuggestion(models.Model):
             models.UniqueConstraint(fields=["member", "profile"], name="hidden_suggestion_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.member} ⊘ {self.profile}"
+
 
 class ContactStatistic(models.Model):
     """One contact request as a figure: no people, only when and how it ended."""
@@ -152,3 +162,6 @@ class ContactStatistic(models.Model):
     class Meta:
         verbose_name = _("contact figure")
         verbose_name_plural = _("contact figures")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.recipient_kind} {self.outcome}"

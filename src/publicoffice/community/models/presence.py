@@ -1,4 +1,4 @@
-""""Here today": a member shows one of their profiles at the office they
+""" "Here today": a member shows one of their profiles at the office they
 checked in to.
 
 Presence is tied to the visit and derived from it: it shows while the visit
@@ -50,3 +50,6 @@ class Presence(models.Model):
     class Meta:
         verbose_name = _("here today")
         verbose_name_plural = _("here today")
+
+    def __str__(self) -> str:
+        return f"{self.profile} @ {self.office}"

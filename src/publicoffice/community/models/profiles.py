@@ -23,6 +23,39 @@ from publicoffice.places.models import Language, Office
 MAX_LINKS = 5
 
 
+#: Languages a presentation can be marked as written in, with their own
+#: names (endonyms), in the order the form lists them: the interface
+#: languages first, then the languages most spoken in Swedish suburbs.
+PRESENTATION_LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("sv", "Svenska"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("fa", "فارسی"),
+    ("so", "Soomaali"),
+    ("ti", "ትግርኛ"),
+    ("prs", "دری"),
+    ("am", "አማርኛ"),
+    ("tr", "Türkçe"),
+    ("ku", "Kurdî"),
+    ("ckb", "کوردی"),
+    ("syr", "ܣܘܪܝܝܐ"),
+    ("bs", "Bosanski"),
+    ("sr", "Српски"),
+    ("hr", "Hrvatski"),
+    ("pl", "Polski"),
+    ("ru", "Русский"),
+    ("uk", "Українська"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("de", "Deutsch"),
+    ("fi", "Suomi"),
+    ("ps", "پښتو"),
+    ("ur", "اردو"),
+    ("sq", "Shqip"),
+    ("ro", "Română"),
+)
+
+
 class ProfileKind(models.TextChoices):
     PERSON = "person", _("Person")
     BUSINESS = "business", _("Business or freelancer")
@@ -80,12 +113,8 @@ class Profile(TimeStampedModel):
     needs = models.ManyToManyField(
         Tag, blank=True, related_name="needed_by", verbose_name=_("what I or we look for")
     )
-    offers_text = models.CharField(
-        _("more about what I or we offer"), max_length=300, blank=True
-    )
-    needs_text = models.CharField(
-        _("more about what I or we look for"), max_length=300, blank=True
-    )
+    offers_text = models.CharField(_("more about what I or we offer"), max_length=300, blank=True)
+    needs_text = models.CharField(_("more about what I or we look for"), max_length=300, blank=True)
     languages = models.ManyToManyField(
         Language, blank=True, related_name="profiles", verbose_name=_("languages spoken")
     )
@@ -105,12 +134,15 @@ class Profile(TimeStampedModel):
     # What the other side sees once a contact request is accepted.
     contact_email = models.EmailField(_("e-mail to share"), blank=True)
     contact_phone = models.CharField(_("phone to share"), max_length=40, blank=True)
-    contact_other = models.CharField(
-        _("other way to reach me or us"), max_length=200, blank=True
-    )
+    contact_other = models.CharField(_("other way to reach me or us"), max_length=200, blank=True)
     #: Name, presentation and every word of the tags in every language,
     #: folded to lower case: what directory search reads. Kept by the services.
     search_text = models.TextField(editable=False, blank=True)
+    #: The name alone, folded: the directory sorts by it (case and accents
+    #: do not scatter names) and ranks name matches first.
+    search_name = models.CharField(max_length=400, editable=False, blank=True)
+    #: Every word of the tags alone, folded: ranks tag matches before text ones.
+    search_tags = models.TextField(editable=False, blank=True)
 
     objects = ProfileQuerySet.as_manager()
 
@@ -118,7 +150,13 @@ class Profile(TimeStampedModel):
         ordering = ["name", "id"]
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
-        indexes = [models.Index(fields=["visibility", "is_new_in_town"])]
+        indexes = [
+            models.Index(fields=["visibility", "is_new_in_town"]),
+            # The directory's first page without a query: listed profiles by name.
+            models.Index(
+                fields=["visibility", "search_name", "id"], name="profile_directory_order"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -144,6 +182,9 @@ class ProfileAdmin(models.Model):
             models.UniqueConstraint(fields=["profile", "user"], name="profile_admin_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user} – {self.profile}"
+
 
 class ProfileLink(models.Model):
     """A web address shown on a profile (at most :data:`MAX_LINKS`)."""
@@ -156,3 +197,6 @@ class ProfileLink(models.Model):
         ordering = ["id"]
         verbose_name = _("link")
         verbose_name_plural = _("links")
+
+    def __str__(self) -> str:
+        return self.label or self.url

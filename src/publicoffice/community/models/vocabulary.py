@@ -15,6 +15,20 @@ from django.utils.translation import gettext_lazy as _
 from publicoffice.core.models import TimeStampedModel
 
 
+class TagGroup(models.TextChoices):
+    """Headings the profile form groups curated words under, so a long list stays readable."""
+
+    BUSINESS = "business", _("Business, money and advice")
+    LANGUAGE = "language", _("Languages and translation")
+    DIGITAL = "digital", _("Digital, media and design")
+    PRACTICAL = "practical", _("Crafts, food and practical work")
+    LEARNING = "learning", _("Learning and children")
+    CULTURE = "culture", _("Culture, sport and leisure")
+    CARE = "care", _("Care and community")
+    MEETING = "meeting", _("Space, partners and meetings")
+    OTHER = "other", _("Other")
+
+
 class TagQuerySet(models.QuerySet["Tag"]):
     def curated(self) -> TagQuerySet:
         return self.filter(is_curated=True)
@@ -29,6 +43,13 @@ class Tag(TimeStampedModel):
         _("synonyms"),
         blank=True,
         help_text=_("Other words for the same thing, in any language, one per line."),
+    )
+    group = models.CharField(
+        _("group"),
+        max_length=20,
+        choices=TagGroup.choices,
+        default=TagGroup.OTHER,
+        help_text=_("The heading the word is listed under in the profile form."),
     )
     is_curated = models.BooleanField(
         _("curated"),
