@@ -1,0 +1,75 @@
+"""iCalendar feeds of published events: one per office and one for the network.
+
+Calendar programs fetch these addresses without a session or a language
+prefix, every hour or so, so the feeds are public, cacheable and answer a
+conditional request with 304 when nothing changed. The language is chosen
+with ``?lang=ar`` (any interface language); without it the feed is in the
+site's default language, so the same address always gives the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from publicoffice.core.languages import LANGUAGE_CODES
+from publicoffice.events import ical
+from publicoffice.events.selectors import events_for_feed
+from publicoffice.places.models import Office
+
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+#: Calendar programs re-fetch hourly (REFRESH-INTERVAL); shared caches may keep a copy this long.
+FEED_MAX_AGE = 15 * 60
+
+
+def feed_language(request: HttpRequest) -> str:
+    """``?lang=`` when it names an interface language, else the site's default."""
+    wanted = request.GET.get("lang", "")
+    return wanted if wanted in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def calendar_response(request: HttpRequest, body: bytes, *, filename: str) -> HttpResponseBase:
+    """A public calendar with an ETag, so unchanged feeds cost a 304 and no body."""
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    conditional = get_conditional_response(request, etag=etag)
+    if conditional is not None:
+        response: HttpResponseBase = conditional
+    else:
+        response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response
+
+
+@require_safe
+def office_feed(request: HttpRequest, slug: str) -> HttpResponseBase:
+    """The published events of one office, recent and coming."""
+    office = get_object_or_404(Office.objects.public(), slug=slug)
+    now = timezone.now()
+    with translation.override(feed_language(request)):
+        body = ical.feed_ics(
+            events_for_feed(at=now, office=office),
+            at=now,
+            name=_("Events at %(office)s") % {"office": office.name},
+        )
+    return calendar_response(request, body, filename=f"events-{office.slug}.ics")
+
+
+@require_safe
+def network_feed(request: HttpRequest) -> HttpResponseBase:
+    """The published events of every office of the network."""
+    now = timezone.now()
+    with translation.override(feed_language(request)):
+        body = ical.feed_ics(
+            events_for_feed(at=now), at=now, name=_("Events at the Public Offices")
+        )
+    return calendar_response(request, body, filename="events.ics")

@@ -1,0 +1,147 @@
+"""The public calendar feeds: per office and for the network."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from publicoffice.events.models import Event, EventStatus
+from publicoffice.events.services import (
+    event_create,
+    event_decide,
+    event_propose,
+    event_set_status,
+)
+from tests.events.conftest import at
+
+
+def summaries(response) -> list[str]:
+    return [str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
+
+
+@pytest.fixture
+def office_feed_url(office):
+    return reverse("events_office_feed", kwargs={"slug": office.slug})
+
+
+def test_the_feeds_have_plain_addresses():
+    assert reverse("events_network_feed") == "/events/network.ics"
+    assert reverse("events_office_feed", kwargs={"slug": "ronna"}) == "/events/offices/ronna.ics"
+
+
+def test_an_office_feed_is_a_public_cacheable_calendar(client, frozen, event, office_feed_url):
+    response = client.get(office_feed_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "public" in response["Cache-Control"] and "max-age=900" in response["Cache-Control"]
+    assert "Cookie" not in response.get("Vary", "")
+    assert response["ETag"]
+    calendar = Calendar.from_ical(response.content)
+    assert "Ronna kontor" in str(calendar["x-wr-calname"])
+    assert summaries(response) == ["Språkcafé"]
+
+
+def test_an_unchanged_feed_costs_a_304(client, frozen, event, office_feed_url, host):
+    first = client.get(office_feed_url)
+    again = client.get(office_feed_url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    event_set_status(event=event, actor=host, status=EventStatus.CANCELLED)
+    changed = client.get(office_feed_url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+
+
+def test_only_published_events_of_the_office_recent_and_coming(
+    client,
+    frozen,
+    office,
+    host,
+    member,
+    other_office,
+    other_host,
+    office_feed_url,
+):
+    def make(title, day, where=office, who=host):
+        return event_create(
+            office=where, actor=who, title=title, starts_at=at(day, 10), ends_at=at(day, 11)
+        )
+
+    make("Nästa vecka", 7)
+    old = make("För länge sedan", 1)
+    recent = make("Nyss", 2)
+    make("Annat kontor", 3, other_office, other_host)
+    proposal = event_propose(
+        office=office, member=member, title="Förslag", starts_at=at(3, 10), ends_at=at(3, 11)
+    )
+    declined = event_propose(
+        office=office, member=member, title="Nej tack", starts_at=at(4, 10), ends_at=at(4, 11)
+    )
+    event_decide(event=declined, actor=host, approve=False, reason="Fullt.")
+    # Move the clock: "För länge sedan" ended 31 days ago, "Nyss" 29 days ago.
+    Event.objects.filter(pk=old.pk).update(starts_at=at(-31, 10), ends_at=at(-31, 11))
+    Event.objects.filter(pk=recent.pk).update(starts_at=at(-29, 10), ends_at=at(-29, 11))
+
+    assert summaries(client.get(office_feed_url)) == ["Nyss", "Nästa vecka"]
+    network = summaries(client.get(reverse("events_network_feed")))
+    assert network == ["Nyss", "Annat kontor", "Nästa vecka"]
+    assert proposal.title not in network
+
+
+def test_a_cancelled_event_stays_in_the_feed_marked_cancelled(
+    client, frozen, event, host, office_feed_url
+):
+    event_set_status(event=event, actor=host, status=EventStatus.CANCELLED)
+    vevent = Calendar.from_ical(client.get(office_feed_url).content).walk("VEVENT")[0]
+    assert str(vevent["status"]) == "CANCELLED"
+    assert vevent["sequence"] == 1
+
+
+def test_the_language_is_chosen_in_the_address(client, frozen, event, office_feed_url):
+    arabic = Calendar.from_ical(client.get(office_feed_url, {"lang": "ar"}).content)
+    assert "/ar/events/" in str(arabic.walk("VEVENT")[0]["url"])
+    default = Calendar.from_ical(client.get(office_feed_url, {"lang": "klingon"}).content)
+    assert "/sv/events/" in str(default.walk("VEVENT")[0]["url"])
+    # Accept-Language does not change the text behind one address.
+    header = client.get(office_feed_url, HTTP_ACCEPT_LANGUAGE="ar")
+    assert "/sv/events/" in header.content.decode()
+
+
+def test_unknown_and_closed_offices_have_no_feed(client, frozen, office, office_feed_url):
+    assert client.get("/events/offices/nowhere.ics").status_code == 404
+    assert client.get("/events/offices/%3Cscript%3E.ics").status_code == 404
+    office.status = "closed"
+    office.save()
+    assert client.get(office_feed_url).status_code == 404
+
+
+def test_feeds_are_read_only(client, frozen, office_feed_url, office):
+    assert client.post(office_feed_url).status_code == 405
+    assert client.post(reverse("events_network_feed")).status_code == 405
+
+
+def test_a_feed_costs_the_same_queries_for_one_event_or_twenty(
+    client, frozen, office, host, arabic, swedish, office_feed_url, django_assert_num_queries
+):
+    def make(count):
+        for index in range(count):
+            start = at(7 + index % 5, 9) + timedelta(minutes=30 * (index // 5))
+            event_create(
+                office=office,
+                actor=host,
+                title=f"Träff {index}",
+                starts_at=start,
+                ends_at=start + timedelta(minutes=30),
+                languages=[arabic, swedish],
+            )
+
+    make(1)
+    with django_assert_num_queries(3):  # the office, the events, their languages
+        assert len(summaries(client.get(office_feed_url))) == 1
+    make(19)
+    with django_assert_num_queries(3):
+        assert len(summaries(client.get(office_feed_url))) == 20
+    with django_assert_num_queries(2):
+        client.get(reverse("events_network_feed"))
