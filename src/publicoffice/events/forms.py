@@ -64,7 +64,7 @@ class EventForm(forms.Form):
     start = forms.TimeField(label=_("Starts at"), widget=TimeInput(STEP_MINUTES))
     end = forms.TimeField(label=_("Ends at"), widget=TimeInput(STEP_MINUTES))
     end_day = forms.DateField(
-        label=_("Ends on another day (optional)"),
+        label=_("Ends on another day"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty when the event ends the same day."),
@@ -173,7 +173,7 @@ class EventChangeForm(EventForm):
     """A host changes a published event: the same fields and a note for those registered."""
 
     note = forms.CharField(
-        label=_("What changed? (optional)"),
+        label=_("What changed?"),
         max_length=300,
         required=False,
         help_text=_(
@@ -199,7 +199,7 @@ class ProposalForm(EventForm):
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, office=office, **kwargs)
         del self.fields["capacity"]
-        self.fields["space"].label = _("Room you would like (optional)")
+        self.fields["space"].label = _("Room you would like")
         self.fields["space"].help_text = _(
             "The room is booked only when a host approves the event."
         )
