@@ -119,6 +119,16 @@ class TestRegister:
         assert "This event is cancelled." in response.content.decode()
         assert not Registration.objects.exists()
 
+    def test_a_seat_at_a_cancelled_event_is_not_offered_as_a_seat(
+        self, client, event, member, host
+    ):
+        services.registration_create(event=event, member=member)
+        services.event_set_status(event=event, actor=host, status=EventStatus.CANCELLED)
+        client.force_login(member)
+        html = client.get(f"/en/events/{event.public_id}/").content.decode()
+        assert "You have a seat." not in html
+        assert "Registration is closed" in html
+
     def test_a_past_event_says_it_is_over(self, client, event, member, frozen):
         frozen.move_to(at(2, 9))
         client.force_login(member)

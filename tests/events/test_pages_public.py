@@ -272,6 +272,13 @@ class TestOfficePanel:
         client.force_login(host)
         html = client.get("/en/offices/ronna/").content.decode()
         assert "/en/offices/ronna/events/new/" in html
+        assert "/en/events/to-decide/" in html
+
+    def test_no_panel_for_an_office_that_is_not_open(self, client, office):
+        office.status = "paused"
+        office.save()
+        html = client.get("/en/offices/ronna/").content.decode()
+        assert "Coming events" not in html
 
 
 class TestDetail:
