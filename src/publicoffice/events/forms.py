@@ -15,6 +15,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from publicoffice.bookings.forms import TimeInput, local_moment
 from publicoffice.events.models import LONGEST_EVENT_DAYS, Audience, Event, EventStatus
@@ -32,7 +33,10 @@ class RoomChoiceField(forms.ModelChoiceField[Space]):
     """Rooms named with their size, so the host sees how many seats fit."""
 
     def label_from_instance(self, obj: Space) -> str:
-        return str(_("%(name)s (%(seats)d seats)") % {"name": obj.name, "seats": obj.capacity})
+        return ngettext("%(name)s (%(seats)d seat)", "%(name)s (%(seats)d seats)", obj.capacity) % {
+            "name": obj.name,
+            "seats": obj.capacity,
+        }
 
 
 class LanguageChoiceField(forms.ModelMultipleChoiceField):
