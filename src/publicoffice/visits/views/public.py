@@ -16,6 +16,7 @@ from publicoffice.core.errors import DomainError
 from publicoffice.core.ratelimit import limit_posts
 from publicoffice.visits import services
 from publicoffice.visits.devices import device_id, remember_device, todays_hash
+from publicoffice.visits.extensions import arrival_panels
 from publicoffice.visits.forms import SurveyForm
 from publicoffice.visits.models import Source, Visit
 from publicoffice.visits.panels import occupancy_context
@@ -79,13 +80,17 @@ def _own_visit(request: HttpRequest, public_id: UUID) -> Visit:
     return visit
 
 
-def _thanks_context(visit: Visit, survey: SurveyForm | None) -> dict[str, object]:
+def _thanks_context(
+    request: HttpRequest, visit: Visit, survey: SurveyForm | None
+) -> dict[str, object]:
+    now = timezone.now()
     return {
         "visit": visit,
         "office": visit.office,
         "survey": survey,
         "occupancy_panel": occupancy_context(visit.office),
-        "active": visit.ends_at > timezone.now(),
+        "active": visit.ends_at > now,
+        "arrival_panels": arrival_panels(request, visit, now),
     }
 
 
@@ -93,7 +98,7 @@ def _thanks_context(visit: Visit, survey: SurveyForm | None) -> dict[str, object
 def thanks(request: HttpRequest, public_id: UUID) -> HttpResponse:
     visit = _own_visit(request, public_id)
     survey = None if visit.survey_done else SurveyForm()
-    return render(request, "visits/thanks.html", _thanks_context(visit, survey))
+    return render(request, "visits/thanks.html", _thanks_context(request, visit, survey))
 
 
 @require_POST
@@ -101,7 +106,8 @@ def survey(request: HttpRequest, public_id: UUID) -> HttpResponse:
     visit = _own_visit(request, public_id)
     form = SurveyForm(request.POST)
     if not form.is_valid():
-        return render(request, "visits/thanks.html", _thanks_context(visit, form), status=400)
+        context = _thanks_context(request, visit, form)
+        return render(request, "visits/thanks.html", context, status=400)
     try:
         services.visit_answer_survey(visit=visit, **form.cleaned_data)
     except DomainError as error:

@@ -1,0 +1,146 @@
+"""E-mails about contact requests, sent through the task queue.
+
+Two e-mails exist, and both say as little as possible:
+
+* **new**: to every admin of the recipient profile, "you have a new contact
+  request, log in to answer". Neither the message nor anything about the
+  sender is in it: an e-mail can be forwarded, read over a shoulder or kept
+  on a server for years, and the sender has not been accepted yet.
+* **accepted**: to the sender, "your request was accepted, log in to see how
+  to reach them". The details themselves stay behind the login too.
+
+Services call :func:`notify_later` once their transaction has committed; the
+worker calls :func:`send_new_request` or :func:`send_accepted`, which load
+the request afresh (a request withdrawn or declined in the meantime sends
+nothing) and write in each person's own language.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from publicoffice.community.models import ContactRequest, RequestStatus
+from publicoffice.core.languages import LANGUAGE_CODES
+
+logger = logging.getLogger(__name__)
+
+KINDS = frozenset({"new", "accepted"})
+
+
+def notify_later(kind: str, request_id: int) -> None:
+    """Queue the e-mail of ``kind`` about a request.
+
+    A failure to queue is logged and swallowed: the request has been saved
+    and the member sees it on their page either way.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown contact notice {kind!r}")
+    from publicoffice.community import tasks
+
+    try:
+        if kind == "new":
+            tasks.send_contact_request_notice.enqueue(request_id=request_id)
+        else:
+            tasks.send_contact_accepted_notice.enqueue(request_id=request_id)
+    except Exception:
+        logger.exception("Could not queue the %s notice for contact request %s", kind, request_id)
+
+
+def _language(user: Any) -> str:
+    code = getattr(user, "preferred_language", "") or ""
+    return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def _address(user: Any) -> str:
+    if user is None or not getattr(user, "is_active", False):
+        return ""
+    return str(user.email or "")
+
+
+def _one_line(text: str) -> str:
+    """Headers may not break lines; a profile name must not be able to do it."""
+    return " ".join(text.split())
+
+
+def _contacts_url() -> str:
+    """The member's contacts page in the active language, as a full address."""
+    return f"{settings.PUBLIC_BASE_URL}{reverse('community:contacts')}"
+
+
+def _send(*, to: str, subject: str, template: str, context: dict[str, Any]) -> None:
+    """Render ``template`` (.txt and .html) in the active language and send it."""
+    context = {
+        **context,
+        "language_code": translation.get_language(),
+        "language_bidi": translation.get_language_bidi(),
+        "contacts_url": _contacts_url(),
+    }
+    message = EmailMultiAlternatives(
+        subject=_one_line(subject),
+        body=render_to_string(f"community/email/{template}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers={
+            "Auto-Submitted": "auto-generated",
+            "Content-Language": translation.get_language(),
+        },
+    )
+    message.attach_alternative(
+        render_to_string(f"community/email/{template}.html", context), "text/html"
+    )
+    message.send()
+
+
+def _load(request_id: int) -> ContactRequest | None:
+    return (
+        ContactRequest.objects.select_related("recipient", "sender").filter(pk=request_id).first()
+    )
+
+
+def send_new_request(*, request_id: int) -> str:
+    """Tell the recipient profile's admins that a request waits; return what was done."""
+    request = _load(request_id)
+    if request is None:
+        return "skipped: request gone"
+    if request.status != RequestStatus.PENDING:
+        return "skipped: request no longer waiting"
+    admins = [user for user in request.recipient.admins.order_by("pk") if _address(user)]
+    for admin in admins:
+        with translation.override(_language(admin)):
+            _send(
+                to=_address(admin),
+                subject=_("New contact request to %(profile)s")
+                % {"profile": request.recipient.name},
+                template="contact_new",
+                context={"name": str(admin), "profile": request.recipient.name},
+            )
+    return f"sent: new to {len(admins)}"
+
+
+def send_accepted(*, request_id: int) -> str:
+    """Tell the sender that the recipient accepted; return what was done."""
+    request = _load(request_id)
+    if request is None:
+        return "skipped: request gone"
+    if request.status != RequestStatus.ACCEPTED:
+        return "skipped: request not accepted"
+    to = _address(request.sender)
+    if not to:
+        return "skipped: no recipient"
+    with translation.override(_language(request.sender)):
+        _send(
+            to=to,
+            subject=_("%(profile)s accepted your contact request")
+            % {"profile": request.recipient.name},
+            template="contact_accepted",
+            context={"name": str(request.sender), "profile": request.recipient.name},
+        )
+    return "sent: accepted"
