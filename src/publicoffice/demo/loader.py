@@ -6,10 +6,11 @@ space name, user e-mail) and updated, so loading twice gives the same rows.
 An office's weekly hours and exceptions are replaced as a whole, because the
 exceptions are dated relative to the day of loading. Every object is
 validated with ``full_clean()`` before it is saved, and the whole load runs
-in one transaction. Last, the demo's visits and bookings are generated again
-from scratch (:mod:`publicoffice.demo.visits`, :mod:`publicoffice.demo.bookings`),
-with the e-mails the booking services would queue muted
-(:func:`publicoffice.demo.bookings.tasks_muted`).
+in one transaction. Last, the demo's visits, bookings, meeting place and
+events are generated again from scratch (:mod:`publicoffice.demo.visits`,
+:mod:`publicoffice.demo.bookings`, :mod:`publicoffice.demo.community`,
+:mod:`publicoffice.demo.events`), with the e-mails the services would queue
+muted (:func:`publicoffice.demo.bookings.tasks_muted`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from django.utils import timezone, translation
 
 from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
+from publicoffice.demo.community import load_community
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
 from publicoffice.demo.visits import kiosk_unlock_path, load_visits
 from publicoffice.places.holidays_se import holidays_between, is_public_holiday
@@ -69,6 +71,8 @@ class LoadResult:
     kiosk_links: list[tuple[str, str]] = field(default_factory=list)
     #: Refusal code -> demo booking events the services refused (expected: none).
     booking_refusals: Counter[str] = field(default_factory=Counter)
+    #: Refusal code -> demo writes the community services refused (expected: none).
+    community_refusals: Counter[str] = field(default_factory=Counter)
 
     def note(self, obj: models.Model, created: bool) -> None:
         label = type(obj)._meta.verbose_name_plural
@@ -293,13 +297,18 @@ def _load_office(
 
 
 def load_demo(
-    today: date | None = None, *, visits: bool = True, bookings: bool = True
+    today: date | None = None,
+    *,
+    visits: bool = True,
+    bookings: bool = True,
+    community: bool = True,
 ) -> LoadResult:
     """Create or update the demo network; dated exceptions are relative to ``today``.
 
     With ``visits`` (the default) the demo's visits, hourly figures and kiosks
     are generated again too; without, whatever visits there are stay as they
-    are. ``bookings`` does the same for booking rules, bookings and waitlists.
+    are. ``bookings`` does the same for booking rules, bookings and waitlists,
+    ``community`` for the directory, contact requests and "here today".
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -336,6 +345,7 @@ def load_demo(
             result.note(user, created)
         history = load_visits(offices, today=today, now=now) if visits else None
         booked = load_bookings(offices, today=today, now=now) if bookings else None
+        meeting_place = load_community(now=now) if community else None
     result.totals = _totals(offices)
     if history is not None:
         result.totals.update(history.totals())
@@ -346,6 +356,9 @@ def load_demo(
     if booked is not None:
         result.totals.update(booked.totals)
         result.booking_refusals = booked.refused
+    if meeting_place is not None:
+        result.totals.update(meeting_place.totals)
+        result.community_refusals = meeting_place.refused
     return result
 
 

@@ -89,4 +89,18 @@ USERS: list[dict[str, object]] = [
         "language": "sv",
         "roles": [],
     },
+    # The meeting place's story (publicoffice.demo.community): a newcomer who
+    # writes Arabic and looks for bookkeeping, and a bookkeeper in Rinkeby.
+    {
+        "email": f"nour@{DEMO_DOMAIN}",
+        "display_name": "Nour Al-Khatib",
+        "language": "ar",
+        "roles": [],
+    },
+    {
+        "email": f"karim@{DEMO_DOMAIN}",
+        "display_name": "Karim Mansour",
+        "language": "sv",
+        "roles": [],
+    },
 ]

@@ -14,9 +14,10 @@ from publicoffice.places.holidays_se import holiday_name
 class Command(BaseCommand):
     help = (
         "Load a demo network of municipalities, operators and Public Offices, with demo "
-        "accounts for every role, a few weeks of visits, bookings and waitlists, and two kiosks. "
-        "Safe to run again: it updates the same rows and generates the demo visits and "
-        "bookings anew."
+        "accounts for every role, a few weeks of visits, bookings and waitlists, two kiosks, a "
+        "directory of local people and organisations, and a month of events. Safe to run "
+        "again: it updates the same rows and generates the demo visits, bookings, profiles "
+        "and events anew."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,6 +37,11 @@ class Command(BaseCommand):
             action="store_true",
             help="No booking rules, bookings or waitlists.",
         )
+        parser.add_argument(
+            "--without-community",
+            action="store_true",
+            help="No directory profiles, contact requests or here-today presences.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if getattr(settings, "PRODUCTION", False) and not options["allow_production"]:
@@ -44,7 +50,9 @@ class Command(BaseCommand):
                 "published password. Pass --allow-production if you really mean it."
             )
         result = load_demo(
-            visits=not options["without_visits"], bookings=not options["without_bookings"]
+            visits=not options["without_visits"],
+            bookings=not options["without_bookings"],
+            community=not options["without_community"],
         )
 
         self.stdout.write(
