@@ -238,6 +238,17 @@ class TestWrite:
         assert 'href="#id_sender_profile"' in page(response)
         assert ContactRequest.objects.count() == 0
 
+    @pytest.mark.parametrize("sender_profile", ["not-a-uuid", "", "<script>", "١٢٣"])
+    def test_a_wrong_profile_value_is_a_linked_error(self, as_amina, johan_profile, sender_profile):
+        response = as_amina.post(
+            url("contact_new", public_id=johan_profile.public_id),
+            {"sender_profile": sender_profile, "message": "Hej"},
+        )
+        assert response.status_code == 400
+        assert 'href="#id_sender_profile"' in page(response)
+        assert "<script>" not in page(response).split("</nav>", 2)[-1]
+        assert ContactRequest.objects.count() == 0
+
     def test_a_blocked_sender_is_told_neutrally(
         self, as_amina, amina, johan, amina_profile, johan_profile
     ):
@@ -394,3 +405,25 @@ class TestReport:
         assert 'href="#id_reason"' in page(response)
         assert AbuseReport.objects.count() == 0
         assert Block.objects.count() == 0
+
+
+def test_the_hub_summarises_waiting_requests(as_johan, as_amina, waiting):
+    from django.utils.translation import gettext, ngettext
+
+    def summary(client: Client) -> str:
+        html = page(client.get(url("mine")))
+        return html.split('id="connect-summary-heading"')[1].split("</section>")[0]
+
+    johans = summary(as_johan)
+    waits = ngettext(
+        "%(count)s contact request waits for your answer",
+        "%(count)s contact requests wait for your answer",
+        1,
+    ) % {"count": 1}
+    assert waits in johans
+    assert f'href="{url("contacts")}"' in johans
+    assert f'href="{url("suggestions")}"' in johans
+    # Nothing waits for the sender's answer.
+    aminas = summary(as_amina)
+    assert gettext("Your contacts and requests") in aminas
+    assert waits not in aminas

@@ -209,6 +209,16 @@ class TestSend:
             assert "https://kontor.example/" in message.body
             assert "/me/contacts/" in message.body
 
+    def test_a_profile_name_is_escaped_in_the_html_e_mail(self, amina, amina_profile, johan):
+        tricky = make_profile(johan, "<b>Räkna</b> & Co")
+        send(amina, amina_profile, tricky)
+
+        (notice,) = mail.outbox
+        html = notice.alternatives[0][0]
+        assert "&lt;b&gt;Räkna&lt;/b&gt; &amp; Co" in html
+        assert "<b>Räkna" not in html
+        assert "<b>Räkna</b> & Co" in notice.body  # plain text stays plain
+
     def test_message_is_kept_as_written_minus_control_characters(
         self, amina, amina_profile, bookkeeping
     ):
