@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from publicoffice.community.curated_vocabulary import CURATED_WORDS
-from publicoffice.community.models import Profile, Tag
+from publicoffice.community.models import Profile, ProfileAdmin, Tag
 from publicoffice.community.selectors.directory import directory_search
 from publicoffice.community.vocabulary import (
     MAX_WORD,
@@ -212,3 +212,109 @@ class TestTheCuratedList:
         for tag in tags.values():
             assert tag.search_terms.startswith("\n") and tag.search_terms.endswith("\n")
             assert set(terms_of(tag)) == {t for t in tag.search_terms.split("\n") if t}
+
+
+class TestAdmin:
+    """Curating in the staff admin: platform admins only; saving refreshes the search."""
+
+    @pytest.fixture
+    def platform_admin(self, db):
+        from publicoffice.accounts.models import Role
+        from publicoffice.accounts.services import role_assign
+        from tests.factories import UserFactory
+
+        user = UserFactory(email="admin@example.org")
+        role_assign(user=user, role=Role.PLATFORM_ADMIN)
+        return user
+
+    def test_saving_synonyms_refreshes_profiles(
+        self, client, platform_admin, member, make_profile, tags
+    ):
+        profile = make_profile(
+            member, "Cykel-Ali", visibility="public", offers=[tags["bike-repair"]]
+        )
+        tag = tags["bike-repair"]
+        client.force_login(platform_admin)
+        page = client.get(f"/en/admin/community/tag/{tag.pk}/change/")
+        assert page.status_code == 200
+        data = {
+            "slug": tag.slug,
+            "name_sv": tag.name_sv,
+            "name_en": tag.name_en,
+            "name_ar": tag.name_ar,
+            "name_fa": "",
+            "name_so": "Dayactirka baaskiilka",
+            "name_ti": "",
+            "group": tag.group,
+            "synonyms": tag.synonyms + "\nvelo",
+            "is_curated": "on",
+        }
+        response = client.post(f"/en/admin/community/tag/{tag.pk}/change/", data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert list(directory_search(user=member, query="Velo")) == [profile]
+        assert list(directory_search(user=member, query="dayactirka")) == [profile]
+
+    def test_merging_through_the_action(self, client, platform_admin, member, make_profile, tags):
+        profile = make_profile(member, "Amina", offers=["cykellagning"])
+        free = Tag.objects.get(is_curated=False)
+        client.force_login(platform_admin)
+        response = client.post(
+            "/en/admin/community/tag/",
+            {
+                "action": "merge_into_curated",
+                "_selected_action": [free.pk, tags["bike-repair"].pk],
+            },
+        )
+        assert response.status_code == 302
+        assert list(profile.offers.all()) == [tags["bike-repair"]]
+        assert resolve_words(["cykellagning"]) == [tags["bike-repair"]]
+
+    def test_merging_needs_exactly_one_curated_word(self, client, platform_admin, tags):
+        client.force_login(platform_admin)
+        client.post(
+            "/en/admin/community/tag/",
+            {
+                "action": "merge_into_curated",
+                "_selected_action": [tags["music"].pk, tags["dance"].pk],
+            },
+        )
+        assert Tag.objects.filter(pk__in=[tags["music"].pk, tags["dance"].pk]).count() == 2
+
+    def test_profiles_are_read_mostly_and_searchable(
+        self, client, platform_admin, member, make_profile
+    ):
+        profile = make_profile(member, "Räkna Rätt", visibility="public", offers=["bokföring"])
+        client.force_login(platform_admin)
+        listing = client.get("/en/admin/community/profile/", {"q": "bokforing"})
+        assert "Räkna Rätt" in listing.content.decode()
+        assert client.get("/en/admin/community/profile/add/").status_code == 403
+        response = client.post(
+            f"/en/admin/community/profile/{profile.pk}/change/",
+            {
+                "visibility": "hidden",
+                "admin_links-TOTAL_FORMS": "1",
+                "admin_links-INITIAL_FORMS": "1",
+                "links-TOTAL_FORMS": "0",
+                "links-INITIAL_FORMS": "0",
+                "admin_links-0-id": ProfileAdmin.objects.get(profile=profile).pk,
+                "admin_links-0-profile": profile.pk,
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        profile.refresh_from_db()
+        assert profile.visibility == "hidden" and profile.name == "Räkna Rätt"
+
+    def test_other_staff_see_nothing(self, client, office, tags):
+        from publicoffice.accounts.models import Role
+        from publicoffice.accounts.services import role_assign
+        from tests.factories import UserFactory
+
+        host = UserFactory(email="host@example.org")
+        role_assign(user=host, role=Role.HOST, office=office)
+        client.force_login(host)
+        assert client.get(f"/en/admin/community/tag/{tags['music'].pk}/change/").status_code in (
+            302,
+            403,
+        )
+        listing = client.get("/en/admin/community/tag/")
+        assert "Bokföring" not in listing.content.decode()

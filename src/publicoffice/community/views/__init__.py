@@ -1,0 +1,1 @@
+"""Pages of the meeting place, one module per concern."""

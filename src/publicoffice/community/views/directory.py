@@ -1,0 +1,57 @@
+"""The directory across the network and per office: a GET form and result cards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from publicoffice.community.forms.directory import DirectoryFilterForm
+from publicoffice.community.selectors.directory import directory_search, filter_choices
+from publicoffice.places.models import Office
+
+#: Profiles per page of the directory.
+PER_PAGE = 20
+
+
+def _directory_page(request: HttpRequest, office: Office | None) -> HttpResponse:
+    choices = filter_choices()
+    form = DirectoryFilterForm(request.GET or None, **choices)
+    if office is not None:
+        del form.fields["office"]
+    filters: dict[str, Any] = form.filters()
+    if office is not None:
+        filters["office"] = office
+    profiles = directory_search(user=request.user, **filters)
+    page = Paginator(profiles, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "office": office,
+        "page": page,
+        "profiles": list(page.object_list),
+        "filters": filters,
+        "filtered": any(
+            value for key, value in filters.items() if key != "office" or office is None
+        ),
+        "page_query": query.urlencode(),
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "community/directory.html", context, status=status)
+
+
+@require_safe
+def directory(request: HttpRequest) -> HttpResponse:
+    """Everyone in the network's directory that the visitor may see."""
+    return _directory_page(request, None)
+
+
+@require_safe
+def office_directory(request: HttpRequest, slug: str) -> HttpResponse:
+    """The profiles that call one office home."""
+    office = get_object_or_404(Office.objects.public(), slug=slug)
+    return _directory_page(request, office)
