@@ -1,5 +1,358 @@
-"""API endpoints for events and registrations."""
+"""The events API: published events, one event, registering, a member's registrations.
 
-from ninja import Router
+Reads are public: published events for everyone, a proposal only for its
+proposer and the office's hosts (anyone else gets the same 404 as for an
+event that does not exist). Writes need a caller (:mod:`publicoffice.api.auth`)
+and go through the same services as the web pages, so the checks and error
+codes are the same; they count against ``API_WRITE_LIMIT`` like bookings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from ninja import Query, Router, Status
+
+from publicoffice.api.auth import member_auth, optional_user
+from publicoffice.api.bookings import _activate, _aware, _caller, _count_write
+from publicoffice.api.event_schemas import (
+    MAX_PAGE_SIZE,
+    EventIn,
+    EventOut,
+    EventPageOut,
+    EventQuery,
+    RegistrationOut,
+    RegistrationPageOut,
+)
+from publicoffice.api.schemas import ErrorOut
+from publicoffice.core.errors import DomainError
+from publicoffice.events import policies, selectors, services
+from publicoffice.events.models import Event, Registration
+from publicoffice.places.models import Office, Space
 
 router = Router(tags=["events"])
+
+MAX_ID = 2**31 - 1
+READ_ERRORS: dict[int, type] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS: dict[int, type] = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+
+
+# -- helpers --------------------------------------------------------------------
+
+
+def _event_not_found() -> DomainError:
+    return DomainError("event_not_found", _("There is no such event."), status=404)
+
+
+def _registration_not_found() -> DomainError:
+    return DomainError("registration_not_found", _("There is no such registration."), status=404)
+
+
+def _visible_event(user: Any, public_id: str) -> Event:
+    try:
+        return selectors.event_get_visible(user=user, public_id=public_id)
+    except Http404:
+        raise _event_not_found() from None
+
+
+def _public_office(slug: str) -> Office:
+    office = Office.objects.public().filter(slug=slug[:80]).first()
+    if office is None:
+        raise DomainError("office_not_found", _("There is no such office."), status=404)
+    return office
+
+
+def _counted(event: Event) -> Event:
+    """The event with the counts a list would have annotated (after a write)."""
+    if not hasattr(event, "seats_taken"):
+        return selectors.with_counts(Event.objects.filter(pk=event.pk)).get()
+    return event
+
+
+def _event(event: Event, request: HttpRequest) -> dict[str, Any]:
+    office = event.office
+    town = f"{office.postal_code} {office.city}".strip()
+    space = event.space
+    return {
+        "id": str(event.public_id),
+        "url": request.build_absolute_uri(
+            reverse("events:detail", kwargs={"public_id": event.public_id})
+        ),
+        "ics_url": request.build_absolute_uri(
+            reverse("events:ics", kwargs={"public_id": event.public_id})
+        ),
+        "title": str(event.title),
+        "description": str(event.description or ""),
+        "starts_at": timezone.localtime(event.starts_at),
+        "ends_at": timezone.localtime(event.ends_at),
+        "office": {"id": office.pk, "slug": office.slug, "name": str(office.name)},
+        "room": (
+            {"id": space.pk, "name": str(space.name), "capacity": space.capacity}
+            if space is not None
+            else None
+        ),
+        "address": ", ".join(part for part in (office.street_address, town) if part),
+        "capacity": event.capacity,
+        "seats_taken": int(getattr(event, "seats_taken", 0)),
+        "seats_left": selectors.seats_left(event),
+        "waiting": int(getattr(event, "waiting_count", 0)),
+        "languages": [
+            {"code": lang.code, "name": str(lang.name), "endonym": lang.endonym}
+            for lang in event.languages.all()
+        ],
+        "audience": event.audience,
+        "audience_label": str(event.get_audience_display()),
+        "accessibility_notes": str(event.accessibility_notes or ""),
+        "status": event.status,
+        "status_label": str(event.get_status_display()),
+        "status_note": str(event.status_note or ""),
+        "approval": event.approval,
+        "sequence": event.sequence,
+        "updated_at": timezone.localtime(event.updated_at),
+    }
+
+
+def _registration(
+    registration: Registration, request: HttpRequest, event: Event | None = None
+) -> dict[str, Any]:
+    place = getattr(registration, "place_in_line", None)
+    if place is None:
+        place = selectors.place_in_line(registration)
+    return {
+        "id": registration.pk,
+        "event": _event(event or _counted(registration.event), request),
+        "status": registration.status,
+        "status_label": str(registration.get_status_display()),
+        "place_in_line": place,
+        "queued_at": timezone.localtime(registration.queued_at),
+        "cancelled_at": (
+            timezone.localtime(registration.cancelled_at) if registration.cancelled_at else None
+        ),
+    }
+
+
+def _page_link(request: HttpRequest, page: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def _page(request: HttpRequest, events: QuerySet[Event], page: int, size: int) -> dict[str, Any]:
+    count = events.count()
+    pages = max(1, math.ceil(count / size))
+    chunk = events[(page - 1) * size : page * size]
+    return {
+        "count": count,
+        "page": page,
+        "page_size": size,
+        "pages": pages,
+        "next": _page_link(request, page + 1) if page < pages else None,
+        "previous": _page_link(request, page - 1) if 1 < page <= pages else None,
+        "results": [_event(e, request) for e in chunk],
+    }
+
+
+def _listed(query: EventQuery, office: Office | None) -> QuerySet[Event]:
+    _aware(**{"from": query.from_, "to": query.to})
+    start = query.from_ or timezone.now()
+    if query.to is not None:
+        if query.to <= start:
+            raise DomainError("invalid_range", _("The end must come after the start."), status=422)
+        return selectors.events_between(
+            start=start,
+            end=query.to,
+            office=office,
+            audience=query.audience[:20],
+            language=query.language[:12],
+        )
+    return selectors.events_upcoming(
+        at=start, office=office, audience=query.audience[:20], language=query.language[:12]
+    )
+
+
+# -- reads (public) ----------------------------------------------------------------
+
+
+@router.get("/events", response={200: EventPageOut, **READ_ERRORS}, summary="Published events")
+def list_events(request: HttpRequest, query: Query[EventQuery]) -> Any:
+    """Published events across the network that have not ended, soonest first.
+
+    Cancelled, postponed and moved events stay in the list with their
+    ``status``, so nobody travels to an event that no longer takes place.
+    """
+    _activate(request, query.lang)
+    office = _public_office(query.office) if query.office else None
+    return _page(request, _listed(query, office), query.page, query.page_size)
+
+
+@router.get(
+    "/offices/{slug}/events",
+    response={200: EventPageOut, **READ_ERRORS},
+    summary="Published events of an office",
+)
+def office_events(request: HttpRequest, slug: str, query: Query[EventQuery]) -> Any:
+    """The same as ``/events`` for one office."""
+    _activate(request, query.lang)
+    return _page(request, _listed(query, _public_office(slug)), query.page, query.page_size)
+
+
+@router.get("/events/{public_id}", response={200: EventOut, **READ_ERRORS}, summary="One event")
+def get_event(request: HttpRequest, public_id: str, lang: str = "") -> Any:
+    """A published event; a proposal only for its proposer and the office's hosts."""
+    _activate(request, lang)
+    return _event(_visible_event(optional_user(request), public_id), request)
+
+
+# -- writes ------------------------------------------------------------------------
+
+
+@router.post(
+    "/events",
+    auth=member_auth,
+    response={201: EventOut, **WRITE_ERRORS},
+    summary="Create or propose an event",
+)
+def create_event(request: HttpRequest, payload: EventIn) -> Any:
+    """Hosts of the office create a published event (its room is booked at once);
+    any other member's event is a proposal (``approval: proposed``) a host decides on.
+    """
+    _activate(request)
+    user = _caller(request)
+    _count_write(user)
+    _aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
+    office = _public_office(payload.office)
+    space = None
+    if payload.room is not None:
+        if 1 <= payload.room <= MAX_ID:
+            space = Space.objects.filter(pk=payload.room, office=office).first()
+        if space is None:
+            raise DomainError("space_not_in_office", _("Choose a room in this office."))
+    fields: dict[str, Any] = {
+        "office": office,
+        "title": payload.title,
+        "starts_at": payload.starts_at,
+        "ends_at": payload.ends_at,
+        "space": space,
+        "capacity": payload.capacity,
+        "description": payload.description,
+        "languages": payload.languages[:20],
+        "audience": payload.audience,
+        "accessibility_notes": payload.accessibility_notes,
+    }
+    if policies.can_run_events(user, office):
+        event = services.event_create(actor=user, **fields)
+    else:
+        event = services.event_propose(member=user, **fields)
+    return Status(201, _event(_counted(event), request))
+
+
+@router.post(
+    "/events/{public_id}/registrations",
+    auth=member_auth,
+    response={201: RegistrationOut, **WRITE_ERRORS},
+    summary="Register me",
+)
+def register(request: HttpRequest, public_id: str) -> Any:
+    """A seat while seats are left, otherwise a place on the waitlist
+    (``status: waiting``, ``place_in_line``). Registering twice is
+    ``409 already_registered``."""
+    _activate(request)
+    user = _caller(request)
+    _count_write(user)
+    event = _visible_event(user, public_id)
+    registration = services.registration_create(event=event, member=user)
+    return Status(201, _registration(registration, request))
+
+
+def _cancel(request: HttpRequest, registration: Registration) -> Any:
+    cancelled = services.registration_cancel(registration=registration, actor=_caller(request))
+    return _registration(cancelled, request)
+
+
+@router.delete(
+    "/events/{public_id}/registration",
+    auth=member_auth,
+    response={200: RegistrationOut, **WRITE_ERRORS},
+    summary="Cancel my registration",
+)
+def unregister(request: HttpRequest, public_id: str) -> Any:
+    """Give my seat (or place in line) back; a freed seat goes to the first in line."""
+    _activate(request)
+    user = _caller(request)
+    _count_write(user)
+    event = _visible_event(user, public_id)
+    registration = selectors.registration_for(event=event, member=user)
+    if registration is None:
+        raise _registration_not_found()
+    return _cancel(request, registration)
+
+
+@router.delete(
+    "/registrations/{registration_id}",
+    auth=member_auth,
+    response={200: RegistrationOut, **WRITE_ERRORS},
+    summary="Cancel a registration",
+)
+def cancel_registration(request: HttpRequest, registration_id: int) -> Any:
+    """The member's own registration, or any at an office the caller runs."""
+    _activate(request)
+    user = _caller(request)
+    _count_write(user)
+    if not 1 <= registration_id <= MAX_ID:
+        raise _registration_not_found()
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None:
+        raise _registration_not_found()
+    return _cancel(request, registration)
+
+
+# -- a member's registrations --------------------------------------------------------
+
+
+def _events_by_id(ids: Iterable[int]) -> dict[int, Event]:
+    return {e.pk: e for e in selectors.with_counts(Event.objects.filter(pk__in=list(ids)))}
+
+
+@router.get(
+    "/me/registrations",
+    auth=member_auth,
+    response={200: RegistrationPageOut, **READ_ERRORS},
+    summary="My registrations",
+)
+def my_registrations(
+    request: HttpRequest, page: int = 1, page_size: int = 20, lang: str = ""
+) -> Any:
+    """My seats and waitlist places for events that have not ended, soonest first."""
+    _activate(request, lang)
+    if not 1 <= page <= MAX_ID or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise DomainError(
+            "invalid_page",
+            _("Pages start at 1 and hold between 1 and %(max)s items.") % {"max": MAX_PAGE_SIZE},
+            status=422,
+        )
+    mine = selectors.member_registrations(member=_caller(request), at=timezone.now())
+    count = mine.count()
+    chunk = list(mine[(page - 1) * page_size : page * page_size])
+    events = _events_by_id(r.event_id for r in chunk)
+    return {
+        "count": count,
+        "page": page,
+        "page_size": page_size,
+        "pages": max(1, math.ceil(count / page_size)),
+        "results": [_registration(r, request, events[r.event_id]) for r in chunk],
+    }
