@@ -8,7 +8,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
+        from publicoffice.accounts.extensions import register_deletion_step, register_export_section
+        from publicoffice.events.exports import events_before_account_deletion, events_section
         from publicoffice.events.panels import office_panel
         from publicoffice.places.extensions import register_office_panel
 
         register_office_panel(office_panel)
+        register_export_section("events", events_section)
+        register_deletion_step(events_before_account_deletion)

@@ -150,16 +150,44 @@ def registration_cancel(
         return found
     if event.ends_at <= now:
         raise DomainError("event_over", _("This event is over."), status=409)
-    had_seat = found.status == RS.REGISTERED
-    found.status = RS.CANCELLED
-    found.cancelled_at = now
-    found.save(update_fields=["status", "cancelled_at"])
-    RegistrationStatistic.objects.filter(registration_id=found.pk).update(cancelled=True)
+    _release(found, event, now)
     if found.member_id != getattr(actor, "pk", None):
         notify_registration_later(found, "cancelled_by_host")
+    return found
+
+
+def _release(registration: Registration, event: Event, now: datetime) -> None:
+    """Cancel under the event's lock; a freed seat goes to the first in line."""
+    had_seat = registration.status == RS.REGISTERED
+    registration.status = RS.CANCELLED
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "cancelled_at"])
+    RegistrationStatistic.objects.filter(registration_id=registration.pk).update(cancelled=True)
     if had_seat:
         promote_waiting(event=event, now=now)
-    return found
+
+
+@transaction.atomic
+def registrations_release_for_leaving_member(*, member: Any, at: datetime | None = None) -> int:
+    """Give back every coming seat and place in line of a member whose account goes.
+
+    Run as a deletion step before the account's rows cascade away: a seat
+    simply deleted would stay empty while people wait for it. Each freed
+    seat goes to the first in line, and the figures record a cancellation.
+    Returns how many registrations were released.
+    """
+    now = common.now_utc(at)
+    active = list(
+        Registration.objects.filter(
+            member=member, status__in=[RS.REGISTERED, RS.WAITING], event__ends_at__gt=now
+        ).order_by("event_id", "id")
+    )
+    for registration in active:
+        event = common.lock_event(registration.event)
+        registration.refresh_from_db()
+        if registration.status != RS.CANCELLED:
+            _release(registration, event, now)
+    return len(active)
 
 
 def send_event_reminders(*, at: datetime | None = None) -> int:
