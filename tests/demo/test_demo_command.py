@@ -46,9 +46,17 @@ def travel():
 
 
 def run_demo() -> str:
-    """The network only: visits and bookings are slow and tested in their own modules."""
+    """The network only: visits, bookings, the meeting place and events are slow and
+    tested in their own modules."""
     out = StringIO()
-    call_command("demo", "--without-visits", "--without-bookings", stdout=out)
+    call_command(
+        "demo",
+        "--without-visits",
+        "--without-bookings",
+        "--without-community",
+        "--without-events",
+        stdout=out,
+    )
     return out.getvalue()
 
 

@@ -56,7 +56,7 @@ def demo(django_db_setup, django_db_blocker):
         time_machine.travel(WEDNESDAY_11, tick=False),
         transaction.atomic(),
     ):
-        yield load_demo()
+        yield load_demo(community=False, events=False)
         transaction.set_rollback(True)
 
 
@@ -167,7 +167,7 @@ def test_people_are_here_now_and_one_office_is_full(demo):
 def test_nobody_is_here_when_every_office_is_closed(demo):
     night = datetime(2026, 11, 25, 3, 0, tzinfo=STOCKHOLM)
     with time_machine.travel(night, tick=False):
-        result = load_demo()
+        result = load_demo(community=False, events=False)
         offices = list(Office.objects.all())
         assert not any(o.current for o in occupancy_for(offices, timezone.now()).values())
     assert result.totals["people checked in now"] == 0
@@ -221,7 +221,7 @@ def test_running_twice_gives_the_same_visits(demo):
         ]
 
     first, first_counts = fingerprint(), counts()
-    load_demo()
+    load_demo(community=False, events=False)
     assert counts() == first_counts
     assert fingerprint() == first
 

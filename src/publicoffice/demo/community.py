@@ -66,6 +66,8 @@ class CommunityResult:
     #: Refusal code -> how many demo writes a service refused (expected: none).
     refused: Counter[str] = field(default_factory=Counter)
     totals: dict[str, int] = field(default_factory=dict)
+    #: Visits the demo's members checked in with just now (to show them as here today).
+    checked_in: int = 0
 
 
 # -- clearing -------------------------------------------------------------------------
@@ -289,7 +291,7 @@ def _send_contacts(profiles: dict[str, Profile], users: dict[str, User], now: da
 
 
 def _show_here_today(
-    profiles: dict[str, Profile], users: dict[str, User], now: datetime, refused: Counter[str]
+    profiles: dict[str, Profile], users: dict[str, User], now: datetime, result: CommunityResult
 ) -> int:
     """Check in the story's members whose office is open now and show their profile."""
     offices = {
@@ -310,11 +312,12 @@ def _show_here_today(
             check_in = visit_check_in(
                 office=office, source=Source.MEMBER, member=users[email], at=arrived
             )
+            result.checked_in += check_in.created
             audience = Audience.PUBLIC if profile.visibility == Visibility.PUBLIC else "members"
             presence_show(visit=check_in.visit, profile=profile, audience=audience, at=now)
             shown += 1
         except DomainError as error:
-            refused[error.code] += 1
+            result.refused[error.code] += 1
     return shown
 
 
@@ -341,7 +344,7 @@ def load_community(*, now: datetime) -> CommunityResult:
             profile_admin_add(profile=profile, actor=users[spec["owner"]], email=email)
         result.profiles[spec["key"]] = profile
     contacts = _send_contacts(result.profiles, users, now)
-    here = _show_here_today(result.profiles, users, now, result.refused)
+    here = _show_here_today(result.profiles, users, now, result)
     ids = [profile.pk for profile in result.profiles.values()]
     kinds = Counter(Profile.objects.filter(pk__in=ids).values_list("kind", flat=True))
     result.totals = {

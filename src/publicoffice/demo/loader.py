@@ -27,7 +27,9 @@ from django.utils import timezone, translation
 
 from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
+from publicoffice.demo.bookings import totals as booking_totals
 from publicoffice.demo.community import load_community
+from publicoffice.demo.events import load_events
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
 from publicoffice.demo.visits import kiosk_unlock_path, load_visits
 from publicoffice.places.holidays_se import holidays_between, is_public_holiday
@@ -73,6 +75,8 @@ class LoadResult:
     booking_refusals: Counter[str] = field(default_factory=Counter)
     #: Refusal code -> demo writes the community services refused (expected: none).
     community_refusals: Counter[str] = field(default_factory=Counter)
+    #: Refusal code -> times the event services refused a planned time (another was tried).
+    event_refusals: Counter[str] = field(default_factory=Counter)
 
     def note(self, obj: models.Model, created: bool) -> None:
         label = type(obj)._meta.verbose_name_plural
@@ -302,13 +306,15 @@ def load_demo(
     visits: bool = True,
     bookings: bool = True,
     community: bool = True,
+    events: bool = True,
 ) -> LoadResult:
     """Create or update the demo network; dated exceptions are relative to ``today``.
 
     With ``visits`` (the default) the demo's visits, hourly figures and kiosks
     are generated again too; without, whatever visits there are stay as they
     are. ``bookings`` does the same for booking rules, bookings and waitlists,
-    ``community`` for the directory, contact requests and "here today".
+    ``community`` for the directory, contact requests and "here today",
+    ``events`` for a month of events with their rooms and registrations.
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -346,6 +352,7 @@ def load_demo(
         history = load_visits(offices, today=today, now=now) if visits else None
         booked = load_bookings(offices, today=today, now=now) if bookings else None
         meeting_place = load_community(now=now) if community else None
+        calendar = load_events(offices, today=today, now=now) if events else None
     result.totals = _totals(offices)
     if history is not None:
         result.totals.update(history.totals())
@@ -359,6 +366,14 @@ def load_demo(
     if meeting_place is not None:
         result.totals.update(meeting_place.totals)
         result.community_refusals = meeting_place.refused
+        if history is not None:  # members checked in to be shown here today
+            result.totals["people checked in now"] += meeting_place.checked_in
+    if calendar is not None:
+        result.totals.update(calendar.totals)
+        result.event_refusals = calendar.refused
+    if booked is not None and calendar is not None:  # the events' rooms are bookings too
+        office_ids = [office.pk for office in offices.values()]
+        result.totals.update(booking_totals(office_ids, now, booked.totals["booking rules"]))
     return result
 
 

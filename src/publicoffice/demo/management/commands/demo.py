@@ -42,6 +42,11 @@ class Command(BaseCommand):
             action="store_true",
             help="No directory profiles, contact requests or here-today presences.",
         )
+        parser.add_argument(
+            "--without-events",
+            action="store_true",
+            help="No events, event registrations or proposals.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if getattr(settings, "PRODUCTION", False) and not options["allow_production"]:
@@ -53,6 +58,7 @@ class Command(BaseCommand):
             visits=not options["without_visits"],
             bookings=not options["without_bookings"],
             community=not options["without_community"],
+            events=not options["without_events"],
         )
 
         self.stdout.write(
