@@ -144,6 +144,45 @@ def test_booking_for_someone_else_needs_the_permission(frozen, room, member, who
     assert counts() == (0, 0, 0)
 
 
+def test_an_office_activity_is_booked_by_any_host_and_needs_no_check_in(frozen, room, plain_host):
+    booking = booking_create(
+        space=room,
+        actor=plain_host,
+        visitor_name="Språkcafé",
+        starts_at=at(1, 10),
+        ends_at=at(1, 11),
+        office_activity=True,
+    )
+    assert booking.member is None
+    assert booking.checkin_deadline is None
+    assert booking.rules["checkin_window_minutes"] == 0
+    moved = booking_change(
+        booking=booking, actor=plain_host, starts_at=at(1, 12), ends_at=at(1, 13)
+    )
+    assert moved.checkin_deadline is None
+    # Long after its start, nobody having checked in, it still holds the room.
+    assert moved.holds_at(at(1, 12, 45))
+
+
+@pytest.mark.parametrize("who", ["member", "other_member"])
+def test_only_staff_book_an_office_activity(frozen, room, member, who, request):
+    actor = request.getfixturevalue(who)
+    for target in (None, actor):
+        error = refused(
+            booking_create,
+            space=room,
+            member=target,
+            actor=actor,
+            visitor_name="Språkcafé",
+            starts_at=at(1, 10),
+            ends_at=at(1, 11),
+            office_activity=True,
+        )
+        assert error.code == "not_allowed_office_activity"
+        assert error.status == 403
+    assert counts() == (0, 0, 0)
+
+
 def test_an_inactive_account_may_not_book(frozen, room, member):
     member.is_active = False
     member.save()

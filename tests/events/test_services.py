@@ -87,16 +87,12 @@ def test_staff_with_the_named_permission_override_opening_hours_for_an_evening_e
     assert "Bokföring för nybörjare" in overrides[0].reason
 
 
-def test_a_host_without_the_permission_to_book_for_others_gets_a_clear_error(
-    frozen, office, room, plain_host
-):
-    with pytest.raises(DomainError) as caught:
-        create(office, plain_host, space=room)
-    assert caught.value.code == "room_needs_permission"
-    assert caught.value.status == 403
-    assert_nothing_written()
-    # Without a room the same host can run the event.
-    assert create(office, plain_host).approval == Approval.APPROVED
+def test_any_host_of_the_office_may_reserve_a_room_for_an_event(frozen, office, room, plain_host):
+    """An event's room is the office's own use, not booking on someone's behalf."""
+    event = create(office, plain_host, space=room)
+    assert event.booking is not None
+    assert event.booking.member is None
+    assert event.booking.checkin_deadline is None
 
 
 @pytest.mark.parametrize("who", ["member", "other_host", "anonymous"])

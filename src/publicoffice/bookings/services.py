@@ -15,6 +15,7 @@ Time a booking gives back is offered to the waitlist
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -91,12 +92,19 @@ def booking_create(
     override_reason: str = "",
     at: datetime | None = None,
     waitlist_entry: WaitlistEntry | None = None,
+    office_activity: bool = False,
 ) -> Booking:
     """Book ``space`` for a member, or for a visitor by staff. One transaction.
 
     ``actor`` is who is booking (the member themself unless staff book on
     someone's behalf). Staff holding the named permission may override a
     rule by giving ``override_reason``; each override is logged.
+
+    ``office_activity`` is the office's own use of a room (an event): any
+    staff member who runs the office's bookings may make it, with no member,
+    and it needs no check-in, because the hosts answer for it and releasing
+    the room mid-event would let someone else book it. The copied rules say
+    so, so a later change keeps it that way.
     """
     now = acting_now(at)
     actor = actor if actor is not None else member
@@ -112,7 +120,9 @@ def booking_create(
     space = lock_space(space)
     office = office_with_hours(space.office)
     on_behalf = member is None or (actor is not None and actor.pk != member.pk)
-    if on_behalf and not policies.can_book_on_behalf(actor, office):
+    if office_activity:
+        _ensure_office_activity(actor, office, member)
+    elif on_behalf and not policies.can_book_on_behalf(actor, office):
         raise DomainError(
             "not_allowed_on_behalf",
             _("Only staff with permission may book for someone else."),
@@ -122,6 +132,8 @@ def booking_create(
         raise DomainError("visitor_name_missing", _("Give the visitor's name."))
     _release_missed(space, now)
     rules = rules_for(space)
+    if office_activity:
+        rules = replace(rules, checkin_window_minutes=0)
     attempt = build_attempt(
         space=space,
         office=office,
@@ -172,6 +184,15 @@ def booking_create(
     )
     _notify("pending" if status == BookingStatus.PENDING else "confirmed", booking)
     return booking
+
+
+def _ensure_office_activity(actor: Any, office: Office, member: Any) -> None:
+    if member is not None or not policies.can_run_bookings(actor, office):
+        raise DomainError(
+            "not_allowed_office_activity",
+            _("Only the office's staff may reserve a room for the office's own activities."),
+            status=403,
+        )
 
 
 def _locked_booking(booking: Booking) -> tuple[Booking, Space]:

@@ -5,13 +5,12 @@ The event never writes a booking itself: :func:`booking_create`,
 the double-booking guard and their error codes, inside the event's own
 transaction, so a refused booking leaves no event behind.
 
-The booking is made *for the event* (no member, the event's title as the
-visitor's name): it belongs to the office, not to the host who made it, so
-it counts against nobody's quota and stays when that host's account goes.
-Booking without a member is staff booking on behalf of someone, which
-needs the named permission ``book_on_behalf``. Staff holding the named
-permissions for a rule (opening hours, slot length...) override it, with the
-event as the logged reason.
+The booking is made *for the event* as an office activity (no member, the
+event's title as the visitor's name): it belongs to the office, not to the
+host who made it, so it counts against nobody's quota, needs no check-in and
+stays when that host's account goes. Staff holding the named permissions for
+a rule (opening hours, slot length...) override it, with the event as the
+logged reason.
 """
 
 from __future__ import annotations
@@ -20,16 +19,13 @@ from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from publicoffice.bookings.models import Booking
 from publicoffice.bookings.services import booking_cancel, booking_change, booking_create
 from publicoffice.core.errors import DomainError
 from publicoffice.events.models import Event
 
-#: Refusals of the booking service that mean "this actor may not book for an event".
-_PERMISSION_CODES = frozenset({"not_allowed_on_behalf"})
-#: ... and that mean "nothing left to release".
+#: Refusals of the booking service that mean "nothing left to release".
 _ALREADY_FREE = frozenset({"booking_not_active", "booking_over", "booking_not_found"})
 
 VISITOR_NAME_MAX = 80
@@ -39,52 +35,22 @@ def _override_reason(event: Event) -> str:
     return gettext("Event: %(title)s") % {"title": event.title}
 
 
-def _translate_refusal(error: DomainError) -> DomainError:
-    if error.code in _PERMISSION_CODES:
-        return DomainError(
-            "room_needs_permission",
-            _(
-                "Reserving a room for an event needs the permission to book on behalf of "
-                "others. Ask the operator's admin, or create the event without a room."
-            ),
-            status=403,
-        )
-    return error
-
-
-def _held_by_event(booking: Booking) -> None:
-    """An event's room needs no check-in: it must not be released mid-event.
-
-    The booking rules ask members to check in so that forgotten bookings free
-    their room; an event's room is answered for by the office's hosts, and
-    releasing it because nobody pressed "check in" would let someone book
-    the room while the event is on.
-    """
-    if booking.checkin_deadline is not None:
-        Booking.objects.filter(pk=booking.pk).update(checkin_deadline=None)
-        booking.checkin_deadline = None
-
-
 def room_reserve(*, event: Event, actor: Any, now: datetime) -> Booking | None:
     """Book the event's room for its time; ``None`` when it has no room."""
     if event.space is None:
         return None
-    try:
-        booking = booking_create(
-            space=event.space,
-            starts_at=event.starts_at,
-            ends_at=event.ends_at,
-            visitor_name=str(event.title)[:VISITOR_NAME_MAX],
-            attendees=event.capacity or 1,
-            purpose=str(event.title),
-            actor=actor,
-            override_reason=_override_reason(event),
-            at=now,
-        )
-    except DomainError as error:
-        raise _translate_refusal(error) from error
-    _held_by_event(booking)
-    return booking
+    return booking_create(
+        space=event.space,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        visitor_name=str(event.title)[:VISITOR_NAME_MAX],
+        attendees=event.capacity or 1,
+        purpose=str(event.title),
+        actor=actor,
+        override_reason=_override_reason(event),
+        at=now,
+        office_activity=True,
+    )
 
 
 def room_release(*, event: Event, actor: Any, now: datetime) -> None:
@@ -111,21 +77,16 @@ def room_move(*, event: Event, actor: Any, now: datetime, old_space_id: int | No
     booking = event.booking
     active = booking is not None and booking.holds_at(now) and booking.ends_at > now
     if booking is not None and active and event.space_id == old_space_id and event.space:
-        try:
-            changed = booking_change(
-                booking=booking,
-                actor=actor,
-                starts_at=event.starts_at,
-                ends_at=event.ends_at,
-                attendees=event.capacity or 1,
-                purpose=str(event.title),
-                override_reason=_override_reason(event),
-                at=now,
-            )
-        except DomainError as error:
-            raise _translate_refusal(error) from error
-        _held_by_event(changed)
-        event.booking = changed
+        event.booking = booking_change(
+            booking=booking,
+            actor=actor,
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            attendees=event.capacity or 1,
+            purpose=str(event.title),
+            override_reason=_override_reason(event),
+            at=now,
+        )
         return
     room_release(event=event, actor=actor, now=now)
     event.booking = room_reserve(event=event, actor=actor, now=now)

@@ -36,7 +36,7 @@ FIELD_OF_CODE = {
     "event_too_long": "end_day",
     "event_in_past": "day",
     "space_not_in_office": "space",
-    "room_needs_permission": "space",
+    "not_allowed_office_activity": "space",
     "capacity_invalid": "capacity",
     "capacity_over_room": "capacity",
     "capacity_below_registered": "capacity",
