@@ -109,18 +109,19 @@ def events_between(
 
 
 def week_bounds(at: datetime) -> tuple[datetime, datetime]:
-    """From ``at`` to the end of the sixth day after: "the coming seven days".
+    """Monday 00:00 to the next Monday 00:00 of ``at``'s week, Stockholm time.
 
-    A week page read on a Friday should still show next Tuesday's language
-    café, so the week rolls with the reader rather than stopping on Sunday.
+    "This week" is the calendar week people plan by (and the one printed
+    on a poster), so a week page read on Friday shows Monday's events too.
     """
-    local = timezone.localtime(at)
-    end = timezone.make_aware(datetime.combine(local.date() + timedelta(days=7), time.min))
-    return at, end
+    monday = timezone.localtime(at).date() - timedelta(days=timezone.localtime(at).weekday())
+    start = timezone.make_aware(datetime.combine(monday, time.min))
+    end = timezone.make_aware(datetime.combine(monday + timedelta(days=7), time.min))
+    return start, end
 
 
 def events_this_week(*, at: datetime) -> QuerySet[Event]:
-    """Published events across the network from ``at`` through the coming seven days."""
+    """Published events across the network from Monday to Sunday of ``at``'s week."""
     start, end = week_bounds(at)
     return events_between(start=start, end=end)
 

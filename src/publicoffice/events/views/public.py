@@ -3,7 +3,7 @@ an office's events, one event (with its schema.org data) and its .ics file."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -12,7 +12,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from publicoffice.core.timeutils import local_zone
 from publicoffice.events import ical, policies
 from publicoffice.events.forms import EventFilterForm
 from publicoffice.events.jsonld import event_json_ld
@@ -20,10 +19,11 @@ from publicoffice.events.models import Approval, Event, RegistrationStatus
 from publicoffice.events.selectors import (
     event_get_visible,
     event_registrations,
-    events_between,
+    events_this_week,
     events_upcoming,
     place_in_line,
     registration_for,
+    week_bounds,
 )
 from publicoffice.events.views.common import PAGE_SIZE, event_card, event_cards, public_office
 
@@ -56,12 +56,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, "events/list.html", context)
 
 
-def week_start(today: date) -> datetime:
-    """Monday 00:00 of ``today``'s week on the Stockholm wall clock."""
-    monday = today - timedelta(days=today.weekday())
-    return datetime.combine(monday, time.min, tzinfo=local_zone())
-
-
 @require_safe
 def week(request: HttpRequest) -> HttpResponse:
     """Monday to Sunday of this week across the network, one heading per day.
@@ -70,12 +64,11 @@ def week(request: HttpRequest) -> HttpResponse:
     still runs is listed on Monday.
     """
     now = timezone.now()
-    monday = week_start(timezone.localtime(now).date())
-    next_monday = datetime.combine(monday.date() + timedelta(days=7), time.min, tzinfo=local_zone())
+    monday, _next_monday = week_bounds(now)
     days: list[dict[str, Any]] = [
         {"date": monday.date() + timedelta(days=n), "cards": []} for n in range(7)
     ]
-    for event in events_between(start=monday, end=next_monday):
+    for event in events_this_week(at=now):
         start_day = max(timezone.localtime(event.starts_at).date(), monday.date())
         days[(start_day - monday.date()).days]["cards"].append(event_card(event))
     context = {
