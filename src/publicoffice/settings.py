@@ -280,6 +280,9 @@ BOOKINGS_RETENTION_DAYS = int(os.environ.get("BOOKINGS_RETENTION_DAYS", "365"))
 # Events: reminders this many hours before the start; open proposals per member.
 EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "24"))
 EVENTS_MAX_OPEN_PROPOSALS = int(os.environ.get("EVENTS_MAX_OPEN_PROPOSALS", "5"))
+# Contact requests one member may send in an hour and in a day.
+COMMUNITY_CONTACTS_PER_HOUR = int(os.environ.get("COMMUNITY_CONTACTS_PER_HOUR", "10"))
+COMMUNITY_CONTACTS_PER_DAY = int(os.environ.get("COMMUNITY_CONTACTS_PER_DAY", "30"))
 
 # Background work: django-tasks with its database backend and one worker
 # (`publicoffice db_worker`). Nothing depends on a job having run: states
