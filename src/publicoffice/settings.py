@@ -152,6 +152,11 @@ def _database_config() -> dict[str, object]:
         # A file, not memory, so concurrency tests use real connections; one
         # per process, so two test runs in one checkout never share it.
         config["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT: it pays off for long reports, not for a page's queries whose
+        # estimated cost merely looks high. Compiling "who to meet" took 1.5 s
+        # of its 1.8 s with 100,000 profiles (bench/directory.py).
+        config["OPTIONS"] = {"options": "-c jit=off"}
     return config
 
 
