@@ -1,0 +1,720 @@
+"""How fast are the directory and "who to meet"? Our selectors against raw SQL, same database.
+
+Loads the demo network (its offices and languages; no visits, bookings,
+demo profiles or events) into a throwaway database, where a migration has
+put the curated vocabulary, then writes N profiles (100,000 by default)
+with ``bulk_create``: people, businesses, associations, cultural workers,
+NGOs and informal groups spread over the offices, with names from the
+suburbs' many backgrounds, presentations in five languages, offers and
+needs drawn from the curated words with Zipf-like popularity (a few words
+are very common, most are rare) plus some free words, spoken languages,
+a visibility mix (45 % public, 45 % members only, 10 % hidden) and 12 %
+new in town. Their folded search columns are computed by
+``community.vocabulary.profile_search_columns``, the function the profile
+service uses, and a sample is checked against it after loading. Then it
+measures, as median and 95th percentile of ``--rounds`` calls, with the
+queries each call sends:
+
+* ``directory_search`` as the directory page runs it (the count and one
+  page of 20 with its cards' tags, languages and offices): no query, for a
+  member and for an anonymous visitor; a Swedish word; an Arabic word that
+  the vocabulary knows as a synonym; a name; each filter (offer, need,
+  language, office, new in town); a query with filters; a deep page; and
+  the directory page over HTTP when its URL exists;
+* the raw SQL floor: the same first page in plain SQL (count and page);
+* ``matching.suggestions_for`` for typical members (a profile with a few
+  needs and offers, at one office) and for a newcomer looking for
+  bookkeeping, the most asked-for word, against a raw SQL query that only
+  ranks the profiles sharing a tag;
+
+and prints the plan of the slowest single query it saw (EXPLAIN ANALYZE on
+PostgreSQL). ``--quick`` uses 2,000 profiles and few rounds so the test
+suite can run it on every change.
+
+    .venv/bin/python bench/directory.py --profiles 20000        # SQLite
+    .venv/bin/python bench/directory.py --database-url postgres://publicoffice:publicoffice@127.0.0.1:5432/publicoffice_bench
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from unittest import mock
+
+from _common import (
+    analyze,
+    argument_parser,
+    bench_django,
+    queries_of,
+    spread,
+    table_size,
+    throwaway_database,
+)
+
+PER_PAGE = 20
+BATCH = 5_000
+#: (kind, share of profiles).
+KINDS = (
+    ("person", 0.60),
+    ("business", 0.15),
+    ("association", 0.08),
+    ("cultural_worker", 0.07),
+    ("ngo", 0.05),
+    ("informal_group", 0.05),
+)
+#: (language code, chance a profile speaks it).
+SPOKEN = (
+    ("sv", 0.8),
+    ("en", 0.4),
+    ("ar", 0.25),
+    ("so", 0.12),
+    ("fa", 0.1),
+    ("ti", 0.06),
+    ("tr", 0.05),
+    ("ku", 0.05),
+    ("pl", 0.04),
+    ("es", 0.04),
+    ("fi", 0.04),
+)
+FREE_WORDS = 300
+FREE_SHARE = 0.04
+SAMPLE = 200
+
+
+# -- the profiles ------------------------------------------------------------------------
+
+
+class _Tags:
+    """What ``profile.offers`` looks like to ``profile_search_columns``: ``.all()``."""
+
+    def __init__(self, tags: list[Any]) -> None:
+        self._tags = tags
+
+    def all(self) -> list[Any]:
+        return self._tags
+
+
+@dataclass
+class _Draft:
+    """A profile before it is saved, as ``profile_search_columns`` reads one."""
+
+    name: str
+    presentation: str
+    offer_tags: list[Any]
+    need_tags: list[Any]
+    offers_text: str = ""
+    needs_text: str = ""
+
+    @property
+    def offers(self) -> _Tags:
+        return _Tags(self.offer_tags)
+
+    @property
+    def needs(self) -> _Tags:
+        return _Tags(self.need_tags)
+
+
+def zipf(count: int, exponent: float = 1.0) -> list[float]:
+    return [1 / (rank + 1) ** exponent for rank in range(count)]
+
+
+def pick(rng: random.Random, items: list[Any], weights: list[float], count: int) -> list[Any]:
+    chosen: list[Any] = []
+    while len(chosen) < min(count, len(items)):
+        item = rng.choices(items, weights=weights)[0]
+        if item not in chosen:
+            chosen.append(item)
+    return chosen
+
+
+@dataclass
+class World:
+    """What profiles are drawn from."""
+
+    offices: list[Any]
+    languages: dict[str, Any]
+    offer_order: list[Any]
+    need_order: list[Any]
+    free: list[Any]
+    offer_weights: list[float] = field(default_factory=list)
+    need_weights: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.offer_weights = zipf(len(self.offer_order))
+        self.need_weights = zipf(len(self.need_order))
+
+
+def make_world(rng: random.Random) -> World:
+    from publicoffice.community.models import Tag
+    from publicoffice.community.vocabulary import fold, join_terms
+    from publicoffice.demo import community_people as people
+    from publicoffice.places.models import Language, Office
+
+    curated = list(Tag.objects.curated().order_by("slug"))
+    by_slug = {tag.slug: tag for tag in curated}
+    # Needs: what the demo says people ask for most, then the rest; offers shuffled.
+    need_order = [by_slug[s] for s in people.NEEDS if s in by_slug]
+    need_order += [t for t in curated if t not in need_order]
+    offer_order = rng.sample(curated, len(curated))
+    words = [f"{people.FREE_WORDS[n % len(people.FREE_WORDS)]} {n}" for n in range(FREE_WORDS)]
+    free = Tag.objects.bulk_create(
+        Tag(
+            slug=f"bench-free-{n}",
+            name=word,
+            name_sv=word,
+            is_curated=False,
+            search_terms=join_terms([fold(word)]),
+        )
+        for n, word in enumerate(words)
+    )
+    return World(
+        offices=list(Office.objects.public().order_by("slug")),
+        languages={language.code: language for language in Language.objects.all()},
+        offer_order=offer_order,
+        need_order=need_order,
+        free=free,
+    )
+
+
+def draw(rng: random.Random, world: World, n: int) -> dict[str, Any]:
+    """One profile's values and relations."""
+    from publicoffice.demo import community_people as people
+
+    kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
+    _label, firsts, surnames, _spoken, written_in = rng.choice(people.BACKGROUNDS)
+    first, last = rng.choice(firsts), rng.choice(surnames)
+    office = rng.choice(world.offices)
+    offices = [office] if rng.random() < 0.8 else [office, rng.choice(world.offices)]
+    offers = pick(rng, world.offer_order, world.offer_weights, rng.choice((1, 1, 2, 2, 3, 4)))
+    needs = pick(rng, world.need_order, world.need_weights, rng.choice((0, 1, 1, 2, 2, 3)))
+    needs = [tag for tag in needs if tag not in offers]
+    for tags in (offers, needs):
+        if rng.random() < FREE_SHARE * 2:
+            tags.append(rng.choice(world.free))
+    if kind in ("person", "cultural_worker"):
+        name = f"{first} {last}"
+    elif kind == "business":
+        name = f"{last} {rng.choice(sorted(people.TRADES.values()))}"
+    else:
+        templates = people.ORGANISATIONS.get(kind, people.ORGANISATIONS["association"])
+        name = rng.choice(templates).format(district=office.name) + f" {n % 97}"
+    language = rng.choice(written_in)
+    template = rng.choice(people.PERSON_TEMPLATES.get(language, people.PERSON_TEMPLATES["sv"]))
+    text_language = language if language in ("sv", "en", "ar") else "sv"
+
+    def names(tags: list[Any]) -> str:
+        return ", ".join(str(getattr(t, f"name_{text_language}", "") or t.name) for t in tags)
+
+    presentation = template.format(
+        first=first, district=office.name, offers=names(offers), needs=names(needs)
+    )
+    roll = rng.random()
+    visibility = "public" if roll < 0.45 else "members" if roll < 0.9 else "hidden"
+    spoken = [code for code, share in SPOKEN if rng.random() < share] or ["sv"]
+    return {
+        "kind": kind,
+        "name": name,
+        "presentation": presentation,
+        "presentation_language": language,
+        "visibility": visibility,
+        "is_new_in_town": kind == "person" and rng.random() < 0.2,
+        "offers": offers,
+        "needs": needs,
+        "languages": [world.languages[c] for c in spoken if c in world.languages],
+        "offices": list(dict.fromkeys(offices)),
+    }
+
+
+def load_profiles(count: int, world: World, rng: random.Random) -> dict[str, int]:
+    """``count`` profiles, their admins and relations, in batches of :data:`BATCH`."""
+    from publicoffice.accounts.models import User
+    from publicoffice.community import vocabulary
+    from publicoffice.community.models import Profile, ProfileAdmin
+
+    rows = {"users": 0, "tag links": 0, "other links": 0}
+    through = {
+        "offers": Profile.offers.through,
+        "needs": Profile.needs.through,
+        "languages": Profile.languages.through,
+        "offices": Profile.home_offices.through,
+    }
+    keys = {"offers": "tag_id", "needs": "tag_id", "languages": "language_id"}
+    keys["offices"] = "office_id"
+    # The same folding as the service, remembered: presentations repeat a lot.
+    cached = functools.lru_cache(maxsize=200_000)(vocabulary.fold)
+    with mock.patch.object(vocabulary, "fold", cached):
+        for start in range(0, count, BATCH):
+            drafts = [draw(rng, world, n) for n in range(start, min(count, start + BATCH))]
+            users = User.objects.bulk_create(
+                User(email=f"bench-{start + i}@example.org", password="!", display_name=d["name"])
+                for i, d in enumerate(drafts)
+            )
+            profiles = []
+            for draft in drafts:
+                columns = vocabulary.profile_search_columns(
+                    _Draft(draft["name"], draft["presentation"], draft["offers"], draft["needs"])
+                )
+                fields = {k: v for k, v in draft.items() if k not in through}
+                profiles.append(Profile(**fields, **columns))
+            Profile.objects.bulk_create(profiles)
+            ProfileAdmin.objects.bulk_create(
+                ProfileAdmin(profile=p, user=u) for p, u in zip(profiles, users, strict=True)
+            )
+            for relation, model in through.items():
+                links = [
+                    model(profile_id=profile.pk, **{keys[relation]: item.pk})
+                    for profile, draft in zip(profiles, drafts, strict=True)
+                    for item in draft[relation]
+                ]
+                model.objects.bulk_create(links, batch_size=BATCH)
+                rows["tag links" if relation in ("offers", "needs") else "other links"] += len(
+                    links
+                )
+            rows["users"] += len(users)
+    return rows
+
+
+def drop_gin_indexes() -> list[str]:
+    """Drop the profile table's GIN indexes (the search trigrams); return how to make them.
+
+    Building a GIN index once after a bulk load is several times faster than
+    keeping it up to date row by row; deployments grow one profile at a time.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'community_profile' AND indexdef LIKE '%%USING gin%%'"
+        )
+        found = cursor.fetchall()
+        for name, _definition in found:
+            cursor.execute(f'DROP INDEX "{name}"')  # a name the database just gave
+    return [definition for _name, definition in found]
+
+
+def create_indexes(definitions: list[str]) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for definition in definitions:
+            cursor.execute(definition)  # as the database itself wrote it
+
+
+def check_sample(rng: random.Random) -> tuple[int, int]:
+    """Stored search columns against the service's function, for a sample of profiles."""
+    from publicoffice.community.models import Profile
+    from publicoffice.community.vocabulary import profile_search_columns
+
+    ids = list(Profile.objects.values_list("pk", flat=True))
+    sample = rng.sample(ids, min(SAMPLE, len(ids)))
+    agree = 0
+    for profile in Profile.objects.filter(pk__in=sample).prefetch_related("offers", "needs"):
+        columns = profile_search_columns(profile)
+        agree += all(getattr(profile, name) == value for name, value in columns.items())
+    if agree != len(sample):
+        raise SystemExit(f"search columns differ from the service's in {len(sample) - agree}")
+    return agree, len(sample)
+
+
+# -- measuring ---------------------------------------------------------------------------
+
+
+@dataclass
+class Slowest:
+    """The slowest single query seen while watching, and where it came from."""
+
+    seconds: float = 0.0
+    sql: str = ""
+    params: Any = None
+    label: str = ""
+
+    @contextmanager
+    def watching(self, label: str) -> Iterator[None]:
+        from django.db import connection
+
+        def wrapper(
+            execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+        ) -> Any:
+            start = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                took = time.perf_counter() - start
+                if took > self.seconds and not many:
+                    self.seconds, self.sql, self.params, self.label = took, sql, params, label
+
+        with connection.execute_wrapper(wrapper):
+            yield
+
+    def explain(self) -> None:
+        """The plan of the slowest query, measured on PostgreSQL."""
+        from django.db import connection
+
+        if not self.sql:
+            return
+        print(f'slowest single query: {self.seconds * 1000:.2f} ms, in "{self.label}":')
+        print(f"  {self.sql[:600]}{' ...' if len(self.sql) > 600 else ''}")
+        prefix = (
+            "EXPLAIN (ANALYZE, BUFFERS) "
+            if connection.vendor == "postgresql"
+            else "EXPLAIN QUERY PLAN "
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(prefix + self.sql, self.params)
+            lines = [" ".join(str(cell) for cell in row) for row in cursor.fetchall()]
+        print(f"plan ({connection.vendor}):")
+        for line in lines:
+            print(f"  {line}")
+
+
+def server_settings() -> str:
+    """PostgreSQL settings that change these figures: JIT compiles costly plans."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        values = []
+        for name in ("jit", "work_mem", "shared_buffers"):
+            cursor.execute(f"SHOW {name}")  # names from the list above, never input
+            values.append(f"{name}={cursor.fetchone()[0]}")
+    return f", server: {' '.join(values)}"
+
+
+def directory_page(filters: dict[str, Any], number: int = 1) -> list[Any]:
+    """What the directory page asks for: a count, one page, the cards' relations."""
+    from django.core.paginator import Paginator
+
+    from publicoffice.community.selectors.directory import directory_search
+
+    page = Paginator(directory_search(**filters), PER_PAGE).get_page(number)
+    return list(page.object_list)
+
+
+def listed(user: Any) -> list[str]:
+    return ["public", "members"] if getattr(user, "is_authenticated", False) else ["public"]
+
+
+def raw_page(user: Any, word: str | None = None, offset: int = 0) -> int:
+    """The floor: count and one page of ids in plain SQL, ordered as the directory orders."""
+    from django.db import connection
+
+    visibility = listed(user)
+    marks = ", ".join(["%s"] * len(visibility))  # placeholders only, never values
+    where = f"visibility IN ({marks})"
+    params: list[Any] = list(visibility)
+    if word is not None:
+        where += " AND search_text LIKE %s"
+        params.append(f"%{word}%")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM community_profile WHERE {where}", params)
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT id, name FROM community_profile WHERE {where} "
+            f"ORDER BY search_name, id LIMIT {PER_PAGE} OFFSET %s",
+            [*params, offset],
+        )
+        cursor.fetchall()
+    return int(total)
+
+
+def raw_matches(member: Any) -> int:
+    """The floor of "who to meet": profiles sharing a tag, ranked by how many, 20 ids."""
+    from django.db import connection
+
+    from publicoffice.community.models import Profile
+
+    own = Profile.objects.filter(admin_links__user=member).prefetch_related("offers", "needs")
+    needs = [t.pk for p in own for t in p.needs.all()] or [0]
+    offers = [t.pk for p in own for t in p.offers.all()] or [0]
+    offers_table = Profile.offers.through._meta.db_table
+    needs_table = Profile.needs.through._meta.db_table
+    marks_needs = ", ".join(["%s"] * len(needs))
+    marks_offers = ", ".join(["%s"] * len(offers))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT m.profile_id, COUNT(*) AS n FROM ("
+            f"SELECT profile_id FROM {offers_table} WHERE tag_id IN ({marks_needs}) "
+            f"UNION ALL SELECT profile_id FROM {needs_table} WHERE tag_id IN ({marks_offers})"
+            ") AS m JOIN community_profile p ON p.id = m.profile_id "
+            "WHERE p.visibility IN (%s, %s) GROUP BY m.profile_id "
+            f"ORDER BY n DESC, m.profile_id LIMIT {PER_PAGE}",
+            [*needs, *offers, "public", "members"],
+        )
+        return len(cursor.fetchall())
+
+
+@dataclass
+class Figure:
+    label: str
+    median: float
+    p95: float
+    queries: int
+    found: int | str
+    raw: float
+
+
+def measure(
+    label: str, function: Callable[[], Any], rounds: int, raw: float, slowest: Slowest
+) -> Figure:
+    with slowest.watching(label):
+        found = function()
+    median, p95 = spread(function, rounds)
+    count: int | str = len(found) if isinstance(found, list) else found
+    return Figure(label, median, p95, queries_of(function), count, raw)
+
+
+def print_figures(title: str, figures: list[Figure], found_label: str) -> None:
+    print(title)
+    print(f"  {'':44} {'median':>9} {'p95':>9}  {'x raw':>7}  queries  {found_label}")
+    for f in figures:
+        print(
+            f"  {f.label:44} {f.median * 1000:6.2f} ms {f.p95 * 1000:6.2f} ms"
+            f"  ({f.median / f.raw:5.1f}x raw)  {f.queries:3d}      {f.found}"
+        )
+
+
+def typical_members(rng: random.Random, count: int) -> list[Any]:
+    """Members of listed person profiles with a couple of needs and offers."""
+    from django.db.models import Count
+
+    from publicoffice.accounts.models import User
+    from publicoffice.community.models import Profile
+
+    candidates = list(
+        Profile.objects.filter(kind="person", visibility__in=["public", "members"])
+        .annotate(n_needs=Count("needs", distinct=True), n_offers=Count("offers", distinct=True))
+        .filter(n_needs__gte=1, n_needs__lte=3, n_offers__gte=1, n_offers__lte=3)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:5000]
+    )
+    chosen = rng.sample(candidates, min(count, len(candidates)))
+    return list(User.objects.filter(profiles__in=chosen).order_by("pk"))
+
+
+def newcomer(rng: random.Random, world: World) -> Any:
+    """A new member at Rinkeby looking for bookkeeping and offering cooking, Arabic."""
+    from publicoffice.accounts.models import User
+    from publicoffice.community.models import Profile, ProfileAdmin, Tag
+    from publicoffice.community.vocabulary import profile_search_columns
+
+    member = User.objects.create(email="bench-newcomer@example.org", password="!")
+    office = next((o for o in world.offices if o.slug == "rinkeby"), world.offices[0])
+    profile = Profile.objects.create(
+        kind="person", name="Nour Bench", visibility="members", is_new_in_town=True
+    )
+    profile.needs.set(Tag.objects.filter(slug__in=["bookkeeping", "swedish-practice"]))
+    profile.offers.set(Tag.objects.filter(slug__in=["cooking", "arabic-lessons"]))
+    profile.home_offices.set([office])
+    ProfileAdmin.objects.create(profile=profile, user=member)
+    Profile.objects.filter(pk=profile.pk).update(**profile_search_columns(profile))
+    return member
+
+
+def main() -> None:
+    parser = argument_parser(__doc__, quick_help="2,000 profiles, few rounds")
+    parser.add_argument("--profiles", type=int, default=100_000, help="profiles to load")
+    parser.add_argument("--rounds", type=int, default=15, help="rounds per figure")
+    parser.add_argument("--members", type=int, default=20, help="members asking who to meet")
+    args = parser.parse_args()
+    if args.quick:
+        args.profiles, args.rounds, args.members = 2_000, 3, 3
+
+    with bench_django(args.database_url) as data_dir:
+        from django.contrib.auth.models import AnonymousUser
+        from django.db import connection
+        from django.utils import timezone
+
+        from publicoffice.community.matching import suggestions_for
+        from publicoffice.community.models import Profile, Tag
+        from publicoffice.demo.loader import load_demo
+
+        with throwaway_database(data_dir, "bench_directory"):
+            rng = random.Random(2026)
+            load_demo(visits=False, bookings=False, community=False, events=False)
+            world = make_world(rng)
+            gin = drop_gin_indexes()
+            start = time.perf_counter()
+            rows = load_profiles(args.profiles, world, rng)
+            loaded = time.perf_counter() - start
+            start = time.perf_counter()
+            create_indexes(gin)
+            indexed = time.perf_counter() - start
+            start = time.perf_counter()
+            for table in (
+                "community_profile",
+                "community_profile_offers",
+                "community_profile_needs",
+            ):
+                analyze(table)
+            analyzed = time.perf_counter() - start
+            agree, sampled = check_sample(rng)
+            members = typical_members(rng, args.members)
+            nour = newcomer(rng, world)
+            member, anonymous = members[0], AnonymousUser()
+            public = Profile.objects.filter(visibility="public").count()
+            print(
+                f"database: {connection.vendor}, profiles: {args.profiles:,} ({public:,} public), "
+                f"offices: {len(world.offices)}, curated words: {Tag.objects.curated().count()}, "
+                f"free words: {FREE_WORDS}, rounds: {args.rounds}, "
+                f"at: {timezone.localtime():%Y-%m-%d %H:%M %Z}{server_settings()}"
+            )
+            print(
+                f"loaded {args.profiles:,} profiles ({rows['users']:,} members, "
+                f"{rows['tag links']:,} offers and needs, {rows['other links']:,} languages "
+                f"and offices) in {loaded:.1f} s, {len(gin)} GIN index(es) built in "
+                f"{indexed:.1f} s, analysed in {analyzed:.1f} s"
+                f"{table_size('community_profile')}; search columns agree with the service's "
+                f"in {agree} of {sampled} sampled profiles"
+            )
+            slowest = Slowest()
+            listed_count = Profile.objects.listed_for(member).count()
+            deep = max(1, listed_count // PER_PAGE // 2)
+            empty = spread(lambda: raw_page(member), args.rounds)
+            word = spread(lambda: raw_page(member, "bokforing"), args.rounds)
+            floor_empty, floor_word = empty[0], word[0]
+            floor_deep = spread(
+                lambda: raw_page(member, offset=(deep - 1) * PER_PAGE), args.rounds
+            )[0]
+            surname = "farah"
+            cases: list[tuple[str, dict[str, Any], int, float]] = [
+                ("no query, page 1 (member)", {"user": member}, 1, floor_empty),
+                ("no query, page 1 (anonymous)", {"user": anonymous}, 1, floor_empty),
+                (
+                    "'bokföring' (Swedish word)",
+                    {"user": member, "query": "bokföring"},
+                    1,
+                    floor_word,
+                ),
+                ("'محاسبة' (Arabic synonym)", {"user": member, "query": "محاسبة"}, 1, floor_word),
+                (f"'{surname}' (a name)", {"user": member, "query": surname}, 1, floor_word),
+                ("offer: bookkeeping", {"user": member, "offer": "bookkeeping"}, 1, floor_empty),
+                (
+                    "need: swedish-practice",
+                    {"user": member, "need": "swedish-practice"},
+                    1,
+                    floor_empty,
+                ),
+                ("language: so", {"user": member, "language": "so"}, 1, floor_empty),
+                ("office: rinkeby", {"user": member, "office": "rinkeby"}, 1, floor_empty),
+                ("new in town", {"user": member, "new_in_town": True}, 1, floor_empty),
+                (
+                    "'översättning' + language ar + office",
+                    {
+                        "user": member,
+                        "query": "översättning",
+                        "language": "ar",
+                        "office": "rinkeby",
+                    },
+                    1,
+                    floor_word,
+                ),
+                (f"no query, page {deep:,} (deep)", {"user": member}, deep, floor_deep),
+            ]
+            figures = [
+                Figure("raw SQL, no query (count + page)", *empty, 2, "", floor_empty),
+                Figure("raw SQL, one word (count + page)", *word, 2, "", floor_word),
+            ]
+            for label, filters, number, floor in cases:
+                figures.append(
+                    measure(
+                        label,
+                        lambda f=filters, n=number: directory_page(f, n),
+                        args.rounds,
+                        floor,
+                        slowest,
+                    )
+                )
+            print_figures(
+                f"directory_search, one page of {PER_PAGE} with its cards "
+                f"({listed_count:,} profiles listed for members):",
+                figures,
+                "on page",
+            )
+            http = http_figures(member, args.rounds, floor_word, slowest)
+            if http:
+                print_figures("the directory page over HTTP (a signed-in member):", http, "status")
+            else:
+                print("  HTTP path (directory page): not available yet")
+
+            cycle = itertools.cycle(members)
+            # Every member asked twice (at least ``rounds`` calls in all).
+            samples = max(args.rounds, 2 * len(members))
+            matches = spread(lambda: raw_matches(next(cycle)), samples)
+            floor = matches[0]
+            at = timezone.now()
+            found = [len(suggestions_for(member=m, at=at)) for m in members]
+            with slowest.watching("suggestions_for"):
+                suggestions_for(member=members[0], at=at)
+            typical = spread(lambda: suggestions_for(member=next(cycle), at=at), samples)
+            with slowest.watching("suggestions_for (newcomer)"):
+                suggested = suggestions_for(member=nour, at=at)
+            newcomers = spread(lambda: suggestions_for(member=nour, at=at), args.rounds)
+            print_figures(
+                f"who to meet, suggestions_for (limit 20), {len(members)} typical members "
+                "and a newcomer:",
+                [
+                    Figure("raw SQL, profiles sharing a tag, ranked", *matches, 1, "", floor),
+                    Figure(
+                        "suggestions_for, typical members",
+                        *typical,
+                        queries_of(lambda: suggestions_for(member=members[0], at=at)),
+                        f"{sum(found) / len(found):.1f} on average",
+                        floor,
+                    ),
+                    Figure(
+                        "suggestions_for, newcomer needing bookkeeping",
+                        *newcomers,
+                        queries_of(lambda: suggestions_for(member=nour, at=at)),
+                        len(suggested),
+                        floor,
+                    ),
+                ],
+                "suggestions",
+            )
+            if suggested:
+                print(
+                    f"  first for the newcomer: {suggested[0].profile.name}: "
+                    f"{' '.join(suggested[0].reasons)}"
+                )
+            slowest.explain()
+
+
+def http_figures(member: Any, rounds: int, floor: float, slowest: Slowest) -> list[Figure]:
+    """GET the directory page as a signed-in member, when the URL exists."""
+    from django.test import Client
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import translation
+
+    try:
+        with translation.override("sv"):
+            url = reverse("community:directory")
+    except NoReverseMatch:
+        return []
+    client = Client()
+    client.force_login(member)
+    figures = []
+    for label, query in (
+        ("GET directory, no query", {}),
+        ("GET directory, 'bokföring'", {"q": "bokföring"}),
+    ):
+        status = client.get(url, query).status_code
+        if status != 200:
+            raise SystemExit(f"GET {url} {query}: {status}")
+        figures.append(
+            measure(label, lambda q=query: client.get(url, q).status_code, rounds, floor, slowest)
+        )
+    return figures
+
+
+if __name__ == "__main__":
+    main()
