@@ -85,7 +85,7 @@ def test_a_month_of_events_from_two_weeks_back_to_four_ahead(demo, wednesday):
     assert demo.totals["events"] == Event.objects.count()
 
 
-def test_every_open_office_with_a_room_holds_three_to_six_a_week_ahead(demo, wednesday):
+def test_every_open_office_with_a_room_holds_three_or_four_a_week_ahead(demo, wednesday):
     today = timezone.localdate()
     monday = today - timedelta(days=today.weekday())
     per_week: dict[str, Counter[int]] = defaultdict(Counter)
@@ -101,7 +101,7 @@ def test_every_open_office_with_a_room_holds_three_to_six_a_week_ahead(demo, wed
     assert set(per_week) == with_rooms
     for slug, weeks in per_week.items():
         for week in (1, 2):  # whole weeks ahead
-            assert 3 <= weeks[week] <= 6, (slug, weeks)
+            assert 3 <= weeks[week] <= 6, (slug, weeks)  # a moved or proposed one on top
         assert weeks[-1] >= 1, slug  # and some gone by
 
 

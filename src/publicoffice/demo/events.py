@@ -1,7 +1,8 @@
 """Demo events: a month of cafés, workshops and evenings at the open offices.
 
-From two weeks back to about four weeks ahead, every open office with a
-room for events holds three to six events a week, of the kinds in
+From two weeks back to four weeks ahead, every open office with a room
+for events holds three or four events a week (one or two in the weeks gone
+by), of the kinds in
 :mod:`publicoffice.demo.events_data`. Everything goes through the event
 services with ``at=`` set to when a host would have done it:
 :func:`event_create` reserves the room through the booking service (so the
@@ -190,7 +191,7 @@ class _Loader:
         """
         if past:
             return (1, 2)
-        return (3, 5) if len(rooms) >= 2 else (3, 3)
+        return (3, 4) if len(rooms) >= 2 else (3, 3)
 
     # registrations
 
@@ -209,11 +210,15 @@ class _Loader:
         return done
 
     def fill(self, events: list[Event], special: set[int]) -> None:
+        """Registrations for events with seats: some coming ones fill up, past ones less.
+
+        Events without a seat limit get none (anyone can come), and one event
+        in three none yet: each registration is a service call, and the
+        demo should load in seconds.
+        """
         for event in events:
-            if event.pk in special:
+            if event.pk in special or event.capacity is None or self.rng.random() < 1 / 3:
                 continue
-            if event.capacity is None:
-                continue  # anyone can come: people seldom register
             shares = (0.25, 0.5) if event.starts_at < self.now else (0.25, 0.5, 0.75, 1.0)
             count = round(event.capacity * self.rng.choice(shares))
             until = min(event.starts_at - timedelta(hours=1), self.now - MINUTE)
