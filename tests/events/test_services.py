@@ -10,6 +10,7 @@ from datetime import datetime
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from publicoffice.bookings.models import Booking, BookingLogEntry, BookingStatus, LogAction
 from publicoffice.bookings.services import booking_create
@@ -192,7 +193,13 @@ def test_error_messages_are_marked_for_translation(frozen, office, host):
     with pytest.raises(DomainError) as caught:
         create(office, host, title="")
     assert isinstance(caught.value.message, Promise)
-    assert caught.value.as_dict() == {"code": "title_missing", "message": "Give the event a title."}
+    with translation.override("en"):
+        assert caught.value.as_dict() == {
+            "code": "title_missing",
+            "message": "Give the event a title.",
+        }
+    with translation.override("ar"):
+        assert caught.value.as_dict()["message"] != "Give the event a title."
 
 
 def test_a_closed_office_holds_no_events(frozen, office, host):
