@@ -46,7 +46,7 @@ def presence_show(
     """
     at = at or timezone.now()
     # Read the visit afresh (and hold it): a check-out a moment ago must count.
-    visit = Visit.objects.select_for_update().select_related("member").get(pk=visit.pk)
+    visit = Visit.objects.select_for_update(of=("self",)).select_related("member").get(pk=visit.pk)
     _require_open_member_visit(visit, at)
     if not is_profile_admin(visit.member, profile):
         raise DomainError(
