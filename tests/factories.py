@@ -41,7 +41,10 @@ class MunicipalityFactory(DjangoModelFactory):
         django_get_or_create = ("code",)
 
     name = factory.Sequence(lambda n: f"Kommun {n}")
-    code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    # Municipality codes are four digits. Wrap within 1000-9999 so a long test
+    # worker never writes a fifth digit (PostgreSQL enforces the length; SQLite
+    # does not) and never collides with the real codes below 1000 tests use.
+    code = factory.Sequence(lambda n: f"{1000 + n % 9000:04d}")
 
 
 class DistrictFactory(DjangoModelFactory):
