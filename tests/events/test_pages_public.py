@@ -81,6 +81,15 @@ class TestList:
         assert "Nu i Alby." in html
         assert "No registration: the event does not take place as planned." in html
 
+    def test_a_cancelled_event_is_called_cancelled_not_unbooked_in_swedish(
+        self, client, event, host
+    ):
+        """Bookings and events share the English word, not the Swedish one."""
+        services.event_set_status(event=event, actor=host, status=EventStatus.CANCELLED)
+        html = client.get("/sv/events/").content.decode()
+        assert "<strong>Inställt</strong>" in html
+        assert "Avbokad" not in html
+
     def test_proposals_are_not_listed(self, client, office, member, frozen):
         services.event_propose(
             office=office,

@@ -18,6 +18,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from publicoffice.bookings.models import Booking
 from publicoffice.core.models import TimeStampedModel
@@ -29,7 +30,9 @@ LONGEST_EVENT_DAYS = 14
 
 class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+    # A context of its own: Swedish says an event is "Inställt", not "Avbokad"
+    # like a booking.
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
     POSTPONED = "postponed", _("Postponed")
     MOVED = "moved", _("Moved")
 
@@ -155,7 +158,7 @@ class Event(TimeStampedModel):
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
     WAITING = "waiting", _("On the waitlist")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("event registration status", "Cancelled")
 
 
 class Registration(models.Model):
