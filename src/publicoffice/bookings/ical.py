@@ -6,48 +6,43 @@ every change the member is told about. That pair is what lets a calendar
 program update the event it already has in place instead of adding a second
 one, and drop it on ``METHOD:CANCEL``.
 
-Times are written in local wall-clock time with ``TZID=Europe/Stockholm``
-(the project's ``TIME_ZONE``) and a VTIMEZONE for the years involved, so an
-event at 10:00 stays at 10:00 on either side of a daylight-saving change.
-Text is built with the ``icalendar`` package, which escapes ``, ; \\`` and
-newlines and folds lines at 75 octets without splitting a UTF-8 character.
+The calendar around the events (time zone, feed name, text cleaning) comes
+from :mod:`publicoffice.core.ical`, shared with the events' calendars.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
+from icalendar import Event, vCalAddress
 
 from publicoffice.bookings.models import Booking, BookingStatus
+from publicoffice.core.ical import CANCEL, REQUEST, calendar_ics, plain, site_url, vtimezone
 from publicoffice.core.timeutils import local_zone
 
 PRODID = "-//Public Office//Bookings//EN"
 
-#: iTIP methods (RFC 5546) used in e-mails. Downloads and feeds carry none.
-REQUEST = "REQUEST"
-CANCEL = "CANCEL"
-
-#: How often calendar programs should fetch a feed again.
-FEED_REFRESH = timedelta(hours=1)
-
-DEFAULT_BASE_URL = "http://127.0.0.1:8000"
-
-
-def site_url(path: str) -> str:
-    """An absolute address for ``path``, for mail and calendars (no request at hand).
-
-    Read from ``PUBLIC_BASE_URL``; the default suits a local demo only.
-    """
-    base = str(getattr(settings, "PUBLIC_BASE_URL", DEFAULT_BASE_URL)).rstrip("/")
-    return f"{base}{path}"
+__all__ = [
+    "CANCEL",
+    "PRODID",
+    "REQUEST",
+    "booking_event",
+    "booking_ics",
+    "booking_uid",
+    "booking_url",
+    "feed_ics",
+    "ical_status",
+    "invitation_ics",
+    "office_location",
+    "site_url",
+    "vtimezone",
+]
 
 
 def booking_uid(booking: Booking) -> str:
@@ -78,13 +73,6 @@ def office_location(booking: Booking) -> str:
     office = booking.office
     town = f"{office.postal_code} {office.city}".strip()
     return ", ".join(part for part in (str(office.name), office.street_address, town) if part)
-
-
-def _plain(value: str) -> str:
-    """Drop control characters RFC 5545 forbids in TEXT (newlines and tabs stay)."""
-    return "".join(
-        " " if unicodedata.category(char) == "Cc" and char not in "\n\t" else char for char in value
-    )
 
 
 def _summary(booking: Booking, status: str) -> str:
@@ -160,10 +148,10 @@ def booking_event(
     event.add("sequence", booking.sequence)
     event.add("dtstart", booking.starts_at.astimezone(zone))
     event.add("dtend", booking.ends_at.astimezone(zone))
-    event.add("summary", _plain(_summary(booking, status)))
-    event.add("location", _plain(office_location(booking)))
+    event.add("summary", plain(_summary(booking, status)))
+    event.add("location", plain(office_location(booking)))
     event.add("geo", (float(booking.office.latitude), float(booking.office.longitude)))
-    event.add("description", _plain(_description(booking, status, url)))
+    event.add("description", plain(_description(booking, status, url)))
     event.add("status", status)
     event.add("transp", "TRANSPARENT" if status == "CANCELLED" else "OPAQUE")
     event.add("class", "PRIVATE")
@@ -176,70 +164,6 @@ def booking_event(
     return event
 
 
-def _offset(zone: tzinfo, instant: datetime) -> timedelta:
-    return instant.astimezone(zone).utcoffset() or timedelta(0)
-
-
-def _transitions(zone: tzinfo, start: datetime, end: datetime) -> list[datetime]:
-    """The instants (UTC, to the second) at which ``zone`` changes its offset."""
-    found: list[datetime] = []
-    day = timedelta(days=1)
-    moment = start
-    while moment < end:
-        following = moment + day
-        if _offset(zone, following) != _offset(zone, moment):
-            low, high = int(moment.timestamp()), int(following.timestamp())
-            before = _offset(zone, moment)
-            while high - low > 1:
-                middle = (low + high) // 2
-                if _offset(zone, datetime.fromtimestamp(middle, UTC)) == before:
-                    low = middle
-                else:
-                    high = middle
-            found.append(datetime.fromtimestamp(high, UTC))
-        moment = following
-    return found
-
-
-def vtimezone(tzid: str, zone: tzinfo, first_year: int, last_year: int) -> Timezone:
-    """A VTIMEZONE for ``zone`` from 1 January ``first_year`` to the end of ``last_year``.
-
-    Built from the zone's own transitions, so it stays right if the rules
-    change. Each observance starts at the onset in the local time *before*
-    the change, with TZOFFSETFROM the offset before it (RFC 5545, 3.6.5):
-    summer time in Stockholm begins 02:00 +0100 and ends 03:00 +0200.
-    (``icalendar.Timezone.from_tzinfo`` writes 03:00 for the first: a
-    known bug, so it is not used.)
-    """
-    start = datetime(first_year, 1, 1, tzinfo=zone).astimezone(UTC)
-    end = datetime(last_year + 1, 1, 1, tzinfo=zone).astimezone(UTC)
-    initial = start.astimezone(zone)
-    # (daylight?, from, to, name) -> local onsets
-    observances: dict[tuple[bool, timedelta, timedelta, str], list[datetime]] = {}
-    key = (bool(initial.dst()), _offset(zone, start), _offset(zone, start), initial.tzname() or "")
-    observances[key] = [initial.replace(tzinfo=None)]
-    for instant in _transitions(zone, start, end):
-        before = _offset(zone, instant - timedelta(seconds=1))
-        after = instant.astimezone(zone)
-        key = (bool(after.dst()), before, _offset(zone, instant), after.tzname() or "")
-        observances.setdefault(key, []).append((instant + before).replace(tzinfo=None))
-    component = Timezone()
-    component.add("tzid", tzid)
-    for (daylight, offset_from, offset_to, name), onsets in sorted(
-        observances.items(), key=lambda item: item[1][0]
-    ):
-        observance = TimezoneDaylight() if daylight else TimezoneStandard()
-        observance.add("dtstart", onsets[0])
-        if onsets[1:]:
-            observance.add("rdate", onsets[1:])
-        observance.add("tzoffsetfrom", offset_from)
-        observance.add("tzoffsetto", offset_to)
-        if name:
-            observance.add("tzname", name)
-        component.add_component(observance)
-    return component
-
-
 def _calendar(
     bookings: Iterable[Booking],
     *,
@@ -247,33 +171,22 @@ def _calendar(
     method: str | None,
     name: str | None,
 ) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    if method:
-        cal.add("method", method)
-    if name:
-        cal.calendar_name = _plain(name)  # NAME and the older X-WR-CALNAME
-        cal.add("x-wr-timezone", settings.TIME_ZONE)
-        cal.refresh_interval = FEED_REFRESH
-        cal.add("x-published-ttl", FEED_REFRESH)
-    bookings = list(bookings)
-    if bookings:
-        # Every TZID used needs its VTIMEZONE, for the years the events fall in.
-        zone = local_zone()
-        cal.add_component(
-            vtimezone(
-                settings.TIME_ZONE,
-                zone,
-                min(b.starts_at.astimezone(zone).year for b in bookings),
-                max(b.ends_at.astimezone(zone).year for b in bookings),
-            )
+    """An invitation (with ``method``), a download, or a feed (with ``name``).
+
+    An invitation is stamped now and names its attendee; a download or feed
+    is stamped with each booking's last change, so fetching it again without
+    a change gives the same bytes.
+    """
+    events = [
+        booking_event(
+            booking,
+            at=at,
+            stamp=at if method else booking.updated_at,
+            invitation=bool(method),
         )
-    for booking in bookings:
-        stamp = at if method else booking.updated_at
-        cal.add_component(booking_event(booking, at=at, stamp=stamp, invitation=bool(method)))
-    return bytes(cal.to_ical())
+        for booking in bookings
+    ]
+    return calendar_ics(events, prodid=PRODID, method=method, name=name)
 
 
 def invitation_ics(booking: Booking, *, at: datetime, method: str = REQUEST) -> bytes:

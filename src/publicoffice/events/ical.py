@@ -7,9 +7,10 @@ an e-mail's file updates the event in place. A cancelled event stays in the
 feeds with ``STATUS:CANCELLED`` so calendars show it struck through rather
 than silently dropping it.
 
-The building blocks that are not about events (the VTIMEZONE, absolute
-addresses, the refresh interval) come from :mod:`publicoffice.bookings.ical`,
-so both kinds of calendar file are written the same way.
+The calendar around the events (the VTIMEZONE, the feed name and refresh
+interval, absolute addresses, text cleaning) comes from
+:mod:`publicoffice.core.ical`, so bookings' and events' calendar files are
+written the same way.
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from icalendar import Calendar, vCalAddress
 from icalendar import Event as VEvent
+from icalendar import vCalAddress
 
-from publicoffice.bookings.ical import CANCEL, FEED_REFRESH, REQUEST, site_url, vtimezone
-from publicoffice.bookings.ical import _plain as plain
+from publicoffice.core.ical import CANCEL, REQUEST, calendar_ics, plain, site_url
 from publicoffice.core.timeutils import local_zone
 from publicoffice.events.models import Event, EventStatus
 
@@ -168,32 +168,22 @@ def _calendar(
     member: Any = None,
     partstat: str = "ACCEPTED",
 ) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    if method:
-        cal.add("method", method)
-    if name:
-        cal.calendar_name = plain(name)  # NAME and the older X-WR-CALNAME
-        cal.add("x-wr-timezone", settings.TIME_ZONE)
-        cal.refresh_interval = FEED_REFRESH
-        cal.add("x-published-ttl", FEED_REFRESH)
-    events = list(events)
-    if events:
-        zone = local_zone()
-        cal.add_component(
-            vtimezone(
-                settings.TIME_ZONE,
-                zone,
-                min(e.starts_at.astimezone(zone).year for e in events),
-                max(e.ends_at.astimezone(zone).year for e in events),
-            )
+    """An invitation (with ``method``), a download, or a feed (with ``name``).
+
+    An invitation is stamped now; a download or feed is stamped with each
+    event's last change, so fetching it again without a change gives the
+    same bytes.
+    """
+    vevents = [
+        event_vevent(
+            event,
+            stamp=at if method else event.updated_at,
+            member=member,
+            partstat=partstat,
         )
-    for event in events:
-        stamp = at if method else event.updated_at
-        cal.add_component(event_vevent(event, stamp=stamp, member=member, partstat=partstat))
-    return bytes(cal.to_ical())
+        for event in events
+    ]
+    return calendar_ics(vevents, prodid=PRODID, method=method, name=name)
 
 
 def event_ics(event: Event, *, at: datetime) -> bytes:
