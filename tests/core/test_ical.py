@@ -140,7 +140,7 @@ class TestCalendarIcs:
         assert str(cal["X-WR-CALNAME"]) == "Mina  bokningar"
         assert str(cal["X-WR-TIMEZONE"]) == "Europe/Stockholm"
         assert b"REFRESH-INTERVAL:PT1H" + CRLF in data
-        assert b"X-PUBLISHED-TTL:1:00:00" + CRLF in data
+        assert b"X-PUBLISHED-TTL:PT1H" + CRLF in data
         assert cal.refresh_interval == ical.FEED_REFRESH
         assert "METHOD" not in cal
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from django.conf import settings
-from icalendar import Calendar, Component, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Component, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 from publicoffice.core.timeutils import local_zone
 
@@ -152,7 +152,9 @@ def calendar_ics(
         cal.calendar_name = plain(name)  # NAME and the older X-WR-CALNAME
         cal.add("x-wr-timezone", settings.TIME_ZONE)
         cal.refresh_interval = FEED_REFRESH
-        cal.add("x-published-ttl", FEED_REFRESH)
+        # An X- property has no known type, so give the value as a duration;
+        # a bare timedelta would be written as Python's "1:00:00".
+        cal.add("x-published-ttl", vDuration(FEED_REFRESH))
     if events:
         zone = local_zone()
         starts = [event.decoded("dtstart") for event in events]
