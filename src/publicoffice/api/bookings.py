@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import math
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
@@ -35,94 +34,34 @@ from publicoffice.api.booking_schemas import (
     SpaceAvailabilityOut,
     SuggestionOut,
 )
-from publicoffice.api.schemas import ErrorOut
+from publicoffice.api.common import (
+    MAX_ID,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    activate_language,
+    caller,
+    count_write,
+    not_found,
+    require_aware,
+)
 from publicoffice.bookings import availability, policies, selectors, services
 from publicoffice.bookings.availability import Week
 from publicoffice.bookings.models import Booking
 from publicoffice.core.errors import DomainError
-from publicoffice.core.languages import LANGUAGE_CODES
-from publicoffice.core.ratelimit import hit_for_user
 from publicoffice.places.models import Office, Space
 
 router = Router(tags=["bookings"])
 
-WRITE_WINDOW_SECONDS = 600
-#: Ids beyond this cannot exist; refusing them early keeps the database driver calm.
-MAX_ID = 2**31 - 1
 #: Availability may be asked from a month back to a year ahead.
 START_DAYS_BACK = 31
 START_DAYS_AHEAD = 366
-#: Times outside these cannot be booked; refusing them early avoids overflows.
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
-LATEST = datetime(2999, 12, 31, tzinfo=UTC)
 MAX_PAGE_SIZE = 100
-
-READ_ERRORS: dict[int, type] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS: dict[int, type] = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-    429: ErrorOut,
-}
-
 
 # -- helpers --------------------------------------------------------------------
 
 
-def _activate(request: HttpRequest, lang: str = "") -> None:
-    lang = lang or request.GET.get("lang", "")
-    if lang in LANGUAGE_CODES:
-        translation.activate(lang)
-
-
-def _caller(request: HttpRequest) -> Any:
-    """The user :mod:`publicoffice.api.auth` found for this operation."""
-    return getattr(request, "auth", None)
-
-
-def _not_found() -> DomainError:
-    return DomainError("not_found", _("Nothing was found at this address."), status=404)
-
-
 def _booking_not_found() -> DomainError:
     return DomainError("booking_not_found", _("There is no such booking."), status=404)
-
-
-def _count_write(user: Any) -> None:
-    """Count one write of the member's; past the limit, refuse with 429.
-
-    Keyed by the user's id only (no address), for the length of the window.
-    """
-    limit = int(settings.API_WRITE_LIMIT)
-    if not hit_for_user(user.pk, "api-write", limit=limit, window=WRITE_WINDOW_SECONDS):
-        raise DomainError(
-            "too_many_requests",
-            _("Too many changes in a short time. Wait a few minutes and try again."),
-            status=429,
-        )
-
-
-def _aware(**moments: datetime | None) -> None:
-    """Naive times are a bug: refuse them, and times no booking can have."""
-    naive = [
-        name for name, value in moments.items() if value is not None and value.utcoffset() is None
-    ]
-    if naive:
-        raise DomainError(
-            "naive_datetime",
-            _("Give times with their offset from UTC, e.g. 2026-11-26T10:00:00+01:00."),
-            fields=naive,
-        )
-    odd = [
-        name
-        for name, value in moments.items()
-        if value is not None and not EARLIEST <= value <= LATEST
-    ]
-    if odd:
-        raise DomainError("invalid_datetime", _("This time cannot be booked."), fields=odd)
 
 
 def _start(query: AvailabilityQuery) -> date:
@@ -231,14 +170,14 @@ def space_availability(request: HttpRequest, space_id: int, query: Query[Availab
     when it cannot be booked, the booking error ``code`` and ``reason``;
     ``free`` merges consecutive free slots. The same checks as booking itself.
     """
-    _activate(request, query.lang)
+    activate_language(request, query.lang)
     user = optional_user(request)
     start = _start(query)
     if not 1 <= space_id <= MAX_ID:
-        raise _not_found()
+        raise not_found()
     space = availability.with_hours(selectors.bookable_spaces().filter(pk=space_id)).first()
     if space is None:
-        raise _not_found()
+        raise not_found()
     weeks = availability.space_weeks([space], start=start, days=query.days, member=user)
     return _week(weeks[space.pk])
 
@@ -250,12 +189,12 @@ def space_availability(request: HttpRequest, space_id: int, query: Query[Availab
 )
 def office_availability(request: HttpRequest, slug: str, query: Query[AvailabilityQuery]) -> Any:
     """The same as a space's availability, for all bookable spaces of the office at once."""
-    _activate(request, query.lang)
+    activate_language(request, query.lang)
     user = optional_user(request)
     start = _start(query)
     office = Office.objects.public().filter(slug=slug[:80]).first()
     if office is None:
-        raise _not_found()
+        raise not_found()
     spaces = list(availability.with_hours(selectors.bookable_spaces(office)))
     weeks = availability.space_weeks(spaces, start=start, days=query.days, member=user)
     return {
@@ -276,13 +215,13 @@ def find(request: HttpRequest, query: Query[FindQuery]) -> Any:
 
     ``needs`` may be given more than once.
     """
-    _activate(request, query.lang)
+    activate_language(request, query.lang)
     user = optional_user(request)
     office = None
     if query.office:
         office = Office.objects.public().filter(slug=query.office[:80]).first()
         if office is None:
-            raise _not_found()
+            raise not_found()
     found = availability.first_free_slots(
         duration_minutes=query.duration,
         attendees=query.attendees,
@@ -314,7 +253,7 @@ def find(request: HttpRequest, query: Query[FindQuery]) -> Any:
 def my_bookings(request: HttpRequest, page: int = 1, page_size: int = 20, lang: str = "") -> Any:
     """The caller's bookings of every status: coming ones first (soonest first),
     then past ones (latest first)."""
-    _activate(request, lang)
+    activate_language(request, lang)
     if not 1 <= page <= MAX_ID or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise DomainError(
             "invalid_page",
@@ -326,7 +265,7 @@ def my_bookings(request: HttpRequest, page: int = 1, page_size: int = 20, lang: 
         When(ends_at__lte=now, then=Value(1)), default=Value(0), output_field=IntegerField()
     )
     mine = (
-        Booking.objects.filter(member=_caller(request))
+        Booking.objects.filter(member=caller(request))
         .select_related("space", "office")
         .annotate(past=past)
         .order_by(
@@ -358,10 +297,10 @@ def create_booking(request: HttpRequest, payload: BookingIn) -> Any:
     booking ending at 11:00 leaves 11:00 free. Refusals carry the same codes
     as the web pages, e.g. ``slot_taken`` (409), ``too_long``, ``not_on_slot``.
     """
-    _activate(request)
-    user = _caller(request)
-    _count_write(user)
-    _aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
+    activate_language(request)
+    user = caller(request)
+    count_write(user)
+    require_aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
     space = None
     if 1 <= payload.space <= MAX_ID:
         space = Space.objects.select_related("office").filter(pk=payload.space).first()
@@ -387,8 +326,8 @@ def create_booking(request: HttpRequest, payload: BookingIn) -> Any:
 )
 def get_booking(request: HttpRequest, public_id: str, lang: str = "") -> Any:
     """A booking of the caller's, or of an office the caller runs; otherwise 404."""
-    _activate(request, lang)
-    return _booking(_visible_booking(_caller(request), public_id), request)
+    activate_language(request, lang)
+    return _booking(_visible_booking(caller(request), public_id), request)
 
 
 @router.patch(
@@ -402,9 +341,9 @@ def change_booking(request: HttpRequest, public_id: str, payload: BookingPatch) 
 
     The rules in force when it was booked apply, with the same checks as booking.
     """
-    _activate(request)
-    user = _caller(request)
-    _count_write(user)
+    activate_language(request)
+    user = caller(request)
+    count_write(user)
     booking = _visible_booking(user, public_id)
     given = payload.model_dump(exclude_unset=True)
     if not any(value is not None for value in given.values()):
@@ -412,7 +351,7 @@ def change_booking(request: HttpRequest, public_id: str, payload: BookingPatch) 
             "nothing_to_change",
             _("Say what to change: starts_at, ends_at, attendees or purpose."),
         )
-    _aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
+    require_aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
     booking = services.booking_change(
         booking=booking,
         actor=user,
@@ -432,8 +371,8 @@ def change_booking(request: HttpRequest, public_id: str, payload: BookingPatch) 
 )
 def cancel_booking(request: HttpRequest, public_id: str) -> Any:
     """Give the time back; the first on the space's waitlist is offered it."""
-    _activate(request)
-    user = _caller(request)
-    _count_write(user)
+    activate_language(request)
+    user = caller(request)
+    count_write(user)
     booking = services.booking_cancel(booking=_visible_booking(user, public_id), actor=user)
     return _booking(booking, request)

@@ -21,7 +21,15 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
 from publicoffice.api.auth import member_auth, optional_user
-from publicoffice.api.bookings import _activate, _aware, _caller, _count_write
+from publicoffice.api.common import (
+    MAX_ID,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    activate_language,
+    caller,
+    count_write,
+    require_aware,
+)
 from publicoffice.api.event_schemas import (
     MAX_PAGE_SIZE,
     EventIn,
@@ -31,26 +39,12 @@ from publicoffice.api.event_schemas import (
     RegistrationOut,
     RegistrationPageOut,
 )
-from publicoffice.api.schemas import ErrorOut
 from publicoffice.core.errors import DomainError
 from publicoffice.events import policies, selectors, services
 from publicoffice.events.models import Event, Registration
 from publicoffice.places.models import Office, Space
 
 router = Router(tags=["events"])
-
-MAX_ID = 2**31 - 1
-READ_ERRORS: dict[int, type] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS: dict[int, type] = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-    429: ErrorOut,
-}
-
 
 # -- helpers --------------------------------------------------------------------
 
@@ -168,7 +162,7 @@ def _page(request: HttpRequest, events: QuerySet[Event], page: int, size: int) -
 
 
 def _listed(query: EventQuery, office: Office | None) -> QuerySet[Event]:
-    _aware(**{"from": query.from_, "to": query.to})
+    require_aware(**{"from": query.from_, "to": query.to})
     start = query.from_ or timezone.now()
     if query.to is not None:
         if query.to <= start:
@@ -195,7 +189,7 @@ def list_events(request: HttpRequest, query: Query[EventQuery]) -> Any:
     Cancelled, postponed and moved events stay in the list with their
     ``status``, so nobody travels to an event that no longer takes place.
     """
-    _activate(request, query.lang)
+    activate_language(request, query.lang)
     office = _public_office(query.office) if query.office else None
     return _page(request, _listed(query, office), query.page, query.page_size)
 
@@ -207,14 +201,14 @@ def list_events(request: HttpRequest, query: Query[EventQuery]) -> Any:
 )
 def office_events(request: HttpRequest, slug: str, query: Query[EventQuery]) -> Any:
     """The same as ``/events`` for one office."""
-    _activate(request, query.lang)
+    activate_language(request, query.lang)
     return _page(request, _listed(query, _public_office(slug)), query.page, query.page_size)
 
 
 @router.get("/events/{public_id}", response={200: EventOut, **READ_ERRORS}, summary="One event")
 def get_event(request: HttpRequest, public_id: str, lang: str = "") -> Any:
     """A published event; a proposal only for its proposer and the office's hosts."""
-    _activate(request, lang)
+    activate_language(request, lang)
     return _event(_visible_event(optional_user(request), public_id), request)
 
 
@@ -231,10 +225,10 @@ def create_event(request: HttpRequest, payload: EventIn) -> Any:
     """Hosts of the office create a published event (its room is booked at once);
     any other member's event is a proposal (``approval: proposed``) a host decides on.
     """
-    _activate(request)
-    user = _caller(request)
-    _count_write(user)
-    _aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
+    activate_language(request)
+    user = caller(request)
+    count_write(user)
+    require_aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
     office = _public_office(payload.office)
     space = None
     if payload.room is not None:
@@ -271,16 +265,16 @@ def register(request: HttpRequest, public_id: str) -> Any:
     """A seat while seats are left, otherwise a place on the waitlist
     (``status: waiting``, ``place_in_line``). Registering twice is
     ``409 already_registered``."""
-    _activate(request)
-    user = _caller(request)
-    _count_write(user)
+    activate_language(request)
+    user = caller(request)
+    count_write(user)
     event = _visible_event(user, public_id)
     registration = services.registration_create(event=event, member=user)
     return Status(201, _registration(registration, request))
 
 
 def _cancel(request: HttpRequest, registration: Registration) -> Any:
-    cancelled = services.registration_cancel(registration=registration, actor=_caller(request))
+    cancelled = services.registration_cancel(registration=registration, actor=caller(request))
     return _registration(cancelled, request)
 
 
@@ -292,9 +286,9 @@ def _cancel(request: HttpRequest, registration: Registration) -> Any:
 )
 def unregister(request: HttpRequest, public_id: str) -> Any:
     """Give my seat (or place in line) back; a freed seat goes to the first in line."""
-    _activate(request)
-    user = _caller(request)
-    _count_write(user)
+    activate_language(request)
+    user = caller(request)
+    count_write(user)
     event = _visible_event(user, public_id)
     registration = selectors.registration_for(event=event, member=user)
     if registration is None:
@@ -310,9 +304,9 @@ def unregister(request: HttpRequest, public_id: str) -> Any:
 )
 def cancel_registration(request: HttpRequest, registration_id: int) -> Any:
     """The member's own registration, or any at an office the caller runs."""
-    _activate(request)
-    user = _caller(request)
-    _count_write(user)
+    activate_language(request)
+    user = caller(request)
+    count_write(user)
     if not 1 <= registration_id <= MAX_ID:
         raise _registration_not_found()
     registration = Registration.objects.filter(pk=registration_id).first()
@@ -338,14 +332,14 @@ def my_registrations(
     request: HttpRequest, page: int = 1, page_size: int = 20, lang: str = ""
 ) -> Any:
     """My seats and waitlist places for events that have not ended, soonest first."""
-    _activate(request, lang)
+    activate_language(request, lang)
     if not 1 <= page <= MAX_ID or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise DomainError(
             "invalid_page",
             _("Pages start at 1 and hold between 1 and %(max)s items.") % {"max": MAX_PAGE_SIZE},
             status=422,
         )
-    mine = selectors.member_registrations(member=_caller(request), at=timezone.now())
+    mine = selectors.member_registrations(member=caller(request), at=timezone.now())
     count = mine.count()
     chunk = list(mine[(page - 1) * page_size : page * page_size])
     events = _events_by_id(r.event_id for r in chunk)

@@ -1,0 +1,92 @@
+"""What every API router shares: the caller, the language, the write limit, times.
+
+The bookings and events routers answer in the same way: a ``lang`` parameter
+chooses the language of texts, writes count against one ``API_WRITE_LIMIT``
+per member, times must carry their UTC offset, and refusals are
+:class:`~publicoffice.core.errors.DomainError` with the same error responses
+in the OpenAPI document. Keeping that here means a third router cannot drift.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from publicoffice.api.schemas import ErrorOut
+from publicoffice.core.errors import DomainError
+from publicoffice.core.languages import LANGUAGE_CODES
+from publicoffice.core.ratelimit import hit_for_user
+
+#: How long ``API_WRITE_LIMIT`` writes are counted for, in seconds.
+WRITE_WINDOW_SECONDS = 600
+#: Ids beyond this cannot exist; refusing them early keeps the database driver calm.
+MAX_ID = 2**31 - 1
+#: Times outside these cannot be booked; refusing them early avoids overflows.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2999, 12, 31, tzinfo=UTC)
+
+READ_ERRORS: dict[int, type] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS: dict[int, type] = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+
+
+def activate_language(request: HttpRequest, lang: str = "") -> None:
+    """Answer in ``lang`` (or ``?lang=``) when it is one of ours; else keep the default."""
+    lang = lang or request.GET.get("lang", "")
+    if lang in LANGUAGE_CODES:
+        translation.activate(lang)
+
+
+def caller(request: HttpRequest) -> Any:
+    """The user :mod:`publicoffice.api.auth` found for this operation."""
+    return getattr(request, "auth", None)
+
+
+def not_found() -> DomainError:
+    return DomainError("not_found", _("Nothing was found at this address."), status=404)
+
+
+def count_write(user: Any) -> None:
+    """Count one write of the member's; past the limit, refuse with 429.
+
+    Keyed by the user's id only (no address), for the length of the window.
+    """
+    limit = int(settings.API_WRITE_LIMIT)
+    if not hit_for_user(user.pk, "api-write", limit=limit, window=WRITE_WINDOW_SECONDS):
+        raise DomainError(
+            "too_many_requests",
+            _("Too many changes in a short time. Wait a few minutes and try again."),
+            status=429,
+        )
+
+
+def require_aware(**moments: datetime | None) -> None:
+    """Naive times are a bug: refuse them, and times no booking can have."""
+    naive = [
+        name for name, value in moments.items() if value is not None and value.utcoffset() is None
+    ]
+    if naive:
+        raise DomainError(
+            "naive_datetime",
+            _("Give times with their offset from UTC, e.g. 2026-11-26T10:00:00+01:00."),
+            fields=naive,
+        )
+    odd = [
+        name
+        for name, value in moments.items()
+        if value is not None and not EARLIEST <= value <= LATEST
+    ]
+    if odd:
+        raise DomainError("invalid_datetime", _("This time cannot be booked."), fields=odd)
