@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, Required, TypedDict, Unpack
 
 from django.conf import settings
 from django.db import transaction
@@ -55,53 +55,70 @@ def _check_space(office: Office, space: Space | None) -> None:
         raise DomainError("space_not_in_office", _("Choose a room in this office."))
 
 
+class EventDetails(TypedDict, total=False):
+    """What a host or a member fills in for a new event; one shape for both."""
+
+    title: Required[str]
+    starts_at: Required[datetime]
+    ends_at: Required[datetime]
+    space: Space | None
+    capacity: int | None
+    description: str
+    languages: Iterable[Language | str]
+    audience: str
+    accessibility_notes: str
+
+
 def _new_event(
-    *,
-    office: Office,
-    title: Any,
-    starts_at: Any,
-    ends_at: Any,
-    space: Space | None,
-    capacity: Any,
-    description: Any,
-    audience: Any,
-    accessibility_notes: Any,
-    now: datetime,
-) -> Event:
-    """A validated, unsaved event; refuses bad input before anything is written."""
+    *, office: Office, now: datetime, details: EventDetails
+) -> tuple[Event, list[Language]]:
+    """A validated, unsaved event and its languages; refuses bad input before any write."""
     if office.status != OfficeStatus.OPEN:
         raise DomainError("office_not_open", _("This office does not hold events now."))
+    space = details.get("space")
     _check_space(office, space)
-    title = common.clean_title(title)
-    starts_at, ends_at = common.clean_times(starts_at, ends_at, now=now)
+    title = common.clean_title(details["title"])
+    starts_at, ends_at = common.clean_times(details["starts_at"], details["ends_at"], now=now)
     event = Event(
         office=office,
         space=space,
         starts_at=starts_at,
         ends_at=ends_at,
         capacity=common.clean_capacity(
-            capacity, room_capacity=space.capacity if space is not None else None
+            details.get("capacity"), room_capacity=space.capacity if space is not None else None
         ),
-        audience=common.clean_audience(audience),
+        audience=common.clean_audience(details.get("audience", "everyone")),
     )
     common.set_text(event, "title", title)
-    common.set_text(event, "description", common.clean_text("description", description))
-    common.set_text(
-        event, "accessibility_notes", common.clean_text("accessibility_notes", accessibility_notes)
-    )
-    return event
+    for name in ("description", "accessibility_notes"):
+        common.set_text(event, name, common.clean_text(name, details.get(name, "")))
+    return event, common.clean_languages(details.get("languages", ()))
 
 
-def _save_new(event: Event, languages: list[Language]) -> Event:
+def _validate(event: Event) -> None:
+    """Field checks of the model; relations and uniqueness are the services' own."""
     event.full_clean(
         exclude=["office", "space", "booking", "created_by", "proposed_by", "decided_by"],
         validate_unique=False,
         validate_constraints=False,
     )
+
+
+def _save_new(event: Event, languages: list[Language]) -> Event:
+    _validate(event)
     event.save()
     if languages:
         event.languages.set(languages)
     return event
+
+
+def _refuse_if_cancelled(event: Event) -> None:
+    if event.status == EventStatus.CANCELLED:
+        raise DomainError(
+            "event_cancelled",
+            _("A cancelled event cannot be changed. Create a new one instead."),
+            status=409,
+        )
 
 
 @transaction.atomic
@@ -109,16 +126,8 @@ def event_create(
     *,
     office: Office,
     actor: Any,
-    title: str,
-    starts_at: datetime,
-    ends_at: datetime,
-    space: Space | None = None,
-    capacity: int | None = None,
-    description: str = "",
-    languages: Iterable[Language | str] = (),
-    audience: str = "everyone",
-    accessibility_notes: str = "",
     at: datetime | None = None,
+    **details: Unpack[EventDetails],
 ) -> Event:
     """A host's event, published at once; its room is booked in the same transaction.
 
@@ -129,25 +138,13 @@ def event_create(
         raise DomainError(
             "not_allowed", _("Only the office's hosts can create events here."), status=403
         )
-    event = _new_event(
-        office=office,
-        title=title,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        space=space,
-        capacity=capacity,
-        description=description,
-        audience=audience,
-        accessibility_notes=accessibility_notes,
-        now=now,
-    )
-    chosen = common.clean_languages(languages)
+    event, languages = _new_event(office=office, now=now, details=details)
     event.approval = Approval.APPROVED
     event.created_by = actor
     event.decided_by = actor
     event.decided_at = now
     event.booking = room_reserve(event=event, actor=actor, now=now)
-    return _save_new(event, chosen)
+    return _save_new(event, languages)
 
 
 @transaction.atomic
@@ -155,16 +152,8 @@ def event_propose(
     *,
     office: Office,
     member: Any,
-    title: str,
-    starts_at: datetime,
-    ends_at: datetime,
-    space: Space | None = None,
-    capacity: int | None = None,
-    description: str = "",
-    languages: Iterable[Language | str] = (),
-    audience: str = "everyone",
-    accessibility_notes: str = "",
     at: datetime | None = None,
+    **details: Unpack[EventDetails],
 ) -> Event:
     """A member's suggestion. Nothing is booked until a host approves it."""
     now = common.now_utc(at)
@@ -180,23 +169,11 @@ def event_propose(
             % {"count": waiting},
             status=429,
         )
-    event = _new_event(
-        office=office,
-        title=title,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        space=space,
-        capacity=capacity,
-        description=description,
-        audience=audience,
-        accessibility_notes=accessibility_notes,
-        now=now,
-    )
-    chosen = common.clean_languages(languages)
+    event, languages = _new_event(office=office, now=now, details=details)
     event.approval = Approval.PROPOSED
     event.proposed_by = member
     event.created_by = member
-    return _save_new(event, chosen)
+    return _save_new(event, languages)
 
 
 @transaction.atomic
@@ -306,12 +283,7 @@ def event_update(*, event: Event, actor: Any, at: datetime | None = None, **fiel
     event = common.lock_event(event)
     if not policies.can_edit_event(actor, event):
         raise _not_found()
-    if event.status == EventStatus.CANCELLED:
-        raise DomainError(
-            "event_cancelled",
-            _("A cancelled event cannot be changed. Create a new one instead."),
-            status=409,
-        )
+    _refuse_if_cancelled(event)
     if event.approval == Approval.DECLINED:
         raise DomainError("event_declined", _("A declined proposal cannot be changed."), status=409)
     old_space_id = event.space_id
@@ -325,11 +297,7 @@ def event_update(*, event: Event, actor: Any, at: datetime | None = None, **fiel
         if event.status == EventStatus.POSTPONED or registered.exists():
             event.status = EventStatus.MOVED
     event.sequence += 1
-    event.full_clean(
-        exclude=["office", "space", "booking", "created_by", "proposed_by", "decided_by"],
-        validate_unique=False,
-        validate_constraints=False,
-    )
+    _validate(event)
     event.save()
     if published:
         promote_waiting(event=event, now=now)
@@ -362,12 +330,7 @@ def event_set_status(
         raise DomainError("status_invalid", _("Choose a status from the list."))
     if event.approval != Approval.APPROVED:
         raise DomainError("not_published", _("This event has not been approved."), status=409)
-    if event.status == EventStatus.CANCELLED:
-        raise DomainError(
-            "event_cancelled",
-            _("A cancelled event cannot be changed. Create a new one instead."),
-            status=409,
-        )
+    _refuse_if_cancelled(event)
     if event.ends_at <= now:
         raise DomainError("event_over", _("This event is over."), status=409)
     note = common.clean_text("status_note", note, multiline=False)
