@@ -45,6 +45,23 @@ def _tag_label(tag: Tag) -> str:
     return str(tag.name)
 
 
+def _free_text(label: Any, max_length: int) -> forms.CharField:
+    """An optional one-line field for text in any language (``dir="auto"``)."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+
+
+def _curated_words(label: Any) -> forms.MultipleChoiceField:
+    """Checkboxes for one side's curated words; the choices are filled per request."""
+    return forms.MultipleChoiceField(
+        label=label, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
 class ProfileForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What kind of profile is it?"),
@@ -71,36 +88,12 @@ class ProfileForm(forms.Form):
         widget=LanguageSelect,
         help_text=_("So screen readers read it with the right voice."),
     )
-    offers = forms.MultipleChoiceField(
-        label=_("What do you offer?"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    offer_words = forms.CharField(
-        label=_("Other things you offer, separated by commas"),
-        max_length=600,
-        required=False,
-        widget=forms.TextInput(attrs={"dir": "auto"}),
-    )
-    offers_text = forms.CharField(
-        label=_("More about what you offer"),
-        max_length=300,
-        required=False,
-        widget=forms.TextInput(attrs={"dir": "auto"}),
-    )
-    needs = forms.MultipleChoiceField(
-        label=_("What are you looking for?"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    need_words = forms.CharField(
-        label=_("Other things you are looking for, separated by commas"),
-        max_length=600,
-        required=False,
-        widget=forms.TextInput(attrs={"dir": "auto"}),
-    )
-    needs_text = forms.CharField(
-        label=_("More about what you are looking for"),
-        max_length=300,
-        required=False,
-        widget=forms.TextInput(attrs={"dir": "auto"}),
-    )
+    offers = _curated_words(_("What do you offer?"))
+    offer_words = _free_text(_("Other things you offer, separated by commas"), 600)
+    offers_text = _free_text(_("More about what you offer"), 300)
+    needs = _curated_words(_("What are you looking for?"))
+    need_words = _free_text(_("Other things you are looking for, separated by commas"), 600)
+    needs_text = _free_text(_("More about what you are looking for"), 300)
     languages: forms.ModelMultipleChoiceField[Language] = forms.ModelMultipleChoiceField(
         label=_("Languages you speak"),
         queryset=Language.objects.order_by("code"),
@@ -136,12 +129,7 @@ class ProfileForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "dir": "ltr"}),
     )
-    contact_other = forms.CharField(
-        label=_("Other way to reach you"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"dir": "auto"}),
-    )
+    contact_other = _free_text(_("Other way to reach you"), 200)
 
     def __init__(self, *args: Any, profile: Profile | None = None, **kwargs: Any) -> None:
         if profile is not None and "initial" not in kwargs:
@@ -163,11 +151,8 @@ class ProfileForm(forms.Form):
                     attrs={"type": "url", "dir": "ltr", "placeholder": "https://"}
                 ),
             )
-            self.fields[f"link_label_{index}"] = forms.CharField(
-                label=_("Label of link %(number)d") % {"number": index},
-                max_length=60,
-                required=False,
-                widget=forms.TextInput(attrs={"dir": "auto"}),
+            self.fields[f"link_label_{index}"] = _free_text(
+                _("Label of link %(number)d") % {"number": index}, 60
             )
 
     @staticmethod
