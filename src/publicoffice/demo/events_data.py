@@ -247,6 +247,18 @@ PROPOSALS: tuple[tuple[str, str, int, int, str, str, str, str], ...] = (
     ),
 )
 
+#: Kinds of event that get more registrations than seats (a waitlist), at two offices.
+FILLED_KINDS: tuple[str, ...] = ("cv-workshop", "startup-advice")
+
+#: What the demo logins (e-mail local part) register for: kinds, in turn, in
+#: coming events that still have room.
+LOGIN_REGISTRATIONS: dict[str, tuple[str, ...]] = {
+    "nour": ("language-cafe", "startup-advice"),
+    "amina": ("sewing-cafe", "association-evening"),
+    "johan": ("startup-advice",),
+    "karim": ("association-evening",),
+}
+
 #: Why the host said no to the declined proposal.
 DECLINE_REASON = "Mötesrummet har inget kök. Prova Köksbordet på Ronna Träffpunkt i stället!"
 CANCEL_NOTE = "Ledaren är sjuk. Vi hör av oss med ett nytt datum."

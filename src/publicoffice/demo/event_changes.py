@@ -1,0 +1,193 @@
+"""The state of a demo events load, and what hosts change once events are planned.
+
+Kept apart from the planning and registrations in
+:mod:`publicoffice.demo.events` so neither module grows past a readable
+length. Here a host cancels, postpones and moves an event, and says yes or
+no to members' proposals, each through the event services with ``at=`` set
+to when the host would have done it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
+
+from publicoffice.accounts.models import User
+from publicoffice.core.errors import DomainError
+from publicoffice.demo import events_data as data
+from publicoffice.demo.booking_calendar import open_periods, wall
+from publicoffice.demo.event_planning import EVENT_ROOMS, Rooms, hosts_of, registrants
+from publicoffice.demo.people import DEMO_DOMAIN
+from publicoffice.demo.visit_shapes import seeded
+from publicoffice.events.models import Event
+from publicoffice.events.services import event_decide, event_propose, event_set_status, event_update
+from publicoffice.places.models import Office, Space
+
+PAST_DAYS = 14
+T = TypeVar("T")
+
+
+@dataclass
+class EventsResult:
+    totals: dict[str, int] = field(default_factory=dict)
+    #: Refusal code -> times a service refused a demo write (a room taken: next time).
+    refused: Counter[str] = field(default_factory=Counter)
+    #: Title (Swedish) -> events that got a waitlist.
+    waitlisted: list[Event] = field(default_factory=list)
+
+
+class EventChanges:
+    """The offices, rooms, people and records of one load, and the hosts' changes."""
+
+    def __init__(self, offices: list[Office], today: date, now: datetime) -> None:
+        self.today, self.now = today, now
+        self.rng = seeded("events", today)
+        self.offices = offices
+        self.result = EventsResult()
+        spaces = list(
+            Space.objects.filter(office__in=offices, is_bookable=True, kind__in=EVENT_ROOMS)
+            .select_related("office")
+            .order_by("office__slug", "pk")
+        )
+        by_pk = {o.pk: o for o in offices}
+        for space in spaces:
+            space.office = by_pk[space.office_id]  # with its hours loaded
+        self.rooms_of: dict[int, list[Space]] = {}
+        for space in spaces:
+            self.rooms_of.setdefault(space.office_id, []).append(space)
+        first = wall(today - timedelta(days=PAST_DAYS + 1), 0)
+        self.rooms = Rooms.of(spaces, first, wall(today + timedelta(days=40), 0))
+        self.hosts = hosts_of(offices)
+        self.members = registrants()
+        self.kind_of: dict[int, data.EventKind] = {}
+        #: (event, when it was planned), in the order they were made.
+        self.dated: list[tuple[Event, datetime]] = []
+        #: (booking id, when it was made) of every room booked for an event.
+        self.booked: list[tuple[int, datetime]] = []
+
+    def attempt(self, service: Callable[..., T], **arguments: Any) -> T | None:
+        """Call a service; a refusal is counted and ``None`` returned."""
+        try:
+            return service(**arguments)
+        except DomainError as error:
+            self.result.refused[error.code] += 1
+            return None
+
+    # hosts' changes
+
+    def change(self, event: Event, status: str, note: str) -> None:
+        host = self.hosts[event.office_id]
+        self.attempt(
+            event_set_status,
+            event=event,
+            actor=host,
+            status=status,
+            note=note,
+            at=now_minus(self.now, days=1),
+        )
+
+    def move(self, event: Event) -> None:
+        """Move an event to another day at the same time, in its room or another one."""
+        host = self.hosts[event.office_id]
+        office = next(o for o in self.offices if o.pk == event.office_id)
+        local = timezone.localtime(event.starts_at)
+        rooms = sorted(self.rooms_of[office.pk], key=lambda r: (r.pk != event.space_id, r.pk))
+        for days in range(1, 8):
+            day = local.date() + timedelta(days=days)
+            starts_at = wall(day, local.hour, local.minute)
+            ends_at = starts_at + (event.ends_at - event.starts_at)
+            if not any(o <= starts_at and ends_at <= c for o, c in open_periods(office, day)):
+                continue
+            for room in rooms:
+                if day > self.rooms.last_day(room, self.today):
+                    continue
+                if room.capacity < (event.capacity or 1):
+                    continue
+                if not self.rooms.fits(room, starts_at, ends_at):
+                    continue
+                note = data.MOVE_NOTE % {
+                    "day": date_format(starts_at, "l j F"),
+                    "time": date_format(starts_at, "H.i"),
+                    "room": room.name,
+                }
+                at = now_minus(self.now, hours=20)
+                moved = self.attempt(
+                    event_update,
+                    event=event,
+                    actor=host,
+                    starts_at=starts_at,
+                    ends_at=ends_at,
+                    space=room,
+                    note=note,
+                    at=at,
+                )
+                if moved is not None:
+                    self.rooms.hold(room, starts_at, ends_at)
+                    if moved.booking_id not in (None, event.booking_id):  # another room
+                        self.booked.append((moved.booking_id, at))
+                    return
+
+    def proposals(self) -> None:
+        by_slug = {office.slug: office for office in self.offices}
+        for name, slug, ahead, hour, language, title, text, outcome in data.PROPOSALS:
+            office = by_slug.get(slug)
+            if office is None or not self.rooms_of.get(office.pk):
+                continue
+            member = User.objects.get(email=f"{name}@{DEMO_DOMAIN}")
+            day = self.today + timedelta(days=ahead)
+            room, starts_at = self.free_slot(office, day, hour)
+            if room is None or starts_at is None:
+                continue
+            with translation.override(language):
+                event = self.attempt(
+                    event_propose,
+                    office=office,
+                    member=member,
+                    title=title,
+                    description=text,
+                    starts_at=starts_at,
+                    ends_at=starts_at + timedelta(hours=2),
+                    space=room,
+                    at=now_minus(self.now, days=2),
+                )
+            if event is None or outcome == "waiting":
+                continue
+            approve = outcome == "approved"
+            decided_at = now_minus(self.now, hours=6)
+            decided = self.attempt(
+                event_decide,
+                event=event,
+                actor=self.hosts[office.pk],
+                approve=approve,
+                reason="" if approve else data.DECLINE_REASON,
+                at=decided_at,
+            )
+            if decided is not None and decided.booking_id is not None:
+                self.rooms.hold(room, starts_at, starts_at + timedelta(hours=2))
+                self.booked.append((decided.booking_id, decided_at))
+
+    def free_slot(self, office: Office, day: date, hour: int) -> tuple[Space | None, Any]:
+        """A room and a two-hour time on ``day`` or the days after, from ``hour``."""
+        for offset in range(7):
+            current = day + timedelta(days=offset)
+            for opens, closes in open_periods(office, current):
+                for start_hour in (hour, opens.hour + 1):
+                    starts_at = wall(current, start_hour)
+                    ends_at = starts_at + timedelta(hours=2)
+                    if not (opens <= starts_at and ends_at <= closes):
+                        continue
+                    for room in self.rooms_of[office.pk]:
+                        last = self.rooms.last_day(room, self.today)
+                        if current <= last and self.rooms.fits(room, starts_at, ends_at):
+                            return room, starts_at
+        return None, None
+
+
+def now_minus(now: datetime, **delta: float) -> datetime:
+    return now - timedelta(**delta)
