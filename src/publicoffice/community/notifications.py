@@ -1,6 +1,6 @@
-"""E-mails about contact requests, sent through the task queue.
+"""E-mails of the meeting place, sent through the task queue.
 
-Two e-mails exist, and both say as little as possible:
+Three e-mails exist, and all say as little as possible:
 
 * **new**: to every admin of the recipient profile, "you have a new contact
   request, log in to answer". Neither the message nor anything about the
@@ -8,6 +8,9 @@ Two e-mails exist, and both say as little as possible:
   on a server for years, and the sender has not been accepted yet.
 * **accepted**: to the sender, "your request was accepted, log in to see how
   to reach them". The details themselves stay behind the login too.
+* **admin added**: to a member another admin added to an organisation's
+  profile, so nobody runs a profile in their name without knowing, and
+  they know where to leave it.
 
 Services call :func:`notify_later` once their transaction has committed; the
 worker calls :func:`send_new_request` or :func:`send_accepted`, which load
@@ -27,7 +30,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from publicoffice.community.models import ContactRequest, RequestStatus
+from publicoffice.community.models import ContactRequest, ProfileAdmin, RequestStatus
 from publicoffice.core.languages import LANGUAGE_CODES
 
 logger = logging.getLogger(__name__)
@@ -54,6 +57,16 @@ def notify_later(kind: str, request_id: int) -> None:
         logger.exception("Could not queue the %s notice for contact request %s", kind, request_id)
 
 
+def notify_admin_added_later(admin_id: int) -> None:
+    """Queue the e-mail to a newly added profile admin; failures are logged, as above."""
+    from publicoffice.community import tasks
+
+    try:
+        tasks.send_profile_admin_notice.enqueue(admin_id=admin_id)
+    except Exception:
+        logger.exception("Could not queue the notice for profile admin %s", admin_id)
+
+
 def _language(user: Any) -> str:
     code = getattr(user, "preferred_language", "") or ""
     return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
@@ -78,10 +91,10 @@ def _contacts_url() -> str:
 def _send(*, to: str, subject: str, template: str, context: dict[str, Any]) -> None:
     """Render ``template`` (.txt and .html) in the active language and send it."""
     context = {
+        "contacts_url": _contacts_url(),
         **context,
         "language_code": translation.get_language(),
         "language_bidi": translation.get_language_bidi(),
-        "contacts_url": _contacts_url(),
     }
     message = EmailMultiAlternatives(
         subject=_one_line(subject),
@@ -144,3 +157,29 @@ def send_accepted(*, request_id: int) -> str:
             context={"name": str(request.sender), "profile": request.recipient.name},
         )
     return "sent: accepted"
+
+
+def send_admin_added(*, admin_id: int) -> str:
+    """Tell a member they were made an admin of a profile; return what was done.
+
+    Loaded afresh: an admin removed again before the worker ran gets nothing.
+    """
+    link = ProfileAdmin.objects.select_related("profile", "user").filter(pk=admin_id).first()
+    if link is None:
+        return "skipped: no longer an admin"
+    to = _address(link.user)
+    if not to:
+        return "skipped: no recipient"
+    with translation.override(_language(link.user)):
+        _send(
+            to=to,
+            subject=_("You are now an admin of %(profile)s") % {"profile": link.profile.name},
+            template="profile_admin_added",
+            context={
+                "name": str(link.user),
+                "profile": link.profile.name,
+                "edit_url": settings.PUBLIC_BASE_URL
+                + reverse("community:profile_edit", kwargs={"public_id": link.profile.public_id}),
+            },
+        )
+    return "sent: admin added"

@@ -198,7 +198,16 @@ def profile_admin_add(*, profile: Profile, actor: Any, email: str) -> ProfileAdm
             _("A profile can have at most %(limit)d admins.") % {"limit": MAX_ADMINS},
             field="email",
         )
-    return ProfileAdmin.objects.create(profile=profile, user=user)
+    link = ProfileAdmin.objects.create(profile=profile, user=user)
+    link_id = link.pk
+    transaction.on_commit(lambda: _queue_admin_notice(link_id))
+    return link
+
+
+def _queue_admin_notice(admin_id: int) -> None:
+    from publicoffice.community.notifications import notify_admin_added_later
+
+    notify_admin_added_later(admin_id)
 
 
 @transaction.atomic
