@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
 
@@ -50,11 +51,14 @@ class TestLogin:
         assert "_auth_user_id" not in client.session
 
     def test_login_attempts_are_rate_limited(self, client: Client):
-        for _ in range(10):
-            client.post("/sv/accounts/login/", {"username": "x@example.org", "password": "no"})
-        response = client.post(
-            "/sv/accounts/login/", {"username": "x@example.org", "password": "no"}
-        )
+        # The limit counts in fixed five-minute windows; with the clock
+        # running, a slow machine could cross into the next window mid-test.
+        with time_machine.travel("2026-11-25 10:01:00+01:00", tick=False):
+            for _ in range(10):
+                client.post("/sv/accounts/login/", {"username": "x@example.org", "password": "no"})
+            response = client.post(
+                "/sv/accounts/login/", {"username": "x@example.org", "password": "no"}
+            )
         assert response.status_code == 429
 
 
