@@ -299,7 +299,7 @@ class TestSend:
         assert "block" not in in_language("en", "This request can't be sent.").lower()
         nothing_sent()
 
-    def test_rate_limit_per_hour(self, settings, amina, amina_profile, johan):
+    def test_rate_limit_per_hour(self, frozen, settings, amina, amina_profile, johan):
         settings.COMMUNITY_CONTACTS_PER_HOUR = 2
         targets = [make_profile(johan, f"Mål {n}") for n in range(3)]
         send(amina, amina_profile, targets[0])
@@ -311,7 +311,7 @@ class TestSend:
         assert error.status == 429
         assert ContactRequest.objects.count() == 2
 
-    def test_rate_limit_per_day(self, settings, amina, amina_profile, johan, sara):
+    def test_rate_limit_per_day(self, frozen, settings, amina, amina_profile, johan, sara):
         settings.COMMUNITY_CONTACTS_PER_HOUR = 100
         settings.COMMUNITY_CONTACTS_PER_DAY = 1
         first, second = make_profile(johan, "Ett"), make_profile(johan, "Två")
@@ -323,7 +323,7 @@ class TestSend:
         assert send(sara, sara_profile, second).pk
 
     def test_refused_attempts_do_not_use_up_the_allowance(
-        self, settings, amina, amina_profile, bookkeeping
+        self, frozen, settings, amina, amina_profile, bookkeeping
     ):
         settings.COMMUNITY_CONTACTS_PER_HOUR = 1
         for _attempt in range(3):

@@ -313,7 +313,7 @@ class TestAdmins:
             "already_admin", profile_admin_add, profile=profile, actor=member, email=member.email
         )
 
-    def test_adding_is_rate_limited(self, member, make_profile):
+    def test_adding_is_rate_limited(self, frozen, member, make_profile):
         profile = make_profile(member, "Föreningen", kind="association")
         for number in range(ADMIN_ADDS_PER_HOUR):
             refused(
