@@ -26,11 +26,12 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
-from publicoffice.community.models import ContactRequest, ProfileAdmin, RequestStatus
+from publicoffice.community.models import ContactRequest, Profile, ProfileAdmin, RequestStatus
 from publicoffice.core.languages import LANGUAGE_CODES
 
 logger = logging.getLogger(__name__)
@@ -118,6 +119,26 @@ def _load(request_id: int) -> ContactRequest | None:
     )
 
 
+def _send_to(user: Any, *, subject: Any, profile: Profile, template: str, **context: Any) -> bool:
+    """Write to one member about ``profile`` in their own language.
+
+    ``subject`` is a lazy text with ``%(profile)s``, translated inside the
+    member's language like the body; lazy ``context`` values are too.
+    Returns False, sending nothing, when the member has no usable address.
+    """
+    to = _address(user)
+    if not to:
+        return False
+    with translation.override(_language(user)):
+        _send(
+            to=to,
+            subject=str(subject) % {"profile": profile.name},
+            template=template,
+            context={"name": str(user), "profile": profile.name, **context},
+        )
+    return True
+
+
 def send_new_request(*, request_id: int) -> str:
     """Tell the recipient profile's admins that a request waits; return what was done."""
     request = _load(request_id)
@@ -125,17 +146,16 @@ def send_new_request(*, request_id: int) -> str:
         return "skipped: request gone"
     if request.status != RequestStatus.PENDING:
         return "skipped: request no longer waiting"
-    admins = [user for user in request.recipient.admins.order_by("pk") if _address(user)]
-    for admin in admins:
-        with translation.override(_language(admin)):
-            _send(
-                to=_address(admin),
-                subject=_("New contact request to %(profile)s")
-                % {"profile": request.recipient.name},
-                template="contact_new",
-                context={"name": str(admin), "profile": request.recipient.name},
-            )
-    return f"sent: new to {len(admins)}"
+    sent = sum(
+        _send_to(
+            admin,
+            subject=gettext_lazy("New contact request to %(profile)s"),
+            profile=request.recipient,
+            template="contact_new",
+        )
+        for admin in request.recipient.admins.order_by("pk")
+    )
+    return f"sent: new to {sent}"
 
 
 def send_accepted(*, request_id: int) -> str:
@@ -145,18 +165,13 @@ def send_accepted(*, request_id: int) -> str:
         return "skipped: request gone"
     if request.status != RequestStatus.ACCEPTED:
         return "skipped: request not accepted"
-    to = _address(request.sender)
-    if not to:
-        return "skipped: no recipient"
-    with translation.override(_language(request.sender)):
-        _send(
-            to=to,
-            subject=_("%(profile)s accepted your contact request")
-            % {"profile": request.recipient.name},
-            template="contact_accepted",
-            context={"name": str(request.sender), "profile": request.recipient.name},
-        )
-    return "sent: accepted"
+    sent = _send_to(
+        request.sender,
+        subject=gettext_lazy("%(profile)s accepted your contact request"),
+        profile=request.recipient,
+        template="contact_accepted",
+    )
+    return "sent: accepted" if sent else "skipped: no recipient"
 
 
 def send_admin_added(*, admin_id: int) -> str:
@@ -167,19 +182,12 @@ def send_admin_added(*, admin_id: int) -> str:
     link = ProfileAdmin.objects.select_related("profile", "user").filter(pk=admin_id).first()
     if link is None:
         return "skipped: no longer an admin"
-    to = _address(link.user)
-    if not to:
-        return "skipped: no recipient"
-    with translation.override(_language(link.user)):
-        _send(
-            to=to,
-            subject=_("You are now an admin of %(profile)s") % {"profile": link.profile.name},
-            template="profile_admin_added",
-            context={
-                "name": str(link.user),
-                "profile": link.profile.name,
-                "edit_url": settings.PUBLIC_BASE_URL
-                + reverse("community:profile_edit", kwargs={"public_id": link.profile.public_id}),
-            },
-        )
-    return "sent: admin added"
+    edit = reverse_lazy("community:profile_edit", kwargs={"public_id": link.profile.public_id})
+    sent = _send_to(
+        link.user,
+        subject=gettext_lazy("You are now an admin of %(profile)s"),
+        profile=link.profile,
+        template="profile_admin_added",
+        edit_url=format_lazy("{}{}", settings.PUBLIC_BASE_URL, edit),
+    )
+    return "sent: admin added" if sent else "skipped: no recipient"
