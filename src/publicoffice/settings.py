@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "publicoffice.core.web_errors.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "publicoffice.urls"

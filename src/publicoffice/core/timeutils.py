@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -19,3 +19,13 @@ def ensure_aware(value: datetime) -> datetime:
     if timezone.is_naive(value):
         raise ValueError("naive datetime given where an aware one is required")
     return value
+
+
+def to_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC, so arithmetic and comparisons are in real time."""
+    return ensure_aware(moment).astimezone(UTC)
+
+
+def acting_now(at: datetime | None = None) -> datetime:
+    """The moment a service acts at, in UTC: ``at`` when a caller fixes it, else now."""
+    return to_utc(at) if at is not None else timezone.now()

@@ -1,0 +1,298 @@
+"""The registry of error codes: each code once, with its HTTP status and message.
+
+A code names one reason a request was refused, whatever app refuses it: a
+too-long text is ``text_too_long`` with the field in ``details``, not a new
+code per field, and every "log in first" is ``login_required``. Add a code
+here before raising it; ``docs/api.md`` lists them all (a test compares the
+two, and ``publicoffice error_codes`` prints the table to paste).
+
+The default message is what a client shows when the raise site has nothing
+more specific to say; raise sites may pass a sharper one.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NamedTuple
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class ErrorCode(StrEnum):
+    """Every reason the domain can give for saying no."""
+
+    # -- any request -----------------------------------------------------------
+    LOGIN_REQUIRED = "login_required"
+    NOT_A_MEMBER = "not_a_member"
+    NOT_ALLOWED = "not_allowed"
+    NOT_FOUND = "not_found"
+    CSRF_FAILED = "csrf_failed"
+    TOO_MANY_REQUESTS = "too_many_requests"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
+    NOTHING_TO_CHANGE = "nothing_to_change"
+    FIELD_UNKNOWN = "field_unknown"
+    INVALID_PAGE = "invalid_page"
+    # -- times -----------------------------------------------------------------
+    NAIVE_DATETIME = "naive_datetime"
+    INVALID_DATETIME = "invalid_datetime"
+    TIME_INVALID = "time_invalid"
+    INVALID_START = "invalid_start"
+    INVALID_RANGE = "invalid_range"
+    IN_PAST = "in_past"
+    # -- texts and choices (the field is in ``details``) ------------------------
+    TEXT_MISSING = "text_missing"
+    TEXT_INVALID = "text_invalid"
+    TEXT_TOO_LONG = "text_too_long"
+    BAD_VALUE = "bad_value"
+    BAD_EMAIL = "bad_email"
+    BAD_PHONE = "bad_phone"
+    BAD_LINK = "bad_link"
+    LANGUAGE_UNKNOWN = "language_unknown"
+    OFFICE_UNKNOWN = "office_unknown"
+    AUDIENCE_INVALID = "audience_invalid"
+    STATUS_INVALID = "status_invalid"
+    # -- offices and spaces ----------------------------------------------------
+    OFFICE_NOT_FOUND = "office_not_found"
+    OFFICE_NOT_OPEN = "office_not_open"
+    OFFICE_CLOSED_NOW = "office_closed_now"
+    SPACE_NOT_FOUND = "space_not_found"
+    SPACE_NOT_BOOKABLE = "space_not_bookable"
+    SPACE_NOT_IN_OFFICE = "space_not_in_office"
+    # -- visits ----------------------------------------------------------------
+    TOO_MANY_CHECK_INS = "too_many_check_ins"
+    SURVEY_CLOSED = "survey_closed"
+    INVALID_ANSWER = "invalid_answer"
+    INVALID_HEADCOUNT = "invalid_headcount"
+    NOT_A_HEADCOUNT = "not_a_headcount"
+    INVALID_KIOSK_NAME = "invalid_kiosk_name"
+    # -- bookings --------------------------------------------------------------
+    BOOKING_NOT_FOUND = "booking_not_found"
+    BOOKING_NOT_ACTIVE = "booking_not_active"
+    BOOKING_OVER = "booking_over"
+    BOOKING_TOO_SHORT = "booking_too_short"
+    BOOKING_TOO_LONG = "booking_too_long"
+    NOT_ON_SLOT = "not_on_slot"
+    TOO_SOON = "too_soon"
+    TOO_FAR_AHEAD = "too_far_ahead"
+    OUTSIDE_OPENING_HOURS = "outside_opening_hours"
+    ATTENDEES_INVALID = "attendees_invalid"
+    TOO_MANY_ATTENDEES = "too_many_attendees"
+    QUOTA_ACTIVE_BOOKINGS = "quota_active_bookings"
+    QUOTA_HOURS_PER_DAY = "quota_hours_per_day"
+    QUOTA_HOURS_PER_WEEK = "quota_hours_per_week"
+    SLOT_TAKEN = "slot_taken"
+    SLOT_ON_HOLD = "slot_on_hold"
+    SLOT_FREE = "slot_free"
+    ALREADY_BOOKED = "already_booked"
+    NOT_PENDING = "not_pending"
+    CHECKIN_NOT_OPEN = "checkin_not_open"
+    CHECKIN_MISSED = "checkin_missed"
+    NOT_ALLOWED_ON_BEHALF = "not_allowed_on_behalf"
+    NOT_ALLOWED_OFFICE_ACTIVITY = "not_allowed_office_activity"
+    WAITLIST_NOT_FOUND = "waitlist_not_found"
+    WAITLIST_FULL = "waitlist_full"
+    OFFER_EXPIRED = "offer_expired"
+    # -- events ----------------------------------------------------------------
+    EVENT_NOT_FOUND = "event_not_found"
+    EVENT_TOO_LONG = "event_too_long"
+    EVENT_CANCELLED = "event_cancelled"
+    EVENT_POSTPONED = "event_postponed"
+    EVENT_DECLINED = "event_declined"
+    EVENT_OVER = "event_over"
+    NOT_PROPOSED = "not_proposed"
+    NOT_PUBLISHED = "not_published"
+    CAPACITY_INVALID = "capacity_invalid"
+    CAPACITY_OVER_ROOM = "capacity_over_room"
+    CAPACITY_BELOW_REGISTERED = "capacity_below_registered"
+    TOO_MANY_PROPOSALS = "too_many_proposals"
+    REGISTRATION_NOT_FOUND = "registration_not_found"
+    REGISTRATION_CLOSED = "registration_closed"
+    ALREADY_REGISTERED = "already_registered"
+    # -- the meeting place -----------------------------------------------------
+    PROFILE_NOT_FOUND = "profile_not_found"
+    INVALID_PROFILE = "invalid_profile"
+    NOT_YOUR_PROFILE = "not_your_profile"
+    OWN_PROFILE = "own_profile"
+    PROFILE_HIDDEN = "profile_hidden"
+    TOO_MANY_PROFILES = "too_many_profiles"
+    TOO_MANY_TAGS = "too_many_tags"
+    TOO_MANY_WORDS = "too_many_words"
+    TOO_MANY_LINKS = "too_many_links"
+    TOO_MANY_ADMINS = "too_many_admins"
+    ADMIN_NOT_ADDABLE = "admin_not_addable"
+    ALREADY_ADMIN = "already_admin"
+    NOT_AN_ADMIN = "not_an_admin"
+    LAST_ADMIN = "last_admin"
+    PERSON_HAS_ONE_ADMIN = "person_has_one_admin"
+    VISIT_NOT_A_MEMBER = "visit_not_a_member"
+    VISIT_ENDED = "visit_ended"
+    AUDIENCE_TOO_WIDE = "audience_too_wide"
+    CANNOT_SEND = "cannot_send"
+    ALREADY_PENDING = "already_pending"
+    REQUEST_NOT_FOUND = "request_not_found"
+    REQUEST_NOT_PENDING = "request_not_pending"
+    CANNOT_BLOCK_SELF = "cannot_block_self"
+
+
+class ErrorSpec(NamedTuple):
+    """What a code means to HTTP and to people, unless a raise site says more."""
+
+    status: int
+    message: Promise
+
+
+E = ErrorCode
+
+#: Every code's HTTP status and default message. A test checks that each
+#: member of :class:`ErrorCode` is here and is documented in ``docs/api.md``.
+ERRORS: dict[ErrorCode, ErrorSpec] = {
+    E.LOGIN_REQUIRED: ErrorSpec(401, _("Log in to do this.")),
+    E.NOT_A_MEMBER: ErrorSpec(403, _("Log in with an active account to book.")),
+    E.NOT_ALLOWED: ErrorSpec(403, _("You are not allowed to do this.")),
+    E.NOT_FOUND: ErrorSpec(404, _("Nothing was found at this address.")),
+    E.CSRF_FAILED: ErrorSpec(
+        403, _("The form's security token is missing or old. Reload the page and try again.")
+    ),
+    E.TOO_MANY_REQUESTS: ErrorSpec(
+        429, _("Too many changes in a short time. Wait a few minutes and try again.")
+    ),
+    E.TOO_MANY_ATTEMPTS: ErrorSpec(429, _("Too many attempts. Wait a while and try again.")),
+    E.NOTHING_TO_CHANGE: ErrorSpec(
+        400, _("Say what to change: starts_at, ends_at, attendees or purpose.")
+    ),
+    E.FIELD_UNKNOWN: ErrorSpec(400, _("This field cannot be changed.")),
+    E.INVALID_PAGE: ErrorSpec(422, _("Ask for a page from 1 on, and a page size the API allows.")),
+    E.NAIVE_DATETIME: ErrorSpec(
+        400, _("Give times with their offset from UTC, e.g. 2026-11-26T10:00:00+01:00.")
+    ),
+    E.INVALID_DATETIME: ErrorSpec(400, _("This time cannot be booked.")),
+    E.TIME_INVALID: ErrorSpec(400, _("Give the start and end as a date and a time.")),
+    E.INVALID_START: ErrorSpec(422, _("Ask for days from a month back to a year ahead.")),
+    E.INVALID_RANGE: ErrorSpec(400, _("The end must come after the start.")),
+    E.IN_PAST: ErrorSpec(400, _("This time has already passed.")),
+    E.TEXT_MISSING: ErrorSpec(400, _("Write a few words first.")),
+    E.TEXT_INVALID: ErrorSpec(400, _("Write the text as plain text.")),
+    E.TEXT_TOO_LONG: ErrorSpec(400, _("This text is too long.")),
+    E.BAD_VALUE: ErrorSpec(400, _("This value cannot be used.")),
+    E.BAD_EMAIL: ErrorSpec(400, _("Write the e-mail address like name@example.se.")),
+    E.BAD_PHONE: ErrorSpec(
+        400, _("Write the phone number with digits only, like +46 70 123 45 67.")
+    ),
+    E.BAD_LINK: ErrorSpec(
+        400,
+        _("Links must be web addresses starting with https:// or http://, at most 300 characters."),
+    ),
+    E.LANGUAGE_UNKNOWN: ErrorSpec(400, _("Choose languages from the list.")),
+    E.OFFICE_UNKNOWN: ErrorSpec(400, _("Choose offices from the list.")),
+    E.AUDIENCE_INVALID: ErrorSpec(400, _("Choose who the event is for.")),
+    E.STATUS_INVALID: ErrorSpec(400, _("Choose a status from the list.")),
+    E.OFFICE_NOT_FOUND: ErrorSpec(404, _("There is no such office.")),
+    E.OFFICE_NOT_OPEN: ErrorSpec(400, _("This office is not open to visitors.")),
+    E.OFFICE_CLOSED_NOW: ErrorSpec(400, _("The office is closed now. Check in when it is open.")),
+    E.SPACE_NOT_FOUND: ErrorSpec(404, _("There is no such space.")),
+    E.SPACE_NOT_BOOKABLE: ErrorSpec(400, _("This space cannot be booked.")),
+    E.SPACE_NOT_IN_OFFICE: ErrorSpec(400, _("Choose a room in this office.")),
+    E.TOO_MANY_CHECK_INS: ErrorSpec(
+        429, _("Many people checked in just now. Wait a moment and tap again.")
+    ),
+    E.SURVEY_CLOSED: ErrorSpec(400, _("The questions can only be answered at check-in.")),
+    E.INVALID_ANSWER: ErrorSpec(400, _("That answer is not one of the choices.")),
+    E.INVALID_HEADCOUNT: ErrorSpec(400, _("This number of people cannot be counted.")),
+    E.NOT_A_HEADCOUNT: ErrorSpec(400, _("Only staff headcounts can be corrected.")),
+    E.INVALID_KIOSK_NAME: ErrorSpec(400, _("Give the kiosk a name of 1–80 characters.")),
+    E.BOOKING_NOT_FOUND: ErrorSpec(404, _("There is no such booking.")),
+    E.BOOKING_NOT_ACTIVE: ErrorSpec(400, _("This booking can no longer be changed.")),
+    E.BOOKING_OVER: ErrorSpec(400, _("This booking is over and cannot be cancelled.")),
+    E.BOOKING_TOO_SHORT: ErrorSpec(400, _("This booking is shorter than the rules allow.")),
+    E.BOOKING_TOO_LONG: ErrorSpec(400, _("This booking is longer than the rules allow.")),
+    E.NOT_ON_SLOT: ErrorSpec(400, _("Bookings start and end on whole slots.")),
+    E.TOO_SOON: ErrorSpec(400, _("This time is too soon to book.")),
+    E.TOO_FAR_AHEAD: ErrorSpec(400, _("This time is too far ahead to book.")),
+    E.OUTSIDE_OPENING_HOURS: ErrorSpec(400, _("The office is closed for part of this time.")),
+    E.ATTENDEES_INVALID: ErrorSpec(400, _("Give the number of people as a whole number.")),
+    E.TOO_MANY_ATTENDEES: ErrorSpec(400, _("This space does not take that many people.")),
+    E.QUOTA_ACTIVE_BOOKINGS: ErrorSpec(400, _("You have as many coming bookings as allowed.")),
+    E.QUOTA_HOURS_PER_DAY: ErrorSpec(400, _("You have booked as many hours this day as allowed.")),
+    E.QUOTA_HOURS_PER_WEEK: ErrorSpec(
+        400, _("You have booked as many hours this week as allowed.")
+    ),
+    E.SLOT_TAKEN: ErrorSpec(409, _("Someone has already booked this time.")),
+    E.SLOT_ON_HOLD: ErrorSpec(409, _("This time is offered to the next person on the waitlist.")),
+    E.SLOT_FREE: ErrorSpec(400, _("This time is free: book it directly.")),
+    E.ALREADY_BOOKED: ErrorSpec(400, _("You have already booked this space at this time.")),
+    E.NOT_PENDING: ErrorSpec(400, _("This booking is not waiting for approval.")),
+    E.CHECKIN_NOT_OPEN: ErrorSpec(400, _("You can check in from 15 minutes before the start.")),
+    E.CHECKIN_MISSED: ErrorSpec(
+        400, _("The check-in time has passed and the booking was released.")
+    ),
+    E.NOT_ALLOWED_ON_BEHALF: ErrorSpec(
+        403, _("Only staff with permission may book for someone else.")
+    ),
+    E.NOT_ALLOWED_OFFICE_ACTIVITY: ErrorSpec(
+        403, _("Only the office's staff may reserve a room for the office's own activities.")
+    ),
+    E.WAITLIST_NOT_FOUND: ErrorSpec(404, _("There is no such waitlist place.")),
+    E.WAITLIST_FULL: ErrorSpec(
+        400, _("You are on the waitlist for too many times. Leave one of them first.")
+    ),
+    E.OFFER_EXPIRED: ErrorSpec(400, _("This offer has run out. The slot went to others.")),
+    E.EVENT_NOT_FOUND: ErrorSpec(404, _("There is no such event.")),
+    E.EVENT_TOO_LONG: ErrorSpec(400, _("This event is longer than allowed.")),
+    E.EVENT_CANCELLED: ErrorSpec(409, _("This event is cancelled.")),
+    E.EVENT_POSTPONED: ErrorSpec(
+        409, _("This event is postponed. Registration opens again with the new date.")
+    ),
+    E.EVENT_DECLINED: ErrorSpec(409, _("A declined proposal cannot be changed.")),
+    E.EVENT_OVER: ErrorSpec(409, _("This event is over.")),
+    E.NOT_PROPOSED: ErrorSpec(409, _("This event is not waiting for a decision.")),
+    E.NOT_PUBLISHED: ErrorSpec(409, _("This event has not been approved.")),
+    E.CAPACITY_INVALID: ErrorSpec(400, _("Give the number of seats as a whole number.")),
+    E.CAPACITY_OVER_ROOM: ErrorSpec(400, _("The room does not take that many people.")),
+    E.CAPACITY_BELOW_REGISTERED: ErrorSpec(
+        400, _("More people have a seat already; give at least that many seats.")
+    ),
+    E.TOO_MANY_PROPOSALS: ErrorSpec(
+        429, _("You have many proposals waiting for a host. Wait for an answer first.")
+    ),
+    E.REGISTRATION_NOT_FOUND: ErrorSpec(404, _("There is no such registration.")),
+    E.REGISTRATION_CLOSED: ErrorSpec(409, _("Registration has closed: the event has started.")),
+    E.ALREADY_REGISTERED: ErrorSpec(409, _("You are already registered for this event.")),
+    E.PROFILE_NOT_FOUND: ErrorSpec(404, _("There is no such profile.")),
+    E.INVALID_PROFILE: ErrorSpec(400, _("This profile cannot be saved as it is.")),
+    E.NOT_YOUR_PROFILE: ErrorSpec(403, _("You can only act as a profile you run.")),
+    E.OWN_PROFILE: ErrorSpec(400, _("This is your own profile.")),
+    E.PROFILE_HIDDEN: ErrorSpec(
+        400, _("This profile is hidden. Make it public or members-only to show it here today.")
+    ),
+    E.TOO_MANY_PROFILES: ErrorSpec(400, _("You have as many profiles as allowed.")),
+    E.TOO_MANY_TAGS: ErrorSpec(400, _("You chose more things than allowed.")),
+    E.TOO_MANY_WORDS: ErrorSpec(400, _("You gave more words of your own than allowed.")),
+    E.TOO_MANY_LINKS: ErrorSpec(400, _("You gave more links than allowed.")),
+    E.TOO_MANY_ADMINS: ErrorSpec(400, _("This profile has as many admins as allowed.")),
+    E.ADMIN_NOT_ADDABLE: ErrorSpec(400, _("No member with that e-mail can be added.")),
+    E.ALREADY_ADMIN: ErrorSpec(400, _("That member is already an admin of this profile.")),
+    E.NOT_AN_ADMIN: ErrorSpec(400, _("That member is not an admin of this profile.")),
+    E.LAST_ADMIN: ErrorSpec(
+        400, _("A profile needs at least one admin. Delete the profile instead.")
+    ),
+    E.PERSON_HAS_ONE_ADMIN: ErrorSpec(400, _("A person's profile has one admin.")),
+    E.VISIT_NOT_A_MEMBER: ErrorSpec(
+        400, _("Log in and check in as a member to be shown here today.")
+    ),
+    E.VISIT_ENDED: ErrorSpec(
+        409, _("Your visit has ended. Check in again to be shown here today.")
+    ),
+    E.AUDIENCE_TOO_WIDE: ErrorSpec(
+        400, _("This profile is for members only, so only members can see that you are here.")
+    ),
+    E.CANNOT_SEND: ErrorSpec(403, _("This request can't be sent.")),
+    E.ALREADY_PENDING: ErrorSpec(
+        409, _("You have already sent a request to this profile. Wait for the answer.")
+    ),
+    E.REQUEST_NOT_FOUND: ErrorSpec(404, _("There is no such contact request.")),
+    E.REQUEST_NOT_PENDING: ErrorSpec(
+        409, _("This request has already been answered or withdrawn.")
+    ),
+    E.CANNOT_BLOCK_SELF: ErrorSpec(400, _("You cannot block yourself.")),
+}
