@@ -6,7 +6,7 @@ by the service, which says why in words (see ``checks.py``).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django import forms
@@ -14,22 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publicoffice.bookings.availability import ACCESSIBILITY_NEEDS
-from publicoffice.core.timeutils import local_zone
+from publicoffice.core.forms import TimeInput
+from publicoffice.core.time_format import local_moment
 from publicoffice.places.models import Office, OfficeStatus, Space, SpaceKind
 
 #: The most people one booking may be for, before any rule (huge numbers are typos).
 MAX_ATTENDEES = 1000
-
-
-def local_moment(day: date, wall: time) -> datetime:
-    return datetime.combine(day, wall, tzinfo=local_zone())
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, step_minutes: int = 30) -> None:
-        super().__init__(format="%H:%M", attrs={"step": str(step_minutes * 60)})
 
 
 class BookingTimeForm(forms.Form):

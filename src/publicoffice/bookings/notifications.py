@@ -42,8 +42,8 @@ from publicoffice.bookings.models import (
     WaitlistEntry,
     WaitlistStatus,
 )
-from publicoffice.core.languages import LANGUAGE_CODES
-from publicoffice.core.timeutils import local_zone
+from publicoffice.core.mail import language_of as member_language
+from publicoffice.core.time_format import format_moment, format_span, local, short_time
 
 logger = logging.getLogger(__name__)
 
@@ -148,51 +148,6 @@ def notify_offer_later(entry_id: int) -> None:
 # -- formatting -----------------------------------------------------------------
 
 
-def member_language(member: Any) -> str:
-    """The member's preferred interface language, or the site's default."""
-    code = getattr(member, "preferred_language", "") or ""
-    return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
-
-
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone(local_zone())
-
-
-def format_day(moment: datetime) -> str:
-    """Weekday and date in the active language: "torsdag 26 november 2026"."""
-    local = _local(moment)
-    return _("%(weekday)s %(date)s") % {
-        "weekday": formats.date_format(local, "l"),
-        "date": formats.date_format(local, "DATE_FORMAT"),
-    }
-
-
-def format_moment(moment: datetime) -> str:
-    """Date and time of day, for "held until" and the like."""
-    return _("%(day)s at %(time)s") % {
-        "day": format_day(moment),
-        "time": formats.time_format(_local(moment)),
-    }
-
-
-def format_span(starts_at: datetime, ends_at: datetime) -> str:
-    """A stretch of time in local wall-clock time, the day given once if it is one."""
-    start, end = _local(starts_at), _local(ends_at)
-    if start.date() == end.date():
-        return _("%(day)s, %(start)s–%(end)s") % {
-            "day": format_day(start),
-            "start": formats.time_format(start),
-            "end": formats.time_format(end),
-        }
-    return _("%(start)s – %(end)s") % {"start": format_moment(start), "end": format_moment(end)}
-
-
-def _short_time(moment: datetime) -> str:
-    """Day and time for a subject line: "26 november 10:00" (no ambiguous 11/26)."""
-    local = _local(moment)
-    return f"{formats.date_format(local, 'MONTH_DAY_FORMAT')} {formats.time_format(local)}"
-
-
 def _one_line(text: str) -> str:
     """Headers may not break lines; a space name must not be able to do it."""
     return " ".join(text.split())
@@ -217,7 +172,7 @@ def _booking_context(booking: Booking) -> dict[str, Any]:
         "attendees": booking.attendees,
         "purpose": booking.purpose,
         "checkin_by": (
-            formats.time_format(_local(booking.checkin_deadline))
+            formats.time_format(local(booking.checkin_deadline))
             if booking.checkin_deadline and booking.status == BookingStatus.CONFIRMED
             else ""
         ),
@@ -340,7 +295,7 @@ def send_notice(*, booking_id: int, kind: str, sequence: int) -> str:
         )
         subject = SUBJECTS[kind] % {
             "space": booking.space.name,
-            "time": _short_time(booking.starts_at),
+            "time": short_time(booking.starts_at),
         }
         ics = ical.invitation_ics(booking, at=now, method=method)
         _send(
@@ -367,7 +322,7 @@ def send_reminder(*, booking_id: int, sequence: int) -> str:
         context.update(kind="reminder", lead=LEADS["reminder"], reason="", ics_note="")
         subject = SUBJECTS["reminder"] % {
             "space": booking.space.name,
-            "time": _short_time(booking.starts_at),
+            "time": short_time(booking.starts_at),
         }
         _send(
             to=to,
@@ -406,7 +361,7 @@ def send_offer(*, entry_id: int) -> str:
         }
         subject = _("A time you wanted is free: %(space)s, %(time)s") % {
             "space": entry.space.name,
-            "time": _short_time(entry.starts_at),
+            "time": short_time(entry.starts_at),
         }
         _send(
             to=to,

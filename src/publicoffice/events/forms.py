@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from publicoffice.bookings.forms import TimeInput, local_moment
+from publicoffice.core.forms import TimeInput
+from publicoffice.core.time_format import local_moment
 from publicoffice.events.models import LONGEST_EVENT_DAYS, Audience, Event, EventStatus
 from publicoffice.places.models import Language, Office, Space, SpaceKind
 

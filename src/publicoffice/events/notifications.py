@@ -26,8 +26,8 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
-from publicoffice.bookings.notifications import _short_time as short_time
-from publicoffice.bookings.notifications import format_span, member_language
+from publicoffice.core.mail import language_of as member_language
+from publicoffice.core.time_format import format_span, short_time
 from publicoffice.events import ical
 from publicoffice.events.models import Event, EventStatus, Registration, RegistrationStatus
 from publicoffice.events.selectors import place_in_line

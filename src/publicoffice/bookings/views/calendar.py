@@ -20,9 +20,9 @@ from django.views.decorators.http import require_safe
 
 from publicoffice.bookings import ical, policies
 from publicoffice.bookings.models import CalendarFeed
-from publicoffice.bookings.notifications import member_language
 from publicoffice.bookings.selectors import member_feed_bookings
 from publicoffice.bookings.views.common import booking_by_public_id
+from publicoffice.core.mail import language_of as member_language
 
 #: Tokens are ``secrets.token_urlsafe(24)`` (32 characters); the field holds 64.
 TOKEN_MAX_LENGTH = 64
