@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "publicoffice.accounts",
     "publicoffice.places",
     "publicoffice.guidelines",
+    "publicoffice.staff",
     "publicoffice.visits",
     "publicoffice.bookings",
     "publicoffice.community",

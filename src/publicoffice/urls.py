@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("", include("publicoffice.places.urls")),
+    path("", include("publicoffice.guidelines.urls")),
     path("", include("publicoffice.visits.urls")),
     path("", include("publicoffice.bookings.urls")),
     path("", include("publicoffice.community.urls")),

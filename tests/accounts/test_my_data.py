@@ -20,9 +20,9 @@ from publicoffice.accounts.services import (
     account_delete,
     account_export,
     api_token_create,
-    role_assign,
 )
 from publicoffice.bookings.models import Booking, BookingStatistic, CalendarFeed, WaitlistEntry
+from publicoffice.staff.services import role_assign
 from publicoffice.bookings.services import booking_create, calendar_feed_renew
 from publicoffice.bookings.waitlist import waitlist_join
 from publicoffice.visits.models import Source, Visit

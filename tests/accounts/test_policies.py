@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from publicoffice.accounts import policies as account_policies
 from publicoffice.accounts.models import NamedPermission, Role, RoleAssignment
 from publicoffice.accounts.roles import is_member, is_platform_admin
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from publicoffice.places import policies
 from tests.factories import MunicipalityFactory, OfficeFactory, OperatorFactory, UserFactory
 

@@ -13,7 +13,7 @@ import pytest
 import time_machine
 
 from publicoffice.accounts.models import NamedPermission, Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from tests.factories import OfficeFactory, SpaceFactory, UserFactory, WeeklyHoursFactory
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

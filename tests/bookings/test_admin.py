@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from publicoffice.accounts.models import Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from publicoffice.bookings.models import BookingRule
 from publicoffice.bookings.rules import rules_for
 from tests.factories import OfficeFactory, OperatorFactory, SpaceFactory, UserFactory

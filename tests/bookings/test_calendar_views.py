@@ -187,7 +187,7 @@ class TestBookingFile:
 
     def test_staff_of_another_office_get_not_found(self, client, booking):
         from publicoffice.accounts.models import Role
-        from publicoffice.accounts.services import role_assign
+        from publicoffice.staff.services import role_assign
         from tests.factories import OfficeFactory
 
         stranger = UserFactory(email="elsewhere@example.org")

@@ -84,7 +84,7 @@ class TestWeekView:
 
 def _staff(room):
     from publicoffice.accounts.models import NamedPermission, Role
-    from publicoffice.accounts.services import role_assign
+    from publicoffice.staff.services import role_assign
     from tests.factories import UserFactory
 
     user = UserFactory(email="desk@example.org")
@@ -374,7 +374,7 @@ class TestHostViews:
 
     def test_a_host_of_another_office_sees_nothing(self, client, booking):
         from publicoffice.accounts.models import Role
-        from publicoffice.accounts.services import role_assign
+        from publicoffice.staff.services import role_assign
         from tests.factories import OfficeFactory, UserFactory
 
         elsewhere = UserFactory(email="elsewhere@example.org")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import NamedPermission, Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from publicoffice.bookings import services, waitlist
 from publicoffice.bookings.models import Booking, WaitlistStatus
 from publicoffice.core.timeutils import local_zone

@@ -27,7 +27,7 @@ from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from publicoffice.community.models import ContactRequest, Profile, RequestStatus, Tag
 from publicoffice.community.services.profiles import profile_create
 from publicoffice.core.timeutils import local_zone

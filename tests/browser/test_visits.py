@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from publicoffice.places.models import Office
 from publicoffice.visits import services
 from publicoffice.visits.models import Source, Visit, VisitCorrection

@@ -220,7 +220,7 @@ class TestAdmin:
     @pytest.fixture
     def platform_admin(self, db):
         from publicoffice.accounts.models import Role
-        from publicoffice.accounts.services import role_assign
+        from publicoffice.staff.services import role_assign
         from tests.factories import UserFactory
 
         user = UserFactory(email="admin@example.org")
@@ -306,7 +306,7 @@ class TestAdmin:
 
     def test_other_staff_see_nothing(self, client, office, tags):
         from publicoffice.accounts.models import Role
-        from publicoffice.accounts.services import role_assign
+        from publicoffice.staff.services import role_assign
         from tests.factories import UserFactory
 
         host = UserFactory(email="host@example.org")

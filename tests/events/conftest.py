@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from publicoffice.accounts.models import Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from publicoffice.events.models import Event
 from publicoffice.events.services import event_create
 from tests.bookings import conftest as bookings_fixtures

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from publicoffice.accounts.models import Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from tests.factories import (
     MunicipalityFactory,
     OfficeFactory,

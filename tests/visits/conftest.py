@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from publicoffice.accounts.models import Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from tests.factories import OfficeFactory, UserFactory, WeeklyHoursFactory
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

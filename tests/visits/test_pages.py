@@ -14,7 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from publicoffice.accounts.models import Role
-from publicoffice.accounts.services import role_assign
+from publicoffice.staff.services import role_assign
 from publicoffice.visits import services
 from publicoffice.visits.models import KioskDevice, Source, Visit, VisitCorrection
 from publicoffice.visits.tokens import DEVICE_COOKIE, day_token

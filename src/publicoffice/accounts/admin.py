@@ -12,9 +12,7 @@ from django.http import HttpRequest
 
 from publicoffice.accounts import policies
 from publicoffice.accounts.models import NamedPermission, RoleAssignment, User
-from publicoffice.accounts.roles import administered_operator_ids, is_platform_admin
 from publicoffice.core.admin_base import PolicyAdminMixin
-from publicoffice.places.models import Office
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -52,7 +50,7 @@ class RoleAssignmentInline(admin.TabularInline):
         return bool(request.user.is_staff)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_all_accounts(request.user)
 
     has_add_permission = has_change_permission
     has_delete_permission = has_change_permission
@@ -81,44 +79,7 @@ class UserAdmin(PolicyAdminMixin, DjangoUserAdmin):
         return policies.can_edit_user(request.user, obj)
 
     def may_add(self, request: HttpRequest) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_all_accounts(request.user)
 
     def may_delete(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
-
-
-@admin.register(RoleAssignment)
-class RoleAssignmentAdmin(PolicyAdminMixin, admin.ModelAdmin):
-    form = RoleAssignmentForm
-    list_display = ("user", "role", "office", "operator", "municipality")
-    list_filter = ("role",)
-    list_select_related = ("user", "office", "operator", "municipality")
-    autocomplete_fields = ("user",)
-
-    def visible(self, request: HttpRequest, queryset: Any) -> Any:
-        return queryset.filter(pk__in=policies.role_assignments_visible(request.user).values("pk"))
-
-    def may_change(self, request: HttpRequest, obj: Any) -> bool:
-        return policies.can_assign_role(request.user, obj)
-
-    def may_add(self, request: HttpRequest) -> bool:
-        return is_platform_admin(request.user) or bool(administered_operator_ids(request.user))
-
-    def may_delete(self, request: HttpRequest, obj: Any) -> bool:
-        if obj is None:
-            return is_platform_admin(request.user) or bool(administered_operator_ids(request.user))
-        return policies.can_assign_role(request.user, obj)
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "office" and not is_platform_admin(request.user):
-            kwargs["queryset"] = Office.objects.filter(
-                operator_id__in=administered_operator_ids(request.user)
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        if not policies.can_assign_role(request.user, obj):
-            from django.core.exceptions import PermissionDenied
-
-            raise PermissionDenied
-        super().save_model(request, obj, form, change)
+        return policies.can_manage_all_accounts(request.user)

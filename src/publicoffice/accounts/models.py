@@ -36,16 +36,20 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **extra)
 
     def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
-        from publicoffice.accounts.services import role_assign
-
         extra["is_superuser"] = True
         user = self._create(email, password, **extra)
-        role_assign(user=user, role=Role.PLATFORM_ADMIN)
+        assignment = RoleAssignment(user=user, role=Role.PLATFORM_ADMIN)
+        assignment.full_clean()
+        assignment.save(using=self._db)
         return user
 
     def get_by_natural_key(self, username: str | None) -> User:
         # Logins are case-insensitive: "Amina@Example.se" is amina@example.se.
         return self.get(email__iexact=username or "")
+
+
+#: Where :meth:`User.role_assignments_cached` keeps the rows it loaded.
+ROLES_CACHE_ATTRIBUTE = "_publicoffice_roles"
 
 
 class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
@@ -79,9 +83,22 @@ class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
     @property
     def is_staff(self) -> bool:
         """Admin-site access follows the roles: any staff role, or superuser."""
-        from publicoffice.accounts.roles import roles_of
+        return self.is_active and (self.is_superuser or bool(self.role_assignments_cached()))
 
-        return self.is_active and (self.is_superuser or bool(roles_of(self)))
+    def role_assignments_cached(self) -> list[RoleAssignment]:
+        """The user's role assignments, loaded once and kept on this object.
+
+        Policies ask many questions about one user per request; the answers all
+        come from these few rows. :func:`publicoffice.accounts.roles.forget_roles`
+        drops the copy after a change.
+        """
+        cached: list[RoleAssignment] | None = getattr(self, ROLES_CACHE_ATTRIBUTE, None)
+        if cached is None:
+            cached = list(
+                RoleAssignment.objects.filter(user_id=self.pk).select_related("office", "operator")
+            )
+            setattr(self, ROLES_CACHE_ATTRIBUTE, cached)
+        return cached
 
 
 class Role(models.TextChoices):

@@ -54,3 +54,23 @@ def role_assignments_visible(user: Any) -> QuerySet[RoleAssignment]:
 def can_edit_user(user: Any, other: User) -> bool:
     """Only platform admins change other people's accounts in the admin."""
     return is_platform_admin(user)
+
+
+def can_manage_all_accounts(user: Any) -> bool:
+    """Create and delete accounts, and change anybody's roles on their account page."""
+    return is_platform_admin(user)
+
+
+def can_appoint_staff(user: Any) -> bool:
+    """Open the role admin to add an assignment: platform and operator admins."""
+    return is_platform_admin(user) or bool(administered_operator_ids(user))
+
+
+def appoints_anywhere(user: Any) -> bool:
+    """Whether the user may appoint staff in every office (else only their operators')."""
+    return is_platform_admin(user)
+
+
+def operators_appointed_for(user: Any) -> set[int]:
+    """The operators in whose offices the user may appoint hosts."""
+    return administered_operator_ids(user)

@@ -8,28 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from publicoffice.accounts.models import NamedPermission, Role, RoleAssignment
-
-_CACHE_ATTRIBUTE = "_publicoffice_roles"
+from publicoffice.accounts.models import (
+    ROLES_CACHE_ATTRIBUTE,
+    NamedPermission,
+    Role,
+    RoleAssignment,
+)
 
 
 def roles_of(user: Any) -> list[RoleAssignment]:
     """The user's role assignments (empty for anonymous visitors)."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    cached = getattr(user, _CACHE_ATTRIBUTE, None)
-    if cached is None:
-        cached = list(
-            RoleAssignment.objects.filter(user_id=user.pk).select_related("office", "operator")
-        )
-        setattr(user, _CACHE_ATTRIBUTE, cached)
-    return cached
+    return user.role_assignments_cached()
 
 
 def forget_roles(user: Any) -> None:
     """Drop the cached roles, after assigning or removing one."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
+    if hasattr(user, ROLES_CACHE_ATTRIBUTE):
+        delattr(user, ROLES_CACHE_ATTRIBUTE)
 
 
 def is_platform_admin(user: Any) -> bool:

@@ -8,10 +8,8 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from publicoffice.accounts.models import ApiToken, Role, RoleAssignment, User
+from publicoffice.accounts.models import ApiToken, User
 from publicoffice.accounts.privacy import account_delete, account_export
-from publicoffice.accounts.roles import forget_roles
-from publicoffice.places.models import Municipality, Office, Operator
 
 __all__ = [
     "account_delete",
@@ -19,8 +17,6 @@ __all__ = [
     "api_token_create",
     "api_token_revoke",
     "api_token_user",
-    "role_assign",
-    "role_revoke",
     "user_create",
 ]
 
@@ -31,37 +27,6 @@ def user_create(*, email: str, password: str, display_name: str = "", language: 
     return User.objects.create_user(
         email=email, password=password, display_name=display_name, preferred_language=language
     )
-
-
-@transaction.atomic
-def role_assign(
-    *,
-    user: User,
-    role: Role,
-    office: Office | None = None,
-    operator: Operator | None = None,
-    municipality: Municipality | None = None,
-    permissions: list[str] | None = None,
-) -> RoleAssignment:
-    """Give a user a role in a scope (idempotent: the same role twice is one row)."""
-    assignment = RoleAssignment.objects.filter(
-        user=user, role=role, office=office, operator=operator, municipality=municipality
-    ).first() or RoleAssignment(
-        user=user, role=role, office=office, operator=operator, municipality=municipality
-    )
-    assignment.permissions = sorted(set(permissions or []))
-    assignment.full_clean()
-    assignment.save()
-    forget_roles(user)
-    return assignment
-
-
-@transaction.atomic
-def role_revoke(*, assignment: RoleAssignment) -> None:
-    """Take a role away; the user keeps their account and member rights."""
-    user = assignment.user
-    assignment.delete()
-    forget_roles(user)
 
 
 API_TOKEN_PREFIX = "po_"

@@ -55,24 +55,3 @@ class PolicyAdminMixin:
         if not self.has_module_permission(request):
             return False
         return self.may_delete(request, obj)
-
-
-class PolicyInlineMixin:
-    """Inlines follow the permission on their parent office."""
-
-    def _parent_ok(self, request: HttpRequest, obj: Any) -> bool:
-        from publicoffice.places.policies import can_manage_office
-
-        return obj is None or can_manage_office(request.user, obj)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(request.user.is_staff)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._parent_ok(request, obj)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._parent_ok(request, obj)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._parent_ok(request, obj)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from publicoffice.accounts.models import Role, RoleAssignment, User
-from publicoffice.accounts.services import role_assign, role_revoke, user_create
+from publicoffice.accounts.services import user_create
+from publicoffice.staff.services import role_assign, role_revoke
 from publicoffice.demo import network, people
 from publicoffice.places.models import Municipality, Office, Operator
 

@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
-from publicoffice.accounts.roles import is_platform_admin
 from publicoffice.core.admin_base import PolicyAdminMixin
+from publicoffice.guidelines import policies
 from publicoffice.guidelines.models import Guideline
 
 
@@ -19,4 +19,4 @@ class GuidelineAdmin(PolicyAdminMixin, TranslationAdmin):
         return queryset
 
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_edit_guidelines(request.user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from modeltranslation.admin import (
     TranslationAdmin,
@@ -12,8 +13,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from publicoffice.accounts.roles import administered_operator_ids, is_platform_admin
-from publicoffice.core.admin_base import PolicyAdminMixin, PolicyInlineMixin
+from publicoffice.core.admin_base import PolicyAdminMixin
 from publicoffice.places import policies
 from publicoffice.places.models import (
     AccessibilityFacts,
@@ -28,6 +28,25 @@ from publicoffice.places.models import (
     WeeklyHours,
 )
 
+
+
+class PolicyInlineMixin:
+    """Inlines follow the permission on their parent office."""
+
+    def _parent_ok(self, request: HttpRequest, obj: Any) -> bool:
+        return obj is None or policies.can_manage_office(request.user, obj)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_staff)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._parent_ok(request, obj)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._parent_ok(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._parent_ok(request, obj)
 
 class SpaceInline(PolicyInlineMixin, TranslationTabularInline):
     model = Space
@@ -81,16 +100,12 @@ class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):
         return ()
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "operator" and not is_platform_admin(request.user):
-            kwargs["queryset"] = Operator.objects.filter(
-                pk__in=administered_operator_ids(request.user)
-            )
+        if db_field.name == "operator" and not policies.can_manage_network(request.user):
+            kwargs["queryset"] = policies.operators_for_new_office(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change and not policies.can_create_office(request.user, obj.operator):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 
@@ -110,10 +125,10 @@ class OperatorAdmin(PolicyAdminMixin, admin.ModelAdmin):
         return policies.can_manage_operator(request.user, obj)
 
     def may_add(self, request: HttpRequest) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_network(request.user)
 
     def may_delete(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_network(request.user)
 
 
 class DistrictInline(PolicyInlineMixin, admin.TabularInline):
@@ -121,7 +136,7 @@ class DistrictInline(PolicyInlineMixin, admin.TabularInline):
     extra = 0
 
     def _parent_ok(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_network(request.user)
 
 
 @admin.register(Municipality)
@@ -139,10 +154,10 @@ class MunicipalityAdmin(PolicyAdminMixin, admin.ModelAdmin):
         return policies.can_manage_municipality(request.user, obj)
 
     def may_add(self, request: HttpRequest) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_network(request.user)
 
     def may_delete(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_network(request.user)
 
 
 class VocabularyAdmin(PolicyAdminMixin, TranslationAdmin):
@@ -152,13 +167,13 @@ class VocabularyAdmin(PolicyAdminMixin, TranslationAdmin):
         return queryset
 
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_network(request.user)
 
     def may_add(self, request: HttpRequest) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_network(request.user)
 
     def may_delete(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
+        return policies.can_manage_network(request.user)
 
 
 @admin.register(Amenity)

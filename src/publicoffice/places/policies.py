@@ -60,6 +60,18 @@ def can_manage_municipality(user: Any, municipality: Municipality) -> bool:
     return is_platform_admin(user)
 
 
+def can_manage_network(user: Any) -> bool:
+    """Add or remove operators, municipalities, districts and shared vocabularies."""
+    return is_platform_admin(user)
+
+
+def operators_for_new_office(user: Any) -> QuerySet[Operator]:
+    """The operators a user may put an office under: all for platform admins, else theirs."""
+    if is_platform_admin(user):
+        return Operator.objects.all()
+    return Operator.objects.filter(pk__in=administered_operator_ids(user))
+
+
 def has_named_permission(user: Any, permission: str, office: Office) -> bool:
     """A staff exception (e.g. book outside opening hours) in this office."""
     if is_platform_admin(user):

@@ -168,3 +168,8 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
 def _language_label(language: Language, interface_language: str) -> str:
     name = str(language.name)
     return name if language.endonym == name else f"{language.endonym} – {name}"
+
+
+def offices_of_operators(*, operator_ids: set[int]) -> QuerySet[Office]:
+    """Every office these operators run, closed ones included (for staff choices)."""
+    return Office.objects.filter(operator_id__in=operator_ids)

@@ -7,5 +7,4 @@ app_name = "places"
 urlpatterns = [
     path("", views.home, name="home"),
     path("offices/<slug:slug>/", views.office_detail, name="office"),
-    path("about/", views.about, name="about"),
 ]

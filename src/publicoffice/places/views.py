@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from publicoffice.guidelines.selectors import guideline_list
 from publicoffice.places.extensions import card_extras, office_panels
 from publicoffice.places.forms import OfficeFilterForm
 from publicoffice.places.presenters import (
@@ -53,7 +52,3 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context["panels"] = office_panels(request, office, now)
     return render(request, "places/office_detail.html", context)
 
-
-@require_safe
-def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "places/about.html", {"guidelines": guideline_list()})

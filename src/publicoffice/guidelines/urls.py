@@ -1,0 +1,9 @@
+from django.urls import path
+
+from publicoffice.guidelines import views
+
+app_name = "guidelines"
+
+urlpatterns = [
+    path("about/", views.about, name="about"),
+]
