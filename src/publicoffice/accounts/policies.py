@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 
+from publicoffice.accounts.actors import AnyUser
 from publicoffice.accounts.models import Role, RoleAssignment, User
 from publicoffice.accounts.roles import administered_operator_ids, is_platform_admin
 
 
-def can_assign_role(user: Any, assignment: RoleAssignment) -> bool:
+def can_assign_role(user: AnyUser, assignment: RoleAssignment) -> bool:
     """Platform admins assign any role; operator admins appoint hosts of their offices."""
     if is_platform_admin(user):
         return True
@@ -19,7 +18,7 @@ def can_assign_role(user: Any, assignment: RoleAssignment) -> bool:
     return assignment.office.operator_id in administered_operator_ids(user)
 
 
-def can_view_user(user: Any, other: User) -> bool:
+def can_view_user(user: AnyUser, other: User) -> bool:
     if is_platform_admin(user) or (user.is_authenticated and user.pk == other.pk):
         return True
     operators = administered_operator_ids(user)
@@ -31,7 +30,7 @@ def can_view_user(user: Any, other: User) -> bool:
     )
 
 
-def users_visible(user: Any) -> QuerySet[User]:
+def users_visible(user: AnyUser) -> QuerySet[User]:
     if is_platform_admin(user):
         return User.objects.all()
     operators = administered_operator_ids(user)
@@ -42,7 +41,7 @@ def users_visible(user: Any) -> QuerySet[User]:
     ).distinct()
 
 
-def role_assignments_visible(user: Any) -> QuerySet[RoleAssignment]:
+def role_assignments_visible(user: AnyUser) -> QuerySet[RoleAssignment]:
     if is_platform_admin(user):
         return RoleAssignment.objects.all()
     operators = administered_operator_ids(user)
@@ -51,26 +50,26 @@ def role_assignments_visible(user: Any) -> QuerySet[RoleAssignment]:
     )
 
 
-def can_edit_user(user: Any, other: User) -> bool:
+def can_edit_user(user: AnyUser, other: User) -> bool:
     """Only platform admins change other people's accounts in the admin."""
     return is_platform_admin(user)
 
 
-def can_manage_all_accounts(user: Any) -> bool:
+def can_manage_all_accounts(user: AnyUser) -> bool:
     """Create and delete accounts, and change anybody's roles on their account page."""
     return is_platform_admin(user)
 
 
-def can_appoint_staff(user: Any) -> bool:
+def can_appoint_staff(user: AnyUser) -> bool:
     """Open the role admin to add an assignment: platform and operator admins."""
     return is_platform_admin(user) or bool(administered_operator_ids(user))
 
 
-def appoints_anywhere(user: Any) -> bool:
+def appoints_anywhere(user: AnyUser) -> bool:
     """Whether the user may appoint staff in every office (else only their operators')."""
     return is_platform_admin(user)
 
 
-def operators_appointed_for(user: Any) -> set[int]:
+def operators_appointed_for(user: AnyUser) -> set[int]:
     """The operators in whose offices the user may appoint hosts."""
     return administered_operator_ids(user)

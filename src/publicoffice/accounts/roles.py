@@ -6,8 +6,7 @@ same few assignment rows, which we load once and keep on the user object.
 
 from __future__ import annotations
 
-from typing import Any
-
+from publicoffice.accounts.actors import AnyUser
 from publicoffice.accounts.models import (
     ROLES_CACHE_ATTRIBUTE,
     NamedPermission,
@@ -16,41 +15,41 @@ from publicoffice.accounts.models import (
 )
 
 
-def roles_of(user: Any) -> list[RoleAssignment]:
+def roles_of(user: AnyUser) -> list[RoleAssignment]:
     """The user's role assignments (empty for anonymous visitors)."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     return user.role_assignments_cached()
 
 
-def forget_roles(user: Any) -> None:
+def forget_roles(user: AnyUser) -> None:
     """Drop the cached roles, after assigning or removing one."""
     if hasattr(user, ROLES_CACHE_ATTRIBUTE):
         delattr(user, ROLES_CACHE_ATTRIBUTE)
 
 
-def is_platform_admin(user: Any) -> bool:
+def is_platform_admin(user: AnyUser) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return bool(user.is_superuser) or any(a.role == Role.PLATFORM_ADMIN for a in roles_of(user))
 
 
-def is_member(user: Any) -> bool:
+def is_member(user: AnyUser) -> bool:
     """Every active account is a member."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
-def hosted_office_ids(user: Any) -> set[int]:
+def hosted_office_ids(user: AnyUser) -> set[int]:
     return {a.office_id for a in roles_of(user) if a.role == Role.HOST and a.office_id}
 
 
-def administered_operator_ids(user: Any) -> set[int]:
+def administered_operator_ids(user: AnyUser) -> set[int]:
     return {
         a.operator_id for a in roles_of(user) if a.role == Role.OPERATOR_ADMIN and a.operator_id
     }
 
 
-def officer_municipality_ids(user: Any) -> set[int]:
+def officer_municipality_ids(user: AnyUser) -> set[int]:
     return {
         a.municipality_id
         for a in roles_of(user)
@@ -58,7 +57,7 @@ def officer_municipality_ids(user: Any) -> set[int]:
     }
 
 
-def granted_permissions(user: Any, *, office_id: int, operator_id: int) -> set[str]:
+def granted_permissions(user: AnyUser, *, office_id: int, operator_id: int) -> set[str]:
     """Named permissions the user holds in an office (directly or via its operator)."""
     granted: set[str] = set()
     for assignment in roles_of(user):

@@ -24,6 +24,8 @@ class ErrorCode(StrEnum):
 
     # -- any request -----------------------------------------------------------
     LOGIN_REQUIRED = "login_required"
+    NOT_AUTHENTICATED = "not_authenticated"
+    INVALID_INPUT = "invalid_input"
     NOT_A_MEMBER = "not_a_member"
     NOT_ALLOWED = "not_allowed"
     NOT_FOUND = "not_found"
@@ -148,6 +150,10 @@ E = ErrorCode
 #: member of :class:`ErrorCode` is here and is documented in ``docs/api.md``.
 ERRORS: dict[ErrorCode, ErrorSpec] = {
     E.LOGIN_REQUIRED: ErrorSpec(401, _("Log in to do this.")),
+    E.NOT_AUTHENTICATED: ErrorSpec(
+        401, _("Log in, or send a personal API token as “Authorization: Bearer <key>”.")
+    ),
+    E.INVALID_INPUT: ErrorSpec(422, _("Some values are not valid.")),
     E.NOT_A_MEMBER: ErrorSpec(403, _("Log in with an active account to book.")),
     E.NOT_ALLOWED: ErrorSpec(403, _("You are not allowed to do this.")),
     E.NOT_FOUND: ErrorSpec(404, _("Nothing was found at this address.")),

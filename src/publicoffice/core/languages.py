@@ -8,6 +8,7 @@ like for any built-in language.
 
 from __future__ import annotations
 
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 # Order is the order of the language picker: Swedish first.
@@ -30,15 +31,11 @@ EXTRA_LANG_INFO = {
 
 def register_extra_languages() -> None:
     """Add Somali and Tigrinya to Django's table of language information."""
-    from django.conf.locale import LANG_INFO
-
     for code, info in EXTRA_LANG_INFO.items():
         LANG_INFO.setdefault(code, info)
 
 
 def endonym(code: str) -> str:
     """Return a language's name in its own script ("العربية" for ``ar``)."""
-    from django.conf.locale import LANG_INFO
-
     info = LANG_INFO.get(code) or EXTRA_LANG_INFO.get(code)
     return str(info["name_local"]) if info else code

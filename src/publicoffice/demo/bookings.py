@@ -52,6 +52,7 @@ from publicoffice.bookings.models import (
 from publicoffice.bookings.rules import RULE_FIELDS, rules_for_many
 from publicoffice.demo.booking_calendar import Calendar
 from publicoffice.demo.booking_everyday import Everyday
+from publicoffice.demo.booking_scenes import Scenes
 from publicoffice.demo.people import DEMO_DOMAIN
 from publicoffice.demo.visit_shapes import seeded
 from publicoffice.places.models import Office, OfficeStatus, Space, SpaceKind
@@ -229,8 +230,6 @@ class BookingsResult:
 
 def load_bookings(offices: dict[str, Office], *, today: date, now: datetime) -> BookingsResult:
     """Replace the demo offices' bookings and waitlists; see the module docstring."""
-    from publicoffice.demo.booking_scenes import Scenes
-
     fresh = list(
         Office.objects.filter(pk__in=[o.pk for o in offices.values()])
         .prefetch_related("weekly_hours", "hours_exceptions")

@@ -26,6 +26,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
 
 from publicoffice.accounts.models import Role, RoleAssignment, User
 from publicoffice.core.timeutils import local_zone
@@ -53,9 +55,6 @@ KIOSK_NAME = "Entré"
 
 def kiosk_unlock_path(key: str) -> str:
     """The Swedish unlock address of a kiosk key, printed by ``publicoffice demo``."""
-    from django.urls import reverse
-    from django.utils import translation
-
     with translation.override("sv"):
         return f"{reverse('visits:kiosk_unlock')}?key={key}"
 

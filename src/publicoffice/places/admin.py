@@ -29,7 +29,6 @@ from publicoffice.places.models import (
 )
 
 
-
 class PolicyInlineMixin:
     """Inlines follow the permission on their parent office."""
 
@@ -47,6 +46,7 @@ class PolicyInlineMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._parent_ok(request, obj)
+
 
 class SpaceInline(PolicyInlineMixin, TranslationTabularInline):
     model = Space

@@ -8,10 +8,9 @@ may read (not change) everything in their municipality.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 
+from publicoffice.accounts.actors import AnyUser
 from publicoffice.accounts.roles import (
     administered_operator_ids,
     granted_permissions,
@@ -22,7 +21,7 @@ from publicoffice.accounts.roles import (
 from publicoffice.places.models import Municipality, Office, Operator
 
 
-def can_manage_office(user: Any, office: Office) -> bool:
+def can_manage_office(user: AnyUser, office: Office) -> bool:
     """Edit the office, its spaces, hours and accessibility facts."""
     if is_platform_admin(user):
         return True
@@ -31,14 +30,14 @@ def can_manage_office(user: Any, office: Office) -> bool:
     )
 
 
-def can_view_office_admin(user: Any, office: Office) -> bool:
+def can_view_office_admin(user: AnyUser, office: Office) -> bool:
     """See the office in the staff interface (officers read their municipality)."""
     return can_manage_office(user, office) or office.municipality_id in officer_municipality_ids(
         user
     )
 
 
-def can_create_office(user: Any, operator: Operator | None = None) -> bool:
+def can_create_office(user: AnyUser, operator: Operator | None = None) -> bool:
     """Platform admins anywhere; operator admins for their own operator."""
     if is_platform_admin(user):
         return True
@@ -46,33 +45,33 @@ def can_create_office(user: Any, operator: Operator | None = None) -> bool:
     return bool(administered) if operator is None else operator.pk in administered
 
 
-def can_delete_office(user: Any, office: Office) -> bool:
+def can_delete_office(user: AnyUser, office: Office) -> bool:
     # Offices carry history (visits, bookings, reports): only platform admins
     # remove them; everybody else sets the status to closed.
     return is_platform_admin(user)
 
 
-def can_manage_operator(user: Any, operator: Operator) -> bool:
+def can_manage_operator(user: AnyUser, operator: Operator) -> bool:
     return is_platform_admin(user) or operator.pk in administered_operator_ids(user)
 
 
-def can_manage_municipality(user: Any, municipality: Municipality) -> bool:
+def can_manage_municipality(user: AnyUser, municipality: Municipality) -> bool:
     return is_platform_admin(user)
 
 
-def can_manage_network(user: Any) -> bool:
+def can_manage_network(user: AnyUser) -> bool:
     """Add or remove operators, municipalities, districts and shared vocabularies."""
     return is_platform_admin(user)
 
 
-def operators_for_new_office(user: Any) -> QuerySet[Operator]:
+def operators_for_new_office(user: AnyUser) -> QuerySet[Operator]:
     """The operators a user may put an office under: all for platform admins, else theirs."""
     if is_platform_admin(user):
         return Operator.objects.all()
     return Operator.objects.filter(pk__in=administered_operator_ids(user))
 
 
-def has_named_permission(user: Any, permission: str, office: Office) -> bool:
+def has_named_permission(user: AnyUser, permission: str, office: Office) -> bool:
     """A staff exception (e.g. book outside opening hours) in this office."""
     if is_platform_admin(user):
         return True
@@ -80,7 +79,7 @@ def has_named_permission(user: Any, permission: str, office: Office) -> bool:
     return permission in granted
 
 
-def offices_visible_in_admin(user: Any) -> QuerySet[Office]:
+def offices_visible_in_admin(user: AnyUser) -> QuerySet[Office]:
     if is_platform_admin(user):
         return Office.objects.all()
     return Office.objects.filter(
@@ -90,7 +89,7 @@ def offices_visible_in_admin(user: Any) -> QuerySet[Office]:
     )
 
 
-def offices_manageable(user: Any) -> QuerySet[Office]:
+def offices_manageable(user: AnyUser) -> QuerySet[Office]:
     if is_platform_admin(user):
         return Office.objects.all()
     return Office.objects.filter(
@@ -98,7 +97,7 @@ def offices_manageable(user: Any) -> QuerySet[Office]:
     )
 
 
-def operators_visible_in_admin(user: Any) -> QuerySet[Operator]:
+def operators_visible_in_admin(user: AnyUser) -> QuerySet[Operator]:
     if is_platform_admin(user):
         return Operator.objects.all()
     return Operator.objects.filter(
@@ -108,7 +107,7 @@ def operators_visible_in_admin(user: Any) -> QuerySet[Operator]:
     ).distinct()
 
 
-def municipalities_visible_in_admin(user: Any) -> QuerySet[Municipality]:
+def municipalities_visible_in_admin(user: AnyUser) -> QuerySet[Municipality]:
     if is_platform_admin(user):
         return Municipality.objects.all()
     return Municipality.objects.filter(

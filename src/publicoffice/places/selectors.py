@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.places.models import (
     Amenity,
@@ -173,3 +174,17 @@ def _language_label(language: Language, interface_language: str) -> str:
 def offices_of_operators(*, operator_ids: set[int]) -> QuerySet[Office]:
     """Every office these operators run, closed ones included (for staff choices)."""
     return Office.objects.filter(operator_id__in=operator_ids)
+
+
+def office_get_with_hours(*, slug: str) -> Office:
+    """A public office with its opening hours only, for pages that need no more
+    (check-in, occupancy, the host's desk); refuses with ``office_not_found``."""
+    office = (
+        Office.objects.public()
+        .prefetch_related("weekly_hours", "hours_exceptions")
+        .filter(slug=slug)
+        .first()
+    )
+    if office is None:
+        raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
+    return office

@@ -51,4 +51,3 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context["map_points"] = [map_point({"office": office, "state": context["state"]})]
     context["panels"] = office_panels(request, office, now)
     return render(request, "places/office_detail.html", context)
-

@@ -9,6 +9,8 @@ from django import template
 from django.urls import translate_url
 from django.utils.safestring import SafeString, mark_safe
 
+from publicoffice.core import content_language
+
 register = template.Library()
 
 #: Query parameters never copied into other links.
@@ -35,9 +37,7 @@ def url_in_language(context: template.Context, language: str) -> str:
 @register.simple_tag
 def shown_language(obj: Any, field: str) -> str:
     """The language a translated field is shown in (for a ``lang`` attribute)."""
-    from publicoffice.core.content_language import shown_language as language_of
-
-    return language_of(obj, field)
+    return content_language.shown_language(obj, field)
 
 
 @register.filter

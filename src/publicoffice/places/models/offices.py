@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,9 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from publicoffice.core.models import TimeStampedModel
 from publicoffice.places.models.network import District, Municipality, Operator
-
-if TYPE_CHECKING:
-    from publicoffice.places.opening_hours import OpeningSchedule
+from publicoffice.places.opening_hours import OpeningSchedule
 
 
 class Amenity(models.Model):
@@ -151,8 +148,6 @@ class Office(TimeStampedModel):
         """
         cached: OpeningSchedule | None = getattr(self, "_schedule", None)
         if cached is None:
-            from publicoffice.places.opening_hours import OpeningSchedule
-
             cached = OpeningSchedule.for_office(self)
             self._schedule = cached
         return cached
