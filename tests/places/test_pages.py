@@ -251,6 +251,9 @@ class TestOfficePage:
         office = weekday_office()
         response = client.get(f"/en/offices/{office.slug}/")
         assert response.status_code == 200
+        html = response.content.decode()
+        assert "The office has not described its accessibility yet." in html
+        assert "Step-free entrance" not in html
 
     def test_unknown_and_closed_down_offices_are_404(self, client: Client):
         closed = OfficeFactory(status=OfficeStatus.CLOSED)

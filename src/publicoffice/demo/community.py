@@ -19,8 +19,10 @@ them on purpose).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from random import Random
 from typing import Any
 
 from django.db.models import Q
@@ -172,28 +174,16 @@ def drawn_profiles(tags: dict[str, Tag], office_slugs: list[str]) -> list[dict[s
             offices = [office]
             if rng.random() < 0.25:
                 offices.append(rng.choice([slug for slug in office_slugs if slug != office]))
-            offers = _zipf_pick(rng, data.KIND_OFFERS[kind], rng.choice((1, 1, 2, 2, 3)))
-            needs = _zipf_pick(rng, data.NEEDS, rng.choice((0, 1, 1, 2, 2, 3)))
-            needs = [code for code in needs if code not in offers]
-            if kind == "person" and not needs:
-                needs = [data.NEEDS[index % 5]] if data.NEEDS[index % 5] not in offers else []
-            free = data.FREE_WORDS[index % len(data.FREE_WORDS)]
-            if rng.random() < 0.12:
-                (offers if rng.random() < 0.5 else needs).append(free)
-            person_like = kind in ("person", "cultural_worker")
-            if person_like:
-                name = f"{first} {last}"
-                language = rng.choice(written_in)
-            elif kind == "business":
-                trade = next((code for code in offers if code in data.TRADES), None)
-                if trade is None:
-                    trade = rng.choice(sorted(data.TRADES))
-                    offers.insert(0, trade)
-                name = f"{last} {data.TRADES[trade]}"
-                language = rng.choice(("sv", "sv", "en", "ar"))
-            else:
-                name = names[kind][index % len(names[kind])].format(district=districts[office])
-                language = rng.choice(("sv", "sv", "sv", "en", "ar"))
+            offers, needs = _offers_and_needs(rng, kind, index)
+            name, language = _name_and_language(
+                rng,
+                kind,
+                offers,
+                person=(first, last),
+                written_in=written_in,
+                organisation=names[kind][index % len(names[kind])] if kind in names else "",
+                district=districts[office],
+            )
             email = f"{slugify(first)}.{slugify(last)}@{DEMO_DOMAIN}"
             roll = rng.random()
             visibility = Visibility.PUBLIC if roll < 0.55 else Visibility.MEMBERS
@@ -217,6 +207,42 @@ def drawn_profiles(tags: dict[str, Tag], office_slugs: list[str]) -> list[dict[s
             spec["presentation"] = _presentation(rng, spec, tags, first, districts[office])
             specs.append(spec)
     return specs
+
+
+def _offers_and_needs(rng: Random, kind: str, index: int) -> tuple[list[str], list[str]]:
+    """What a drawn profile offers and looks for (the random draws in a fixed order)."""
+    offers = _zipf_pick(rng, data.KIND_OFFERS[kind], rng.choice((1, 1, 2, 2, 3)))
+    needs = _zipf_pick(rng, data.NEEDS, rng.choice((0, 1, 1, 2, 2, 3)))
+    needs = [code for code in needs if code not in offers]
+    if kind == "person" and not needs:
+        needs = [data.NEEDS[index % 5]] if data.NEEDS[index % 5] not in offers else []
+    free = data.FREE_WORDS[index % len(data.FREE_WORDS)]
+    if rng.random() < 0.12:
+        (offers if rng.random() < 0.5 else needs).append(free)
+    return offers, needs
+
+
+def _name_and_language(
+    rng: Random,
+    kind: str,
+    offers: list[str],
+    *,
+    person: tuple[str, str],
+    written_in: Sequence[str],
+    organisation: str,
+    district: str,
+) -> tuple[str, str]:
+    """A drawn profile's name and the language its presentation is written in."""
+    first, last = person
+    if kind in ("person", "cultural_worker"):
+        return f"{first} {last}", rng.choice(written_in)
+    if kind == "business":
+        trade = next((code for code in offers if code in data.TRADES), None)
+        if trade is None:
+            trade = rng.choice(sorted(data.TRADES))
+            offers.insert(0, trade)
+        return f"{last} {data.TRADES[trade]}", rng.choice(("sv", "sv", "en", "ar"))
+    return organisation.format(district=district), rng.choice(("sv", "sv", "sv", "en", "ar"))
 
 
 def _drawn_owners(specs: list[dict[str, Any]]) -> dict[str, User]:

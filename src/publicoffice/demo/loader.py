@@ -15,8 +15,6 @@ muted (:func:`publicoffice.demo.bookings.tasks_muted`).
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar, cast
@@ -27,11 +25,11 @@ from django.utils import timezone, translation
 
 from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
-from publicoffice.demo.bookings import totals as booking_totals
 from publicoffice.demo.community import load_community
 from publicoffice.demo.events import load_events
+from publicoffice.demo.load_result import LoadResult, Stories, add_stories, network_totals
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
-from publicoffice.demo.visits import kiosk_unlock_path, load_visits
+from publicoffice.demo.visits import load_visits
 from publicoffice.places.holidays_se import holidays_between, is_public_holiday
 from publicoffice.places.models import (
     AccessibilityFacts,
@@ -57,30 +55,6 @@ M = TypeVar("M", bound=models.Model)
 __all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "LoadResult", "load_demo", "login_rows"]
 
 # -- helpers ----------------------------------------------------------------
-
-
-@dataclass
-class LoadResult:
-    """What a load wrote: rows created and updated per model, and the demo's size."""
-
-    created: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    totals: dict[str, int] = field(default_factory=dict)
-    today: date | None = None
-    #: (office name, date) of special hours on a public holiday.
-    holiday_specials: list[tuple[str, date]] = field(default_factory=list)
-    #: (office name, path) of every demo kiosk's unlock link; the key is in the path.
-    kiosk_links: list[tuple[str, str]] = field(default_factory=list)
-    #: Refusal code -> demo booking events the services refused (expected: none).
-    booking_refusals: Counter[str] = field(default_factory=Counter)
-    #: Refusal code -> demo writes the community services refused (expected: none).
-    community_refusals: Counter[str] = field(default_factory=Counter)
-    #: Refusal code -> times the event services refused a planned time (another was tried).
-    event_refusals: Counter[str] = field(default_factory=Counter)
-
-    def note(self, obj: models.Model, created: bool) -> None:
-        label = type(obj)._meta.verbose_name_plural
-        (self.created if created else self.updated)[str(label)] += 1
 
 
 def organisation_number(without_check_digit: str) -> str:
@@ -321,80 +295,46 @@ def load_demo(
     result = LoadResult(today=today)
     # Muted outside the transaction: the e-mails are queued when it commits.
     with tasks_muted(), translation.override("sv"), transaction.atomic():
-        amenities, languages = _load_vocabulary(result)
-        municipalities, districts = _load_municipalities(result)
-        operators = _load_operators(result)
-        if bookings:  # before the spaces: a space the network no longer has may be booked
-            clear_bookings(office_slugs=[str(spec["slug"]) for spec in network.OFFICES])
-        offices = {
-            str(spec["slug"]): _load_office(
-                spec,
-                operators=operators,
-                municipalities=municipalities,
-                districts=districts,
-                amenities=amenities,
-                languages=languages,
-                today=today,
-                result=result,
-            )
-            for spec in network.OFFICES
-        }
-        password_hash = make_password(DEMO_PASSWORD)
-        for spec in people.USERS:
-            user, created = load_user(
-                spec,
-                offices=offices,
-                operators=operators,
-                municipalities=municipalities,
-                password_hash=password_hash,
-            )
-            result.note(user, created)
-        history = load_visits(offices, today=today, now=now) if visits else None
-        booked = load_bookings(offices, today=today, now=now) if bookings else None
-        meeting_place = load_community(now=now) if community else None
-        calendar = load_events(offices, today=today, now=now) if events else None
-    result.totals = _totals(offices)
-    if history is not None:
-        result.totals.update(history.totals())
-        result.kiosk_links = [
-            (getattr(office, "name_sv", office.name), kiosk_unlock_path(key))
-            for office, key in history.kiosks
-        ]
-    if booked is not None:
-        result.totals.update(booked.totals)
-        result.booking_refusals = booked.refused
-    if meeting_place is not None:
-        result.totals.update(meeting_place.totals)
-        result.community_refusals = meeting_place.refused
-        if history is not None:  # members checked in to be shown here today
-            result.totals["people checked in now"] += meeting_place.checked_in
-    if calendar is not None:
-        result.totals.update(calendar.totals)
-        result.event_refusals = calendar.refused
-    if booked is not None and calendar is not None:  # the events' rooms are bookings too
-        office_ids = [office.pk for office in offices.values()]
-        result.totals.update(booking_totals(office_ids, now, booked.totals["booking rules"]))
+        offices = _load_network(today=today, result=result, clear=bookings)
+        stories = Stories(
+            history=load_visits(offices, today=today, now=now) if visits else None,
+            booked=load_bookings(offices, today=today, now=now) if bookings else None,
+            meeting_place=load_community(now=now) if community else None,
+            calendar=load_events(offices, today=today, now=now) if events else None,
+        )
+    result.totals = network_totals(offices)
+    add_stories(result, stories, offices=offices, now=now)
     return result
 
 
-def _totals(offices: dict[str, Office]) -> dict[str, int]:
-    office_ids = [office.pk for office in offices.values()]
-    statuses = Counter(office.status for office in offices.values())
-    return {
-        "municipalities": len(network.MUNICIPALITIES),
-        "districts": sum(len(d) for _name, d in network.MUNICIPALITIES.values()),
-        "operators": len(network.OPERATORS),
-        "offices": len(offices),
-        "open offices": statuses["open"],
-        "planned offices": statuses["planned"],
-        "paused offices": statuses["paused"],
-        "spaces": Space.objects.filter(office_id__in=office_ids).count(),
-        "weekly opening hours": WeeklyHours.objects.filter(office_id__in=office_ids).count(),
-        "exceptions to opening hours": HoursException.objects.filter(
-            office_id__in=office_ids
-        ).count(),
-        "accessibility facts": AccessibilityFacts.objects.filter(office_id__in=office_ids).count(),
-        "amenities": len(vocabulary.AMENITIES),
-        "languages": len(vocabulary.LANGUAGES),
-        "demo logins": len(people.USERS),
+def _load_network(*, today: date, result: LoadResult, clear: bool) -> dict[str, Office]:
+    """Vocabulary, municipalities, operators, offices and the demo people."""
+    amenities, languages = _load_vocabulary(result)
+    municipalities, districts = _load_municipalities(result)
+    operators = _load_operators(result)
+    if clear:  # before the spaces: a space the network no longer has may be booked
+        clear_bookings(office_slugs=[str(spec["slug"]) for spec in network.OFFICES])
+    offices = {
+        str(spec["slug"]): _load_office(
+            spec,
+            operators=operators,
+            municipalities=municipalities,
+            districts=districts,
+            amenities=amenities,
+            languages=languages,
+            today=today,
+            result=result,
+        )
+        for spec in network.OFFICES
     }
+    password_hash = make_password(DEMO_PASSWORD)
+    for spec in people.USERS:
+        user, created = load_user(
+            spec,
+            offices=offices,
+            operators=operators,
+            municipalities=municipalities,
+            password_hash=password_hash,
+        )
+        result.note(user, created)
+    return offices

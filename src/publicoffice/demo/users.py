@@ -6,9 +6,9 @@ from typing import Any
 
 from publicoffice.accounts.models import Role, RoleAssignment, User
 from publicoffice.accounts.services import user_create
-from publicoffice.staff.services import role_assign, role_revoke
 from publicoffice.demo import network, people
 from publicoffice.places.models import Municipality, Office, Operator
+from publicoffice.staff.services import role_assign, role_revoke
 
 DEMO_PASSWORD = people.DEMO_PASSWORD
 
