@@ -18,18 +18,6 @@ def can_assign_role(user: AnyUser, assignment: RoleAssignment) -> bool:
     return assignment.office.operator_id in administered_operator_ids(user)
 
 
-def can_view_user(user: AnyUser, other: User) -> bool:
-    if is_platform_admin(user) or (user.is_authenticated and user.pk == other.pk):
-        return True
-    operators = administered_operator_ids(user)
-    return (
-        bool(operators)
-        and RoleAssignment.objects.filter(
-            Q(user=other) & (Q(office__operator_id__in=operators) | Q(operator_id__in=operators))
-        ).exists()
-    )
-
-
 def users_visible(user: AnyUser) -> QuerySet[User]:
     if is_platform_admin(user):
         return User.objects.all()

@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from publicoffice.accounts.models import RoleAssignment, User
+from publicoffice.accounts.models import User
+from publicoffice.accounts.selectors import role_assignments_of
 from publicoffice.accounts.services import account_delete, account_export
 from publicoffice.core.ratelimit import hit_for_user
 
@@ -133,9 +134,7 @@ def delete(request: HttpRequest) -> HttpResponse:
         # A fresh session after log-out: only this browser sees the confirmation.
         request.session[DELETED_FLAG] = True
         return redirect("accounts:deleted")
-    roles = RoleAssignment.objects.filter(user=user).select_related(
-        "office", "operator", "municipality"
-    )
+    roles = role_assignments_of(member=user)
     return render(request, "accounts/delete.html", {"form": form, "roles": list(roles)})
 
 

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from publicoffice.accounts.models import ApiToken, User
+from publicoffice.accounts.models import User
+from publicoffice.accounts.selectors import api_tokens_of
 from publicoffice.accounts.services import api_token_create, api_token_revoke
 
 #: Enough for a few scripts and apps; more is usually forgotten keys.
@@ -43,7 +44,7 @@ def _member(request: HttpRequest) -> User:
 @require_http_methods(["GET", "POST"])
 def api_tokens(request: HttpRequest) -> HttpResponse:
     user = _member(request)
-    tokens = list(ApiToken.objects.filter(user=user))
+    tokens = api_tokens_of(member=user)
     form = ApiTokenForm(request.POST if request.method == "POST" else None)
     new_key = ""
     if request.method == "POST" and form.is_valid():
@@ -59,7 +60,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
             )
         else:
             _token, new_key = api_token_create(user=user, name=form.cleaned_data["name"])
-            tokens = list(ApiToken.objects.filter(user=user))
+            tokens = api_tokens_of(member=user)
             form = ApiTokenForm()
     return render(
         request,

@@ -30,13 +30,6 @@ def can_manage_office(user: AnyUser, office: Office) -> bool:
     )
 
 
-def can_view_office_admin(user: AnyUser, office: Office) -> bool:
-    """See the office in the staff interface (officers read their municipality)."""
-    return can_manage_office(user, office) or office.municipality_id in officer_municipality_ids(
-        user
-    )
-
-
 def can_create_office(user: AnyUser, operator: Operator | None = None) -> bool:
     """Platform admins anywhere; operator admins for their own operator."""
     if is_platform_admin(user):
