@@ -31,9 +31,7 @@ JOHAN_PHONE = "08-765 43 21"
 def _quiet_tasks(settings, monkeypatch):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    monkeypatch.setattr(
-        "publicoffice.community.services.contacts._after_commit", lambda action: action()
-    )
+    monkeypatch.setattr("publicoffice.core.domain_events.after_commit", lambda action: action())
 
 
 @pytest.fixture

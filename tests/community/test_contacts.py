@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import translation
 from django_tasks.signals import task_finished
 
@@ -40,6 +41,7 @@ from publicoffice.community.services.contacts import (
     contact_request_send,
     contact_request_withdraw,
 )
+from publicoffice.core import domain_events
 from publicoffice.core.errors import DomainError
 from tests.factories import UserFactory
 
@@ -98,9 +100,7 @@ def _commit_at_once(monkeypatch):
 
     :func:`test_notices_wait_for_the_commit` checks the real order once.
     """
-    monkeypatch.setattr(
-        "publicoffice.community.services.contacts._after_commit", lambda action: action()
-    )
+    monkeypatch.setattr("publicoffice.core.domain_events.after_commit", lambda action: action())
 
 
 @pytest.fixture(autouse=True)
@@ -230,13 +230,13 @@ class TestSend:
     @pytest.mark.parametrize(
         ("message", "code"),
         [
-            ("", "message_empty"),
-            ("   \n\t ", "message_empty"),
-            ("\x00\x07", "message_empty"),
-            ("x" * (MAX_MESSAGE + 1), "message_too_long"),
-            ("😀" * (MAX_MESSAGE + 1), "message_too_long"),
-            (12345, "message_invalid"),
-            (None, "message_invalid"),
+            ("", "text_missing"),
+            ("   \n\t ", "text_missing"),
+            ("\x00\x07", "text_missing"),
+            ("x" * (MAX_MESSAGE + 1), "text_too_long"),
+            ("😀" * (MAX_MESSAGE + 1), "text_too_long"),
+            (12345, "text_invalid"),
+            (None, "text_invalid"),
         ],
     )
     def test_bad_messages_are_refused_and_nothing_is_sent(
@@ -328,7 +328,7 @@ class TestSend:
         settings.COMMUNITY_CONTACTS_PER_HOUR = 1
         for _attempt in range(3):
             refused(
-                "message_empty",
+                "text_missing",
                 sender=amina,
                 sender_profile=amina_profile,
                 recipient=bookkeeping,
@@ -540,13 +540,14 @@ class TestBlockAndReport:
         assert report.reported is None
 
     @pytest.mark.parametrize(
-        ("reason", "code"), [("", "reason_empty"), ("x" * 1001, "reason_too_long")]
+        ("reason", "code"), [("", "text_missing"), ("x" * 1001, "text_too_long")]
     )
     def test_a_report_needs_a_reason(self, amina, amina_profile, bookkeeping, johan, reason, code):
         request = send(amina, amina_profile, bookkeeping)
         with pytest.raises(DomainError) as caught:
             abuse_report(reporter=johan, request=request, reason=reason)
         assert caught.value.code == code
+        assert caught.value.details["field"] == "reason"
         assert AbuseReport.objects.count() == 0
         assert Block.objects.count() == 0
 
@@ -577,11 +578,7 @@ class TestBlockAndReport:
 def test_notices_wait_for_the_commit(
     monkeypatch, amina, amina_profile, bookkeeping, django_capture_on_commit_callbacks
 ):
-    from django.db import transaction
-
-    from publicoffice.community.services import contacts
-
-    monkeypatch.setattr(contacts, "_after_commit", transaction.on_commit)
+    monkeypatch.setattr(domain_events, "after_commit", transaction.on_commit)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         send(amina, amina_profile, bookkeeping)
         assert mail.outbox == []

@@ -153,7 +153,7 @@ class TestRules:
         ).visit
         with pytest.raises(DomainError) as caught:
             presence_show(visit=visit, profile=public_profile, audience="members")
-        assert caught.value.code == "visit_not_a_members"
+        assert caught.value.code == "visit_not_a_member"
 
     def test_it_ends_at_check_out(self, ten, office, amina, eve, public_profile):
         visit = check_in(office, amina)

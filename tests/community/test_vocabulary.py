@@ -11,8 +11,6 @@ from publicoffice.community.models import Profile, ProfileAdmin, Tag
 from publicoffice.community.selectors.directory import directory_search
 from publicoffice.community.vocabulary import (
     MAX_WORD,
-    clean_line,
-    clean_text,
     find_tag,
     fold,
     resolve_words,
@@ -22,6 +20,7 @@ from publicoffice.community.vocabulary import (
     terms_of,
 )
 from publicoffice.core.errors import DomainError
+from publicoffice.core.text import one_line, paragraphs
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +56,9 @@ class TestFold:
         assert fold("हिंदी") == "हिंदी"
 
     def test_cleaning_keeps_text_but_drops_control_characters(self):
-        assert clean_line("  Amina\x00 \x1b[31m  Hassan\u202e ") == "Amina [31m Hassan"
-        assert clean_line("می\u200cخواهم") == "می\u200cخواهم"  # Persian needs its ZWNJ
-        assert clean_text("rad 1\r\n\r\n\r\n\r\nrad 2\x07") == "rad 1\n\nrad 2"
+        assert one_line("  Amina\x00 \x1b[31m  Hassan\u202e ") == "Amina [31m Hassan"
+        assert one_line("می\u200cخواهم") == "می\u200cخواهم"  # Persian needs its ZWNJ
+        assert paragraphs("rad 1\r\n\r\n\r\n\r\nrad 2\x07") == "rad 1\n\nrad 2"
 
     def test_split_words_on_latin_and_arabic_commas(self):
         assert split_words("bokföring, webbdesign، ترجمة; \n , ") == [
@@ -139,7 +138,8 @@ class TestResolveWords:
         before = Tag.objects.count()
         with pytest.raises(DomainError) as refused:
             resolve_words(["ok", "x" * (MAX_WORD + 1)])
-        assert refused.value.code == "word_too_long"
+        assert refused.value.code == "text_too_long"
+        assert refused.value.details == {"field": "words", "limit": MAX_WORD}
         assert Tag.objects.count() == before + 1  # "ok" only; nothing for the long one
 
     def test_substrings_do_not_resolve(self, tags):

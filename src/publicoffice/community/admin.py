@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from publicoffice.accounts.roles import is_platform_admin
 from publicoffice.community.models import Profile, ProfileAdmin, ProfileLink, Tag
+from publicoffice.community.policies import can_manage_meeting_place
 from publicoffice.community.services.profiles import profile_refresh_search_text
 from publicoffice.community.vocabulary import tag_merge, tag_refresh_terms
 from publicoffice.core.admin_base import PolicyAdminMixin
@@ -30,16 +30,16 @@ from publicoffice.core.admin_base import PolicyAdminMixin
 
 class PlatformAdminOnly(PolicyAdminMixin):
     def visible(self, request: HttpRequest, queryset: Any) -> Any:
-        return queryset if is_platform_admin(request.user) else queryset.none()
+        return queryset if can_manage_meeting_place(request.user) else queryset.none()
 
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
+        return can_manage_meeting_place(request.user)
 
     def may_add(self, request: HttpRequest) -> bool:
-        return is_platform_admin(request.user)
+        return can_manage_meeting_place(request.user)
 
     def may_delete(self, request: HttpRequest, obj: Any) -> bool:
-        return is_platform_admin(request.user)
+        return can_manage_meeting_place(request.user)
 
 
 @admin.register(Tag)

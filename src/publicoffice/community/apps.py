@@ -8,13 +8,19 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Meeting place")
 
     def ready(self) -> None:
-        from publicoffice.accounts.extensions import (
-            register_deletion_step,
-            register_export_section,
-        )
-        from publicoffice.community import exports, panels
+        # app loading: the extension registries are wired once every app is loaded.
+        from publicoffice.accounts.extensions import register_deletion_step, register_export_section
+
+        # app loading: these modules import models, which exist only once the registry is ready.
+        from publicoffice.community import exports, happenings, panels, tasks
+
+        # app loading: the views import models and forms (models again).
         from publicoffice.community.views import presence
+
+        # app loading: another app's registry, imported when both are loaded.
         from publicoffice.places.extensions import register_office_panel
+
+        # app loading: another app's registry, imported when both are loaded.
         from publicoffice.visits.extensions import register_arrival_panel
 
         # Profiles: the directory on the office page; profiles, requests,
@@ -26,3 +32,7 @@ class CommunityConfig(AppConfig):
         # Connect: "here today" on the office page and after check-in.
         register_office_panel(presence.office_panel)
         register_arrival_panel(presence.arrival_panel)
+        # E-mail notices, queued once what they tell of has committed.
+        happenings.contact_request_sent.subscribe(tasks.queue_contact_request_notice)
+        happenings.contact_request_accepted.subscribe(tasks.queue_contact_accepted_notice)
+        happenings.profile_admin_added.subscribe(tasks.queue_profile_admin_notice)

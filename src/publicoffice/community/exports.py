@@ -10,8 +10,10 @@ the profile names the member saw, never by account or e-mail.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from publicoffice.accounts.actors import Member
 from publicoffice.accounts.privacy import iso
 from publicoffice.community.models import (
     AbuseReport,
@@ -25,7 +27,7 @@ from publicoffice.community.models import (
 from publicoffice.community.services.profiles import member_profiles_leave
 
 
-def _profile(profile: Profile, added_at: Any) -> dict[str, Any]:
+def _profile(profile: Profile, added_at: datetime) -> dict[str, Any]:
     def tags(side: str) -> list[dict[str, Any]]:
         return [
             {"code": tag.slug, "name": str(tag.name), "curated": tag.is_curated}
@@ -68,7 +70,22 @@ def _request(request: ContactRequest) -> dict[str, Any]:
     }
 
 
-def meeting_place_section(user: Any) -> dict[str, Any]:
+def _reports_made(user: Member) -> list[dict[str, Any]]:
+    return [
+        {
+            "about_profile": report.profile.name if report.profile else None,
+            "reason": report.reason,
+            "quoted_message": report.quoted_message,
+            "reported": iso(report.created_at),
+            "handled": iso(report.handled_at),
+        }
+        for report in AbuseReport.objects.filter(reporter=user)
+        .select_related("profile")
+        .order_by("created_at", "id")
+    ]
+
+
+def meeting_place_section(user: Member) -> dict[str, Any]:
     """Everything the meeting place keeps about ``user``, ready for ``json.dumps``."""
     links = (
         ProfileAdmin.objects.filter(user=user)
@@ -116,22 +133,11 @@ def meeting_place_section(user: Any) -> dict[str, Any]:
             .select_related("profile")
             .order_by("created_at", "id")
         ],
-        "abuse_reports_made": [
-            {
-                "about_profile": report.profile.name if report.profile else None,
-                "reason": report.reason,
-                "quoted_message": report.quoted_message,
-                "reported": iso(report.created_at),
-                "handled": iso(report.handled_at),
-            }
-            for report in AbuseReport.objects.filter(reporter=user)
-            .select_related("profile")
-            .order_by("created_at", "id")
-        ],
+        "abuse_reports_made": _reports_made(user),
     }
 
 
-def meeting_place_deletion(user: Any) -> None:
+def meeting_place_deletion(user: Member) -> None:
     """Profiles only the leaving member runs go; shared ones stay with their other admins.
 
     Contact requests, presences, blocks and hidden suggestions go by

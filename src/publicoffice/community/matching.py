@@ -48,6 +48,7 @@ from django.utils import formats, timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.community.models import (
     Block,
     HiddenSuggestion,
@@ -56,7 +57,8 @@ from publicoffice.community.models import (
     ProfileAdmin,
     Tag,
 )
-from publicoffice.core.errors import DomainError
+from publicoffice.community.policies import is_active_member
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.places.models import Office
 
 #: Points per shared tag, in either direction.
@@ -123,7 +125,7 @@ def _with_free_twins(tags: Iterable[Tag]) -> frozenset[int]:
     return frozenset(ids)
 
 
-def _wishes(member: Any) -> _Wishes:
+def _wishes(member: Member) -> _Wishes:
     own = list(
         Profile.objects.filter(admin_links__user=member).prefetch_related(
             "offers", "needs", "home_offices"
@@ -174,7 +176,7 @@ def _points_if(condition: Any, points: int) -> Case:
     return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
 
 
-def candidates(member: Any, wishes: _Wishes, nearby_ids: Iterable[int]) -> QuerySet[Profile]:
+def candidates(member: Member, wishes: _Wishes, nearby_ids: Iterable[int]) -> QuerySet[Profile]:
     """Profiles sharing a tag with the member, ranked in SQL, best first."""
     sharing = Q(
         pk__in=OffersThrough.objects.filter(tag_id__in=wishes.need_ids).values("profile_id")
@@ -267,21 +269,21 @@ def _reasons(
     return reasons
 
 
-def _here_today(member: Any, profile_ids: list[int], at: datetime) -> dict[int, Office]:
+def _here_today(member: Member, profile_ids: list[int], at: datetime) -> dict[int, Office]:
     """Which of these profiles are shown as here today right now (members may see all)."""
     presences = Presence.objects.current(at).filter(profile_id__in=profile_ids)
     return {p.profile_id: p.office for p in presences.select_related("office").order_by("pk")}
 
 
 def suggestions_for(
-    *, member: Any, at: datetime | None = None, limit: int = 20
+    *, member: AnyUser, at: datetime | None = None, limit: int = 20
 ) -> list[Suggestion]:
     """The ``limit`` best profiles for ``member`` to meet, each with its reasons.
 
     ``at`` is the moment for "here today" (now by default). A bounded number
     of queries whatever the size of the directory.
     """
-    if not getattr(member, "is_authenticated", False) or not member.is_active:
+    if not is_active_member(member):
         return []
     at = at or timezone.now()
     limit = max(1, min(int(limit), MAX_LIMIT))
@@ -305,11 +307,11 @@ def suggestions_for(
     ]
 
 
-def suggestion_hide(*, member: Any, profile: Profile) -> HiddenSuggestion:
+def suggestion_hide(*, member: AnyUser, profile: Profile) -> HiddenSuggestion:
     """Never suggest ``profile`` to ``member`` again (hiding twice is harmless)."""
-    if not getattr(member, "is_authenticated", False) or not member.is_active:
-        raise DomainError("login_required", _("Log in to do this."), status=401)
+    if not is_active_member(member):
+        raise DomainError(ErrorCode.LOGIN_REQUIRED, _("Log in to do this."))
     if not Profile.objects.listed_for(member).filter(pk=profile.pk).exists():
-        raise DomainError("profile_not_found", _("There is no such profile."), status=404)
+        raise DomainError(ErrorCode.PROFILE_NOT_FOUND, _("There is no such profile."))
     hidden, _created = HiddenSuggestion.objects.get_or_create(member=member, profile=profile)
     return hidden

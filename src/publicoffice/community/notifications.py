@@ -12,105 +12,31 @@ Three e-mails exist, and all say as little as possible:
   profile, so nobody runs a profile in their name without knowing, and
   they know where to leave it.
 
-Services call :func:`notify_later` once their transaction has committed; the
-worker calls :func:`send_new_request` or :func:`send_accepted`, which load
-the request afresh (a request withdrawn or declined in the meantime sends
-nothing) and write in each person's own language.
+The services publish what happened (:mod:`publicoffice.community.happenings`);
+:mod:`publicoffice.community.tasks` queues a task for each, and the worker
+calls :func:`send_new_request`, :func:`send_accepted` or
+:func:`send_admin_added`, which load the row afresh (a request withdrawn or
+declined in the meantime sends nothing) and write in each person's own
+language.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
-from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from publicoffice.accounts.actors import Member
 from publicoffice.community.models import ContactRequest, Profile, ProfileAdmin, RequestStatus
-from publicoffice.core.languages import LANGUAGE_CODES
-
-logger = logging.getLogger(__name__)
-
-KINDS = frozenset({"new", "accepted"})
-
-
-def notify_later(kind: str, request_id: int) -> None:
-    """Queue the e-mail of ``kind`` about a request.
-
-    A failure to queue is logged and swallowed: the request has been saved
-    and the member sees it on their page either way.
-    """
-    if kind not in KINDS:
-        raise ValueError(f"unknown contact notice {kind!r}")
-    from publicoffice.community import tasks
-
-    try:
-        if kind == "new":
-            tasks.send_contact_request_notice.enqueue(request_id=request_id)
-        else:
-            tasks.send_contact_accepted_notice.enqueue(request_id=request_id)
-    except Exception:
-        logger.exception("Could not queue the %s notice for contact request %s", kind, request_id)
-
-
-def notify_admin_added_later(admin_id: int) -> None:
-    """Queue the e-mail to a newly added profile admin; failures are logged, as above."""
-    from publicoffice.community import tasks
-
-    try:
-        tasks.send_profile_admin_notice.enqueue(admin_id=admin_id)
-    except Exception:
-        logger.exception("Could not queue the notice for profile admin %s", admin_id)
-
-
-def _language(user: Any) -> str:
-    code = getattr(user, "preferred_language", "") or ""
-    return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
-
-
-def _address(user: Any) -> str:
-    if user is None or not getattr(user, "is_active", False):
-        return ""
-    return str(user.email or "")
-
-
-def _one_line(text: str) -> str:
-    """Headers may not break lines; a profile name must not be able to do it."""
-    return " ".join(text.split())
+from publicoffice.core.mail import address_of, in_language_of, send_templated
 
 
 def _contacts_url() -> str:
     """The member's contacts page in the active language, as a full address."""
     return f"{settings.PUBLIC_BASE_URL}{reverse('community:contacts')}"
-
-
-def _send(*, to: str, subject: str, template: str, context: dict[str, Any]) -> None:
-    """Render ``template`` (.txt and .html) in the active language and send it."""
-    context = {
-        "contacts_url": _contacts_url(),
-        **context,
-        "language_code": translation.get_language(),
-        "language_bidi": translation.get_language_bidi(),
-    }
-    message = EmailMultiAlternatives(
-        subject=_one_line(subject),
-        body=render_to_string(f"community/email/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-        headers={
-            "Auto-Submitted": "auto-generated",
-            "Content-Language": translation.get_language(),
-        },
-    )
-    message.attach_alternative(
-        render_to_string(f"community/email/{template}.html", context), "text/html"
-    )
-    message.send()
 
 
 def _load(request_id: int) -> ContactRequest | None:
@@ -119,22 +45,29 @@ def _load(request_id: int) -> ContactRequest | None:
     )
 
 
-def _send_to(user: Any, *, subject: Any, profile: Profile, template: str, **context: Any) -> bool:
+def _send_to(
+    user: Member | None, *, subject: Any, profile: Profile, template: str, **context: Any
+) -> bool:
     """Write to one member about ``profile`` in their own language.
 
     ``subject`` is a lazy text with ``%(profile)s``, translated inside the
     member's language like the body; lazy ``context`` values are too.
     Returns False, sending nothing, when the member has no usable address.
     """
-    to = _address(user)
+    to = address_of(user)
     if not to:
         return False
-    with translation.override(_language(user)):
-        _send(
+    with in_language_of(user):
+        send_templated(
             to=to,
             subject=str(subject) % {"profile": profile.name},
-            template=template,
-            context={"name": str(user), "profile": profile.name, **context},
+            template=f"community/email/{template}",
+            context={
+                "contacts_url": _contacts_url(),
+                "name": str(user),
+                "profile": profile.name,
+                **context,
+            },
         )
     return True
 

@@ -30,7 +30,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from publicoffice.community.models import Profile, Tag, TagGroup
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.text import one_line
 
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import ManyRelatedManager
@@ -100,31 +101,9 @@ def fold(text: str) -> str:
     return " ".join(_drop_latin_accents(text).split())
 
 
-def clean_line(value: str) -> str:
-    """One line of user text: no control or format characters, single spaces.
-
-    PostgreSQL refuses NUL; other control characters only make trouble in
-    e-mails and exports. Bidi format characters are dropped too: every
-    user-written text is shown with ``dir="auto"``.
-    """
-    kept = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
-        for char in str(value)
-        if unicodedata.category(char) != "Cf" or char in "\u200c\u200d"
-    )
-    return " ".join(kept.split())
-
-
-def clean_text(value: str) -> str:
-    """Several lines of user text: each line cleaned, at most one empty line in a row."""
-    lines = [clean_line(line) for line in str(value).replace("\r\n", "\n").split("\n")]
-    text = "\n".join(lines)
-    return re.sub("\n{3,}", "\n\n", text).strip()
-
-
 def split_words(value: str) -> list[str]:
     """A typed list ("bokföring, webbdesign، ترجمة") as separate words."""
-    words = (clean_line(word) for word in _WORD_SEPARATORS.split(value or ""))
+    words = (one_line(word) for word in _WORD_SEPARATORS.split(value or ""))
     return [word for word in words if word]
 
 
@@ -195,26 +174,28 @@ def _free_slug(key: str) -> str:
     return f"{readable}-{digest}" if readable else f"word-{digest}"
 
 
-def resolve_words(words: Iterable[str]) -> list[Tag]:
+def resolve_words(words: Iterable[str], *, field: str = "words") -> list[Tag]:
     """Map typed words to tags: a curated tag when any of its names or
     synonyms in any language is the word, otherwise a free tag of its own.
 
     The order of ``words`` is kept; repeats (also "Bokföring" and
     "redovisning", which resolve to the same tag) appear once. Free tags are
     created as needed and are not curated, so they are not offered to
-    others until a platform admin curates them.
+    others until a platform admin curates them. A word too long is refused
+    as ``text_too_long`` about ``field``.
     """
     tags: list[Tag] = []
     seen: set[int] = set()
     for word in words:
-        label = clean_line(word)
+        label = one_line(word)
         if not label:
             continue
         if len(label) > MAX_WORD:
             raise DomainError(
-                "word_too_long",
+                ErrorCode.TEXT_TOO_LONG,
                 _("Keep each word under %(limit)d characters.") % {"limit": MAX_WORD},
-                field="words",
+                field=field,
+                limit=MAX_WORD,
             )
         tag = find_tag(label)
         if tag is None:
@@ -289,7 +270,7 @@ def tag_merge(*, into: Tag, tags: Iterable[Tag]) -> int:
     synonyms = [line for line in (into.synonyms or "").split("\n") if line.strip()]
     for other in others:
         for field in _name_fields():
-            word = clean_line(str(getattr(other, field, "") or ""))
+            word = one_line(getattr(other, field, "") or "")
             if word and fold(word) not in known:
                 known.add(fold(word))
                 synonyms.append(word)

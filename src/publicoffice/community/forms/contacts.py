@@ -13,11 +13,11 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from publicoffice.accounts.actors import AnyUser
 from publicoffice.community.models import MAX_MESSAGE, Audience, Profile
 from publicoffice.community.selectors.contacts import sender_profiles
 from publicoffice.community.selectors.presence import showable_profiles
 from publicoffice.community.services.contacts import MAX_REASON
-from publicoffice.core.errors import DomainError
 
 
 class ProfileChoiceField(forms.ModelChoiceField[Profile]):
@@ -25,6 +25,10 @@ class ProfileChoiceField(forms.ModelChoiceField[Profile]):
 
     def label_from_instance(self, obj: Profile) -> str:
         return str(obj.name)
+
+    def has_choices(self) -> bool:
+        """There is at least one profile to choose."""
+        return bool(self.queryset is not None and self.queryset.exists())
 
 
 class ContactRequestForm(forms.Form):
@@ -41,7 +45,7 @@ class ContactRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
-    def __init__(self, *args: Any, user: Any, recipient: Profile, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: AnyUser, recipient: Profile, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["sender_profile"]
         assert isinstance(field, ProfileChoiceField)
@@ -49,6 +53,12 @@ class ContactRequestForm(forms.Form):
         self.fields["message"].help_text = gettext(
             "Say who you are and why you want to get in touch. At most %(limit)s characters."
         ) % {"limit": MAX_MESSAGE}
+
+    def has_profiles(self) -> bool:
+        """The member runs a profile to write as (else: make one first)."""
+        field = self.fields["sender_profile"]
+        assert isinstance(field, ProfileChoiceField)
+        return field.has_choices()
 
 
 class ReportForm(forms.Form):
@@ -77,14 +87,14 @@ class PresenceForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args: Any, member: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, member: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["profile"]
         assert isinstance(field, ProfileChoiceField)
         field.queryset = showable_profiles(member=member)
 
-
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Put a service's refusal on the field it is about, or on the whole form."""
-    field = error.details.get("field")
-    form.add_error(field if field in form.fields else None, str(error.message))
+    def has_profiles(self) -> bool:
+        """The member runs a profile that can be shown (not a hidden one)."""
+        field = self.fields["profile"]
+        assert isinstance(field, ProfileChoiceField)
+        return field.has_choices()

@@ -26,6 +26,8 @@ from publicoffice.community.models import (
     Visibility,
 )
 from publicoffice.community.vocabulary import split_words
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.web_errors import add_domain_error
 from publicoffice.places.models import Language, Office
 
 #: The sides of a profile: (tag field, free words field, free text field).
@@ -242,12 +244,23 @@ class ProfileForm(forms.Form):
         return fields
 
     def field_for_error(self, field: str | None, code: str) -> str | None:
-        """The form field a service error about ``field`` belongs next to."""
+        """The form field a service error about ``field`` belongs next to.
+
+        Too long or too many typed words concern the words' text field, not
+        the checkboxes of the same side.
+        """
         if field == "links":
             return "link_url_1"
-        if code in ("word_too_long", "too_many_words"):
-            return {"offers": "offer_words", "needs": "need_words"}.get(field or "")
+        if code in (ErrorCode.TEXT_TOO_LONG, ErrorCode.TOO_MANY_WORDS):
+            words = {"offers": "offer_words", "needs": "need_words"}.get(field or "")
+            if words:
+                return words
         return field if field in self.fields else None
+
+    def add_service_error(self, error: DomainError) -> None:
+        """Show a service refusal next to the field it is about, or above the form."""
+        field = self.field_for_error(error.details.get("field"), error.code)
+        add_domain_error(self, error, field_of_code={error.code: field} if field else None)
 
 
 class AdminAddForm(forms.Form):

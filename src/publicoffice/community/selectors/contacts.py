@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
+from publicoffice.accounts.actors import AnyUser
 from publicoffice.community.models import (
     ContactRequest,
     Profile,
     ProfileAdmin,
     RequestStatus,
 )
+from publicoffice.core.errors import DomainError, ErrorCode
+
+#: The most sent requests the contacts page lists.
+MAX_SENT_LISTED = 200
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,22 @@ class Contact:
     i_sent: bool
 
 
-def _administered(user: Any) -> QuerySet[ProfileAdmin, Any]:
+@dataclass(frozen=True)
+class ContactsPage:
+    """What the member's contacts page shows."""
+
+    received: list[ContactRequest]
+    sent: list[ContactRequest]
+    accepted: list[Contact]
+
+
+def _administered(user: AnyUser) -> QuerySet[ProfileAdmin, Any]:
+    if isinstance(user, AnonymousUser):
+        return ProfileAdmin.objects.none().values("profile_id")
     return ProfileAdmin.objects.filter(user=user).values("profile_id")
 
 
-def received_pending(*, user: Any) -> QuerySet[ContactRequest]:
+def received_pending(*, user: AnyUser) -> QuerySet[ContactRequest]:
     """Requests waiting for an answer from a profile ``user`` runs, oldest first."""
     return (
         ContactRequest.objects.filter(
@@ -66,8 +84,10 @@ def received_pending(*, user: Any) -> QuerySet[ContactRequest]:
     )
 
 
-def sent_requests(*, user: Any) -> QuerySet[ContactRequest]:
+def sent_requests(*, user: AnyUser) -> QuerySet[ContactRequest]:
     """Everything ``user`` has sent that is not an accepted contact, newest first."""
+    if isinstance(user, AnonymousUser):
+        return ContactRequest.objects.none()
     return (
         ContactRequest.objects.filter(sender=user)
         .exclude(status=RequestStatus.ACCEPTED)
@@ -76,7 +96,7 @@ def sent_requests(*, user: Any) -> QuerySet[ContactRequest]:
     )
 
 
-def accepted_contacts(*, user: Any) -> list[Contact]:
+def accepted_contacts(*, user: AnyUser) -> list[Contact]:
     """Accepted requests on either side, with the other side's shared details."""
     rows = (
         ContactRequest.objects.filter(status=RequestStatus.ACCEPTED)
@@ -104,40 +124,68 @@ def accepted_contacts(*, user: Any) -> list[Contact]:
     return contacts
 
 
-def pending_count(*, user: Any) -> int:
+def pending_count(*, user: AnyUser) -> int:
     """How many requests wait for ``user``'s answer (for the hub's summary)."""
     return ContactRequest.objects.filter(
         recipient__in=_administered(user), status=RequestStatus.PENDING
     ).count()
 
 
-def request_for_recipient(*, user: Any, pk: int) -> ContactRequest:
-    """A request to a profile ``user`` runs, or 404 (also for everyone else's)."""
+def contacts_page(*, user: AnyUser) -> ContactsPage:
+    """Received requests to answer, sent ones with their state, and accepted contacts."""
+    return ContactsPage(
+        received=list(received_pending(user=user)),
+        sent=list(sent_requests(user=user)[:MAX_SENT_LISTED]),
+        accepted=accepted_contacts(user=user),
+    )
+
+
+def _no_such_request() -> DomainError:
+    return DomainError(ErrorCode.REQUEST_NOT_FOUND, _("There is no such contact request."))
+
+
+def request_for_recipient(*, user: AnyUser, pk: int) -> ContactRequest:
+    """A request to a profile ``user`` runs; not found also for everyone else's."""
     request = (
         ContactRequest.objects.filter(pk=pk, recipient__in=_administered(user))
         .select_related("sender_profile", "recipient")
         .first()
     )
     if request is None:
-        raise Http404
+        raise _no_such_request()
     return request
 
 
-def request_for_sender(*, user: Any, pk: int) -> ContactRequest:
-    """A request ``user`` sent, or 404."""
+def request_for_sender(*, user: AnyUser, pk: int) -> ContactRequest:
+    """A request ``user`` sent; not found otherwise."""
+    if isinstance(user, AnonymousUser):
+        raise _no_such_request()
     request = (
         ContactRequest.objects.filter(pk=pk, sender=user)
         .select_related("sender_profile", "recipient")
         .first()
     )
     if request is None:
-        raise Http404
+        raise _no_such_request()
     return request
 
 
-def sender_profiles(*, user: Any, exclude: Profile | None = None) -> QuerySet[Profile]:
+def sender_profiles(*, user: AnyUser, exclude: Profile | None = None) -> QuerySet[Profile]:
     """The profiles ``user`` may write as (every profile they run)."""
     profiles = Profile.objects.filter(pk__in=_administered(user)).order_by("name", "id")
     if exclude is not None:
         profiles = profiles.exclude(pk=exclude.pk)
     return profiles
+
+
+def has_profiles(*, user: AnyUser) -> bool:
+    """``user`` runs at least one profile (so may write, be suggested, be shown)."""
+    return sender_profiles(user=user).exists()
+
+
+def contact_recipient(*, user: AnyUser, public_id: UUID) -> Profile:
+    """The profile to write to, if ``user`` may see it; not found otherwise."""
+    profile = Profile.objects.visible_to(user).filter(public_id=public_id).first()
+    if profile is None:
+        raise DomainError(ErrorCode.PROFILE_NOT_FOUND, _("There is no such profile."))
+    return profile

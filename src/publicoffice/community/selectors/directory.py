@@ -12,12 +12,17 @@ change here.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
-from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
-from publicoffice.community.models import Profile, ProfileAdmin, Tag
+from publicoffice.accounts.actors import AnyUser
+from publicoffice.community.models import Profile, ProfileAdmin, ProfileLink, Tag
+from publicoffice.community.policies import can_edit_profile
 from publicoffice.community.vocabulary import fold
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.places.models import Language, Office
 
 #: A query is cut to this many words, each to this many characters.
@@ -51,7 +56,7 @@ def _all_words(column: str, words: list[str]) -> Q:
 
 def directory_search(
     *,
-    user: Any,
+    user: AnyUser,
     query: str = "",
     kind: str | None = None,
     offer: str | None = None,
@@ -100,25 +105,67 @@ def directory_search(
     return with_card_data(profiles.order_by("search_name", "id"))
 
 
-def profile_get_visible(*, user: Any, public_id: Any) -> Profile:
-    """One profile, with what its page shows, if ``user`` may see it; 404 otherwise.
+def _no_such_profile() -> DomainError:
+    return DomainError(ErrorCode.PROFILE_NOT_FOUND, _("There is no such profile."))
+
+
+def _with_page_data(profiles: QuerySet[Profile]) -> Profile | None:
+    return with_card_data(profiles).prefetch_related("links").first()
+
+
+def profile_get_visible(*, user: AnyUser, public_id: UUID) -> Profile:
+    """One profile, with what its page shows, if ``user`` may see it; not found otherwise.
 
     A hidden or members-only profile is "not found" for those who may not
     see it: the answer does not say that it exists.
     """
-    profile = (
-        with_card_data(Profile.objects.visible_to(user).filter(public_id=public_id))
-        .prefetch_related("links")
-        .first()
-    )
+    profile = _with_page_data(Profile.objects.visible_to(user).filter(public_id=public_id))
     if profile is None:
-        raise Http404
+        raise _no_such_profile()
     return profile
 
 
-def member_profiles(*, user: Any) -> QuerySet[Profile]:
+def profile_links(*, profile: Profile) -> list[ProfileLink]:
+    """The profile's links, in their order (prefetched by the page selectors)."""
+    return list(profile.links.all())
+
+
+def profile_for_editing(*, user: AnyUser, public_id: UUID) -> Profile:
+    """A profile ``user`` runs, with what its form shows; not found (no hint that
+    it exists) for anyone else."""
+    profile = _with_page_data(Profile.objects.filter(public_id=public_id))
+    if profile is None or not can_edit_profile(user, profile):
+        raise _no_such_profile()
+    return profile
+
+
+def profile_admin_link(*, profile: Profile, link_id: int) -> ProfileAdmin:
+    """One admin of ``profile``, by the id of its link."""
+    link = ProfileAdmin.objects.filter(pk=link_id, profile=profile).select_related("user").first()
+    if link is None:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    return link
+
+
+def profile_by_public_id(*, public_id: UUID) -> Profile:
+    """A profile by its public id, whoever may see it (the service asks that)."""
+    profile = Profile.objects.filter(public_id=public_id).first()
+    if profile is None:
+        raise _no_such_profile()
+    return profile
+
+
+def office_get_public(*, slug: str) -> Office:
+    """A public office by its slug, for the directory and "here today" pages."""
+    office = Office.objects.public().filter(slug=slug).first()
+    if office is None:
+        raise DomainError(ErrorCode.OFFICE_NOT_FOUND, _("There is no such office."))
+    return office
+
+
+def member_profiles(*, user: AnyUser) -> QuerySet[Profile]:
     """The profiles ``user`` runs, hidden ones included, for their own hub."""
-    if not getattr(user, "is_authenticated", False):
+    if isinstance(user, AnonymousUser):
         return Profile.objects.none()
     return with_card_data(
         Profile.objects.filter(
@@ -132,7 +179,7 @@ def profile_admins(*, profile: Profile) -> list[ProfileAdmin]:
     return list(profile.admin_links.select_related("user").order_by("added_at", "id"))
 
 
-def office_directory_count(*, user: Any, office: Office) -> int:
+def office_directory_count(*, user: AnyUser, office: Office) -> int:
     """How many profiles listed for ``user`` call ``office`` home."""
     return Profile.objects.listed_for(user).filter(home_offices=office).count()
 

@@ -14,7 +14,6 @@ find out that they were blocked. Every request also writes a
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +22,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from publicoffice.accounts.actors import AnyUser, Member
+from publicoffice.community import happenings
 from publicoffice.community.models import (
     MAX_MESSAGE,
     AbuseReport,
@@ -33,9 +34,10 @@ from publicoffice.community.models import (
     ProfileAdmin,
     RequestStatus,
 )
-from publicoffice.community.policies import is_profile_admin
-from publicoffice.core.errors import DomainError
+from publicoffice.community.policies import is_active_member, is_profile_admin
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import hit_for_user
+from publicoffice.core.text import paragraphs
 
 #: Longest reason in an abuse report (the model's limit).
 MAX_REASON = 1000
@@ -51,28 +53,20 @@ DAY = 24 * HOUR
 
 
 def clean_message(value: Any, *, limit: int, field: str = "message") -> str:
-    """Text as written, minus control characters; refuse empty or too long text.
+    """Text as written (see :func:`~publicoffice.core.text.paragraphs`); refuse
+    empty or too long text.
 
-    Line breaks stay (a message may have paragraphs); every other control
-    character goes, PostgreSQL refuses NUL and terminals obey escapes. Format
-    characters (zero-width non-joiner, used in Persian) stay. Nothing is cut
+    Line breaks stay (a message may have paragraphs). Nothing is cut
     silently: too long is an error the member can fix.
     """
     if not isinstance(value, str):
-        raise DomainError(f"{field}_invalid", _("Write the text as plain text."), field=field)
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(
-        char if char == "\n" or unicodedata.category(char) != "Cc" else " " for char in text
-    )
-    lines = [" ".join(line.split()) for line in kept.split("\n")]
-    cleaned = "\n".join(lines).strip()
-    while "\n\n\n" in cleaned:
-        cleaned = cleaned.replace("\n\n\n", "\n\n")
+        raise DomainError(ErrorCode.TEXT_INVALID, _("Write the text as plain text."), field=field)
+    cleaned = paragraphs(value)
     if not cleaned:
-        raise DomainError(f"{field}_empty", _("Write a few words first."), field=field)
+        raise DomainError(ErrorCode.TEXT_MISSING, _("Write a few words first."), field=field)
     if len(cleaned) > limit:
         raise DomainError(
-            f"{field}_too_long",
+            ErrorCode.TEXT_TOO_LONG,
             _("Keep it under %(limit)s characters; now it is %(length)s.")
             % {"limit": limit, "length": len(cleaned)},
             field=field,
@@ -81,22 +75,30 @@ def clean_message(value: Any, *, limit: int, field: str = "message") -> str:
     return cleaned
 
 
-def _require_member(user: Any) -> None:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        raise DomainError("login_required", _("Log in to do this."), status=401)
+def _require_member(user: AnyUser) -> Member:
+    if not is_active_member(user):
+        raise DomainError(ErrorCode.LOGIN_REQUIRED, _("Log in to do this."))
+    return user
 
 
 def _not_found() -> DomainError:
     # The same answer whether the request does not exist or is someone else's.
-    return DomainError("request_not_found", _("There is no such contact request."), status=404)
+    return DomainError(ErrorCode.REQUEST_NOT_FOUND, _("There is no such contact request."))
 
 
-def _blocked_by_recipient(sender: Any, recipient: Profile) -> bool:
+def _already_pending() -> DomainError:
+    return DomainError(
+        ErrorCode.ALREADY_PENDING,
+        _("You have already sent a request to this profile. Wait for the answer."),
+    )
+
+
+def _blocked_by_recipient(sender: Member, recipient: Profile) -> bool:
     admins = ProfileAdmin.objects.filter(profile=recipient).values("user_id")
     return Block.objects.filter(blocker__in=admins, blocked=sender).exists()
 
 
-def _within_rate_limit(sender: Any) -> bool:
+def _within_rate_limit(sender: Member) -> bool:
     """Count this request against the sender's hourly and daily allowance.
 
     Read at call time, so tests and deployments can change the figures.
@@ -113,72 +115,66 @@ def _record_outcome(request: ContactRequest) -> None:
     ContactStatistic.objects.filter(request_id=request.pk).update(outcome=request.status)
 
 
-def _after_commit(action: Any) -> None:
-    transaction.on_commit(action)
-
-
 # -- sending ------------------------------------------------------------------------
+
+
+def _check_sending(sender: Member, sender_profile: Profile, recipient: Profile, text: Any) -> str:
+    """Every rule a request must pass, cheapest and least revealing first; the clean text.
+
+    The rate limit is counted last, so a refused attempt does not use up
+    the allowance.
+    """
+    if not is_profile_admin(sender, sender_profile):
+        raise DomainError(
+            ErrorCode.NOT_YOUR_PROFILE,
+            _("You can only write as a profile you run."),
+            field="sender_profile",
+        )
+    if is_profile_admin(sender, recipient):
+        raise DomainError(
+            ErrorCode.OWN_PROFILE, _("This is your own profile. Write to someone else.")
+        )
+    if not Profile.objects.visible_to(sender).filter(pk=recipient.pk).exists():
+        raise DomainError(ErrorCode.PROFILE_NOT_FOUND, _("There is no such profile."))
+    cleaned = clean_message(text, limit=MAX_MESSAGE)
+    if _blocked_by_recipient(sender, recipient):
+        # Neutral on purpose: the sender must not learn that they were blocked.
+        raise DomainError(ErrorCode.CANNOT_SEND, _("This request can't be sent."))
+    if ContactRequest.objects.filter(
+        sender=sender, recipient=recipient, status=RequestStatus.PENDING
+    ).exists():
+        raise _already_pending()
+    if not _within_rate_limit(sender):
+        raise DomainError(
+            ErrorCode.TOO_MANY_REQUESTS,
+            _("You have sent many requests lately. Wait a while and try again."),
+        )
+    return cleaned
 
 
 @transaction.atomic
 def contact_request_send(
     *,
-    sender: Any,
+    sender: AnyUser,
     sender_profile: Profile,
     recipient: Profile,
     message: Any,
     at: datetime | None = None,
 ) -> ContactRequest:
-    """Send ``message`` from ``sender`` writing as ``sender_profile`` to ``recipient``.
-
-    The checks run from the cheapest and least revealing to the rate limit,
-    which is counted last so a refused attempt does not use up the allowance.
-    """
+    """Send ``message`` from ``sender`` writing as ``sender_profile`` to ``recipient``."""
     given_at = at
     at = at or timezone.now()
-    _require_member(sender)
-    if not is_profile_admin(sender, sender_profile):
-        raise DomainError(
-            "not_your_profile",
-            _("You can only write as a profile you run."),
-            status=403,
-            field="sender_profile",
-        )
-    if is_profile_admin(sender, recipient):
-        raise DomainError("own_profile", _("This is your own profile. Write to someone else."))
-    if not Profile.objects.visible_to(sender).filter(pk=recipient.pk).exists():
-        raise DomainError("profile_not_found", _("There is no such profile."), status=404)
-    text = clean_message(message, limit=MAX_MESSAGE)
-    if _blocked_by_recipient(sender, recipient):
-        # Neutral on purpose: the sender must not learn that they were blocked.
-        raise DomainError("cannot_send", _("This request can't be sent."), status=403)
-    if ContactRequest.objects.filter(
-        sender=sender, recipient=recipient, status=RequestStatus.PENDING
-    ).exists():
-        raise DomainError(
-            "already_pending",
-            _("You have already sent a request to this profile. Wait for the answer."),
-            status=409,
-        )
-    if not _within_rate_limit(sender):
-        raise DomainError(
-            "too_many_requests",
-            _("You have sent many requests lately. Wait a while and try again."),
-            status=429,
-        )
+    member = _require_member(sender)
+    text = _check_sending(member, sender_profile, recipient, message)
     request = ContactRequest(
-        sender=sender, sender_profile=sender_profile, recipient=recipient, message=text
+        sender=member, sender_profile=sender_profile, recipient=recipient, message=text
     )
     request.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             request.save()
     except IntegrityError as error:  # a twin request won the race
-        raise DomainError(
-            "already_pending",
-            _("You have already sent a request to this profile. Wait for the answer."),
-            status=409,
-        ) from error
+        raise _already_pending() from error
     if given_at is not None:  # replaying history (the demo, tests)
         ContactRequest.objects.filter(pk=request.pk).update(created_at=at)
         request.created_at = at
@@ -188,15 +184,8 @@ def contact_request_send(
         recipient_kind=recipient.kind,
         outcome=RequestStatus.PENDING,
     )
-    request_id = request.pk
-    _after_commit(lambda: _queue("new", request_id))
+    happenings.contact_request_sent.publish(request_id=request.pk)
     return request
-
-
-def _queue(kind: str, request_id: int) -> None:
-    from publicoffice.community.notifications import notify_later
-
-    notify_later(kind, request_id)
 
 
 # -- answering and withdrawing ---------------------------------------------------------
@@ -218,15 +207,13 @@ def _locked(request: ContactRequest) -> ContactRequest:
 def _require_pending(request: ContactRequest) -> None:
     if request.status != RequestStatus.PENDING:
         raise DomainError(
-            "request_not_pending",
-            _("This request has already been answered or withdrawn."),
-            status=409,
+            ErrorCode.REQUEST_NOT_PENDING, _("This request has already been answered or withdrawn.")
         )
 
 
 @transaction.atomic
 def contact_request_answer(
-    *, request: ContactRequest, actor: Any, accept: bool, at: datetime | None = None
+    *, request: ContactRequest, actor: AnyUser, accept: bool, at: datetime | None = None
 ) -> ContactRequest:
     """An admin of the recipient profile accepts or declines; the sender hears of a yes.
 
@@ -234,31 +221,30 @@ def contact_request_answer(
     gentler than an e-mail saying no.
     """
     at = at or timezone.now()
-    _require_member(actor)
+    member = _require_member(actor)
     request = _locked(request)
-    if not is_profile_admin(actor, request.recipient):
+    if not is_profile_admin(member, request.recipient):
         raise _not_found()
     _require_pending(request)
     request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
     request.answered_at = at
-    request.answered_by = actor
+    request.answered_by = member
     request.save(update_fields=["status", "answered_at", "answered_by"])
     _record_outcome(request)
     if accept:
-        request_id = request.pk
-        _after_commit(lambda: _queue("accepted", request_id))
+        happenings.contact_request_accepted.publish(request_id=request.pk)
     return request
 
 
 @transaction.atomic
 def contact_request_withdraw(
-    *, request: ContactRequest, actor: Any, at: datetime | None = None
+    *, request: ContactRequest, actor: AnyUser, at: datetime | None = None
 ) -> ContactRequest:
     """The sender takes back a request nobody has answered yet."""
     at = at or timezone.now()
-    _require_member(actor)
+    member = _require_member(actor)
     request = _locked(request)
-    if request.sender_id != actor.pk:
+    if request.sender_id != member.pk:
         raise _not_found()
     _require_pending(request)
     request.status = RequestStatus.WITHDRAWN
@@ -271,10 +257,10 @@ def contact_request_withdraw(
 # -- blocking and reporting -------------------------------------------------------------
 
 
-def _block(blocker: Any, blocked_id: int, at: datetime) -> Block:
+def _block(blocker: Member, blocked_id: int, at: datetime) -> Block:
     """Block the user and decline what they still have waiting with the blocker."""
     if blocked_id == blocker.pk:
-        raise DomainError("cannot_block_self", _("You cannot block yourself."))
+        raise DomainError(ErrorCode.CANNOT_BLOCK_SELF, _("You cannot block yourself."))
     block, _created = Block.objects.get_or_create(blocker=blocker, blocked_id=blocked_id)
     waiting = ContactRequest.objects.filter(
         sender_id=blocked_id,
@@ -291,7 +277,7 @@ def _block(blocker: Any, blocked_id: int, at: datetime) -> Block:
 
 
 @transaction.atomic
-def block_sender(*, blocker: Any, request: ContactRequest, at: datetime | None = None) -> Block:
+def block_sender(*, blocker: AnyUser, request: ContactRequest, at: datetime | None = None) -> Block:
     """``blocker`` (an admin of the recipient) gets no more requests from the sender.
 
     The block is between people, not profiles: it covers every profile the
@@ -299,17 +285,54 @@ def block_sender(*, blocker: Any, request: ContactRequest, at: datetime | None =
     sender still waiting are declined, silently.
     """
     at = at or timezone.now()
-    _require_member(blocker)
+    member = _require_member(blocker)
     request = _locked(request)
-    if not is_profile_admin(blocker, request.recipient):
+    if not is_profile_admin(member, request.recipient):
         raise _not_found()
-    return _block(blocker, request.sender_id, at)
+    return _block(member, request.sender_id, at)
+
+
+def _report_request(
+    reporter: Member, request: ContactRequest, text: str, at: datetime
+) -> AbuseReport:
+    request = _locked(request)
+    if not is_profile_admin(reporter, request.recipient):
+        raise _not_found()
+    report = AbuseReport(
+        reporter=reporter,
+        reported_id=request.sender_id,
+        contact_request=request,
+        profile=request.sender_profile,
+        reason=text,
+        quoted_message=request.message,
+    )
+    report.full_clean()
+    report.save()
+    _block(reporter, request.sender_id, at)
+    return report
+
+
+def _report_profile(reporter: Member, profile: Profile, text: str) -> AbuseReport:
+    if not Profile.objects.visible_to(reporter).filter(pk=profile.pk).exists():
+        raise DomainError(ErrorCode.PROFILE_NOT_FOUND, _("There is no such profile."))
+    if is_profile_admin(reporter, profile):
+        raise DomainError(ErrorCode.OWN_PROFILE, _("This is your own profile."))
+    report = AbuseReport(
+        reporter=reporter,
+        profile=profile,
+        reason=text,
+        quoted_message=f"{profile.name}\n\n{profile.presentation}".strip(),
+    )
+    # A profile may have several admins: the moderators see them all through it.
+    report.full_clean(exclude=["reported"])
+    report.save()
+    return report
 
 
 @transaction.atomic
 def abuse_report(
     *,
-    reporter: Any,
+    reporter: AnyUser,
     request: ContactRequest | None = None,
     profile: Profile | None = None,
     reason: Any,
@@ -323,38 +346,11 @@ def abuse_report(
     told about the report.
     """
     at = at or timezone.now()
-    _require_member(reporter)
+    member = _require_member(reporter)
     if (request is None) == (profile is None):
         raise ValueError("report either a request or a profile")
     text = clean_message(reason, limit=MAX_REASON, field="reason")
     if request is not None:
-        request = _locked(request)
-        if not is_profile_admin(reporter, request.recipient):
-            raise _not_found()
-        report = AbuseReport(
-            reporter=reporter,
-            reported_id=request.sender_id,
-            contact_request=request,
-            profile=request.sender_profile,
-            reason=text,
-            quoted_message=request.message,
-        )
-        report.full_clean()
-        report.save()
-        _block(reporter, request.sender_id, at)
-        return report
+        return _report_request(member, request, text, at)
     assert profile is not None
-    if not Profile.objects.visible_to(reporter).filter(pk=profile.pk).exists():
-        raise DomainError("profile_not_found", _("There is no such profile."), status=404)
-    if is_profile_admin(reporter, profile):
-        raise DomainError("own_profile", _("This is your own profile."))
-    report = AbuseReport(
-        reporter=reporter,
-        profile=profile,
-        reason=text,
-        quoted_message=f"{profile.name}\n\n{profile.presentation}".strip(),
-    )
-    # A profile may have several admins: the moderators see them all through it.
-    report.full_clean(exclude=["reported"])
-    report.save()
-    return report
+    return _report_profile(member, profile, text)

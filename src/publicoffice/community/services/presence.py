@@ -9,7 +9,6 @@ closing time and the longest stay end it without a job (see
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,27 +16,26 @@ from django.utils.translation import gettext_lazy as _
 
 from publicoffice.community.models import Audience, Presence, Profile, Visibility
 from publicoffice.community.policies import is_profile_admin
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.visits.models import Visit
 
 
 def _require_open_member_visit(visit: Visit, at: datetime) -> None:
     if visit.member_id is None:
         raise DomainError(
-            "visit_not_a_members",
+            ErrorCode.VISIT_NOT_A_MEMBER,
             _("Log in and check in as a member to be shown here today."),
         )
     if visit.removed_at is not None or not (visit.started_at <= at < visit.ends_at):
         raise DomainError(
-            "visit_ended",
+            ErrorCode.VISIT_ENDED,
             _("Your visit has ended. Check in again to be shown here today."),
-            status=409,
         )
 
 
 @transaction.atomic
 def presence_show(
-    *, visit: Visit, profile: Profile, audience: Any, at: datetime | None = None
+    *, visit: Visit, profile: Profile, audience: str, at: datetime | None = None
 ) -> Presence:
     """Show ``profile`` as here today for ``visit``; showing again replaces the choice.
 
@@ -50,24 +48,23 @@ def presence_show(
     _require_open_member_visit(visit, at)
     if not is_profile_admin(visit.member, profile):
         raise DomainError(
-            "not_your_profile",
+            ErrorCode.NOT_YOUR_PROFILE,
             _("You can only show a profile you run."),
-            status=403,
             field="profile",
         )
     if profile.visibility == Visibility.HIDDEN:
         raise DomainError(
-            "profile_hidden",
+            ErrorCode.PROFILE_HIDDEN,
             _("This profile is hidden. Make it public or members-only to show it here today."),
             field="profile",
         )
     if audience not in Audience.values:
         raise DomainError(
-            "audience_invalid", _("Choose who may see that you are here."), field="audience"
+            ErrorCode.AUDIENCE_INVALID, _("Choose who may see that you are here."), field="audience"
         )
     if audience == Audience.PUBLIC and profile.visibility != Visibility.PUBLIC:
         raise DomainError(
-            "audience_too_wide",
+            ErrorCode.AUDIENCE_TOO_WIDE,
             _(
                 "This profile is for members only, so only members can see that you are here. "
                 "Choose members only, or make the profile public."

@@ -26,8 +26,9 @@ from publicoffice.community.models import (
     Tag,
     Visibility,
 )
-from publicoffice.community.vocabulary import clean_line, clean_text, resolve_words
-from publicoffice.core.errors import DomainError
+from publicoffice.community.vocabulary import resolve_words
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.text import one_line, paragraphs
 from publicoffice.places.models import Language, Office
 
 #: At most this many words on each side (offers, needs).
@@ -72,7 +73,7 @@ def _label(field: str) -> str:
 
 def _bad(field: str) -> DomainError:
     return DomainError(
-        "bad_value",
+        ErrorCode.BAD_VALUE,
         _("“%(field)s” has a value we cannot use.") % {"field": _label(field)},
         field=field,
     )
@@ -95,17 +96,18 @@ def clean_scalars(values: Mapping[str, Any]) -> dict[str, Any]:
             continue
         if not isinstance(value, str):
             raise _bad(field)
-        text = clean_text(value) if field == "presentation" else clean_line(value)
+        text = paragraphs(value) if field == "presentation" else one_line(value)
         limit = 1000 if field == "presentation" else _TEXT_FIELDS.get(field)
         if limit is not None and len(text) > limit:
             raise DomainError(
-                "too_long",
+                ErrorCode.TEXT_TOO_LONG,
                 _("“%(field)s” is too long: at most %(limit)d characters, you wrote %(count)d.")
                 % {"field": _label(field), "limit": limit, "count": len(text)},
                 field=field,
+                limit=limit,
             )
         if field == "name" and not text:
-            raise DomainError("name_missing", _("Give the profile a name."), field="name")
+            raise DomainError(ErrorCode.TEXT_MISSING, _("Give the profile a name."), field="name")
         if field == "kind" and text not in ProfileKind.values:
             raise _bad(field)
         if field == "visibility" and text not in Visibility.values:
@@ -117,11 +119,13 @@ def clean_scalars(values: Mapping[str, Any]) -> dict[str, Any]:
                 validate_email(text)
             except ValidationError:
                 raise DomainError(
-                    "bad_email", _("Write the e-mail address like name@example.se."), field=field
+                    ErrorCode.BAD_EMAIL,
+                    _("Write the e-mail address like name@example.se."),
+                    field=field,
                 ) from None
         if field == "contact_phone" and text and not _PHONE.match(text):
             raise DomainError(
-                "bad_phone",
+                ErrorCode.BAD_PHONE,
                 _("Write the phone number with digits only, like +46 70 123 45 67."),
                 field=field,
             )
@@ -142,20 +146,16 @@ def _clean_tags(field: str, values: Iterable[Any]) -> list[Tag]:
         raise _bad(field)
     if len(words) > MAX_FREE_WORDS:
         raise DomainError(
-            "too_many_words",
+            ErrorCode.TOO_MANY_WORDS,
             _("Give at most %(limit)d words of your own.") % {"limit": MAX_FREE_WORDS},
             field=field,
         )
     tags = [value for value in given if isinstance(value, Tag)]
-    try:
-        resolved = resolve_words(words)
-    except DomainError as error:
-        error.details["field"] = field
-        raise
+    resolved = resolve_words(words, field=field)
     unique = list({tag.pk: tag for tag in [*tags, *resolved]}.values())
     if len(unique) > MAX_TAGS:
         raise DomainError(
-            "too_many_tags",
+            ErrorCode.TOO_MANY_TAGS,
             _("Choose at most %(limit)d things.") % {"limit": MAX_TAGS},
             field=field,
         )
@@ -170,7 +170,7 @@ def _clean_languages(values: Iterable[Any]) -> list[Language]:
     found = {language.code: language for language in Language.objects.filter(code__in=codes)}
     if codes - set(found) or any(not isinstance(value, Language | str) for value in given):
         raise DomainError(
-            "unknown_language", _("Choose languages from the list."), field="languages"
+            ErrorCode.LANGUAGE_UNKNOWN, _("Choose languages from the list."), field="languages"
         )
     return [value if isinstance(value, Language) else found[value] for value in given]
 
@@ -184,7 +184,7 @@ def _clean_offices(values: Iterable[Any]) -> list[Office]:
     offices += list(Office.objects.public().filter(pk__in=[i for i in ids if isinstance(i, int)]))
     if len({office.pk for office in offices}) != len(ids):
         raise DomainError(
-            "unknown_office", _("Choose offices from the list."), field="home_offices"
+            ErrorCode.OFFICE_UNKNOWN, _("Choose offices from the list."), field="home_offices"
         )
     return offices
 
@@ -205,7 +205,7 @@ def _clean_links(values: Iterable[Any]) -> list[tuple[str, str]]:
             raise _bad("links")
         if not isinstance(url, str) or not isinstance(label, str):
             raise _bad("links")
-        url, label = clean_line(url).replace(" ", ""), clean_line(label)
+        url, label = one_line(url).replace(" ", ""), one_line(label)
         if not url:
             continue
         try:
@@ -214,7 +214,7 @@ def _clean_links(values: Iterable[Any]) -> list[tuple[str, str]]:
             _url_validator(url)
         except ValidationError:
             raise DomainError(
-                "bad_link",
+                ErrorCode.BAD_LINK,
                 _(
                     "Links must be web addresses starting with https:// or http://, "
                     "at most 300 characters."
@@ -223,12 +223,15 @@ def _clean_links(values: Iterable[Any]) -> list[tuple[str, str]]:
             ) from None
         if len(label) > 60:
             raise DomainError(
-                "too_long", _("Keep each link's label under 60 characters."), field="links"
+                ErrorCode.TEXT_TOO_LONG,
+                _("Keep each link's label under 60 characters."),
+                field="links",
+                limit=60,
             )
         links.append((url, label))
     if len(links) > MAX_LINKS:
         raise DomainError(
-            "too_many_links",
+            ErrorCode.TOO_MANY_LINKS,
             _("Give at most %(limit)d links.") % {"limit": MAX_LINKS},
             field="links",
         )

@@ -16,9 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.accounts.models import User
+from publicoffice.community import happenings
 from publicoffice.community.models import Profile, ProfileAdmin, ProfileKind, ProfileLink
-from publicoffice.community.policies import can_edit_profile
+from publicoffice.community.policies import can_edit_profile, is_active_member
 from publicoffice.community.services.profile_input import (
     MAX_FREE_WORDS,
     MAX_TAGS,
@@ -27,9 +29,10 @@ from publicoffice.community.services.profile_input import (
     clean_relations,
     clean_scalars,
 )
-from publicoffice.community.vocabulary import clean_line, profile_search_columns
-from publicoffice.core.errors import DomainError
+from publicoffice.community.vocabulary import profile_search_columns
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import hit_for_user
+from publicoffice.core.text import one_line
 
 __all__ = [
     "ADMIN_ADDS_PER_HOUR",
@@ -73,7 +76,7 @@ def _full_clean(profile: Profile) -> None:
     try:
         profile.full_clean(exclude=["search_text", "search_name", "search_tags"])
     except ValidationError as error:  # a safety net: the checks above say it better
-        raise DomainError("invalid_profile", " ".join(error.messages)) from None
+        raise DomainError(ErrorCode.INVALID_PROFILE, " ".join(error.messages)) from None
 
 
 def profile_refresh_search_text(profile: Profile) -> None:
@@ -85,7 +88,9 @@ def profile_refresh_search_text(profile: Profile) -> None:
 
 
 @transaction.atomic
-def profile_create(*, owner: Any, kind: str, name: str, visibility: str, **fields: Any) -> Profile:
+def profile_create(
+    *, owner: AnyUser, kind: str, name: str, visibility: str, **fields: Any
+) -> Profile:
     """Publish a new profile with ``owner`` as its (first) admin.
 
     ``fields`` are any of the profile's other fields. ``offers`` and
@@ -94,13 +99,13 @@ def profile_create(*, owner: Any, kind: str, name: str, visibility: str, **field
     slugs; ``links`` addresses, ``(url, label)`` pairs or dicts.
     """
     check_keys(fields)
-    if not getattr(owner, "is_authenticated", False) or not owner.is_active:
-        raise DomainError("not_member", _("Log in to create a profile."), status=403)
+    if not is_active_member(owner):
+        raise DomainError(ErrorCode.NOT_A_MEMBER, _("Log in to create a profile."))
     # Lock the member's row so two tabs cannot both slip under the limit.
     User.objects.select_for_update().filter(pk=owner.pk).first()
     if ProfileAdmin.objects.filter(user=owner).count() >= MAX_PROFILES_PER_MEMBER:
         raise DomainError(
-            "too_many_profiles",
+            ErrorCode.TOO_MANY_PROFILES,
             _("You can have at most %(limit)d profiles. Delete one you no longer need.")
             % {"limit": MAX_PROFILES_PER_MEMBER},
         )
@@ -117,11 +122,11 @@ def profile_create(*, owner: Any, kind: str, name: str, visibility: str, **field
 
 
 @transaction.atomic
-def profile_update(*, profile: Profile, actor: Any, **fields: Any) -> Profile:
+def profile_update(*, profile: Profile, actor: AnyUser, **fields: Any) -> Profile:
     """Change the given fields of a profile; its admins only."""
     check_keys(fields)
     if not can_edit_profile(actor, profile):
-        raise DomainError("not_allowed", _("Only the profile's admins can change it."), status=403)
+        raise DomainError(ErrorCode.NOT_ALLOWED, _("Only the profile's admins can change it."))
     Profile.objects.select_for_update().filter(pk=profile.pk).first()
     values = clean_scalars({key: value for key, value in fields.items() if key in SCALARS})
     if (
@@ -129,7 +134,7 @@ def profile_update(*, profile: Profile, actor: Any, **fields: Any) -> Profile:
         and ProfileAdmin.objects.filter(profile=profile).count() > 1
     ):
         raise DomainError(
-            "person_has_one_admin",
+            ErrorCode.PERSON_HAS_ONE_ADMIN,
             _("A person's profile has one admin. Remove the other admins first."),
             field="kind",
         )
@@ -144,41 +149,40 @@ def profile_update(*, profile: Profile, actor: Any, **fields: Any) -> Profile:
 
 
 @transaction.atomic
-def profile_delete(*, profile: Profile, actor: Any) -> None:
+def profile_delete(*, profile: Profile, actor: AnyUser) -> None:
     """Delete a profile for good; any of its admins may.
 
     Contact requests to and from it go with it; the contact figures stay,
     they hold no people.
     """
     if not can_edit_profile(actor, profile):
-        raise DomainError("not_allowed", _("Only the profile's admins can delete it."), status=403)
+        raise DomainError(ErrorCode.NOT_ALLOWED, _("Only the profile's admins can delete it."))
     profile.delete()
 
 
 @transaction.atomic
-def profile_admin_add(*, profile: Profile, actor: Any, email: str) -> ProfileAdmin:
+def profile_admin_add(*, profile: Profile, actor: AnyUser, email: str) -> ProfileAdmin:
     """Share an organisation's profile with another member, found by e-mail.
 
     The answer is the same whether no account has the address or the
     account cannot be added, so the form tells nobody who has an account.
     """
-    if not can_edit_profile(actor, profile):
-        raise DomainError("not_allowed", _("Only the profile's admins can add admins."), status=403)
+    if not is_active_member(actor) or not can_edit_profile(actor, profile):
+        raise DomainError(ErrorCode.NOT_ALLOWED, _("Only the profile's admins can add admins."))
     if not profile.is_organisation:
         raise DomainError(
-            "person_has_one_admin",
+            ErrorCode.PERSON_HAS_ONE_ADMIN,
             _("A person's profile has one admin. Choose an organisation kind to share it."),
             field="email",
         )
     if not hit_for_user(actor.pk, "profile_admin_add", limit=ADMIN_ADDS_PER_HOUR, window=3600):
         raise DomainError(
-            "too_many_attempts",
+            ErrorCode.TOO_MANY_ATTEMPTS,
             _("Too many attempts. Wait a while and try again."),
-            status=429,
             field="email",
         )
     Profile.objects.select_for_update().filter(pk=profile.pk).first()
-    address = clean_line(email if isinstance(email, str) else "")
+    address = one_line(email if isinstance(email, str) else "")
     user = (
         User.objects.filter(email__iexact=address, is_active=True).first()
         if address and len(address) <= 254
@@ -186,51 +190,46 @@ def profile_admin_add(*, profile: Profile, actor: Any, email: str) -> ProfileAdm
     )
     if user is None:
         raise DomainError(
-            "admin_not_addable", _("No member with that e-mail can be added."), field="email"
+            ErrorCode.ADMIN_NOT_ADDABLE,
+            _("No member with that e-mail can be added."),
+            field="email",
         )
     if ProfileAdmin.objects.filter(profile=profile, user=user).exists():
         raise DomainError(
-            "already_admin", _("That member is already an admin of this profile."), field="email"
+            ErrorCode.ALREADY_ADMIN,
+            _("That member is already an admin of this profile."),
+            field="email",
         )
     if ProfileAdmin.objects.filter(profile=profile).count() >= MAX_ADMINS:
         raise DomainError(
-            "too_many_admins",
+            ErrorCode.TOO_MANY_ADMINS,
             _("A profile can have at most %(limit)d admins.") % {"limit": MAX_ADMINS},
             field="email",
         )
     link = ProfileAdmin.objects.create(profile=profile, user=user)
-    link_id = link.pk
-    transaction.on_commit(lambda: _queue_admin_notice(link_id))
+    happenings.profile_admin_added.publish(admin_id=link.pk)
     return link
 
 
-def _queue_admin_notice(admin_id: int) -> None:
-    from publicoffice.community.notifications import notify_admin_added_later
-
-    notify_admin_added_later(admin_id)
-
-
 @transaction.atomic
-def profile_admin_remove(*, profile: Profile, actor: Any, user: Any) -> None:
+def profile_admin_remove(*, profile: Profile, actor: AnyUser, user: Member) -> None:
     """Take an admin off a profile (also oneself); the last admin cannot leave."""
     if not can_edit_profile(actor, profile):
-        raise DomainError(
-            "not_allowed", _("Only the profile's admins can remove admins."), status=403
-        )
+        raise DomainError(ErrorCode.NOT_ALLOWED, _("Only the profile's admins can remove admins."))
     Profile.objects.select_for_update().filter(pk=profile.pk).first()
     link = ProfileAdmin.objects.filter(profile=profile, user=user).first()
     if link is None:
-        raise DomainError("not_an_admin", _("That member is not an admin of this profile."))
+        raise DomainError(ErrorCode.NOT_AN_ADMIN, _("That member is not an admin of this profile."))
     if ProfileAdmin.objects.filter(profile=profile).count() <= 1:
         raise DomainError(
-            "last_admin",
+            ErrorCode.LAST_ADMIN,
             _("A profile needs at least one admin. Delete the profile instead."),
         )
     link.delete()
 
 
 @transaction.atomic
-def member_profiles_leave(*, user: Any) -> int:
+def member_profiles_leave(*, user: Member) -> int:
     """A member is leaving: delete the profiles only they run, leave the rest.
 
     Organisation profiles with other admins stay and lose only this admin

@@ -7,17 +7,16 @@ summary needs nothing from the view's context but ``user``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 
+from publicoffice.accounts.actors import AnyUser
 from publicoffice.community.selectors.contacts import pending_count
 
 register = template.Library()
 
 
 @register.simple_tag
-def contact_requests_waiting(user: Any) -> int:
+def contact_requests_waiting(user: AnyUser) -> int:
     """How many contact requests wait for ``user``'s answer (one query)."""
     if not getattr(user, "is_authenticated", False):
         return 0

@@ -6,11 +6,15 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from publicoffice.community.forms.directory import DirectoryFilterForm
-from publicoffice.community.selectors.directory import directory_search, filter_choices
+from publicoffice.community.selectors.directory import (
+    directory_search,
+    filter_choices,
+    office_get_public,
+)
 from publicoffice.places.models import Office
 
 #: Profiles per page of the directory.
@@ -53,5 +57,5 @@ def directory(request: HttpRequest) -> HttpResponse:
 @require_safe
 def office_directory(request: HttpRequest, slug: str) -> HttpResponse:
     """The profiles that call one office home."""
-    office = get_object_or_404(Office.objects.public(), slug=slug)
+    office = office_get_public(slug=slug)
     return _directory_page(request, office)

@@ -13,20 +13,23 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from publicoffice.community.forms.contacts import PresenceForm
+from publicoffice.community.selectors.directory import office_get_public
 from publicoffice.community.selectors.presence import (
     here_today,
     here_today_count,
+    member_visit,
     presence_for_visit,
 )
 from publicoffice.community.services.presence import presence_hide, presence_show
-from publicoffice.core.errors import DomainError
+from publicoffice.core.web_errors import back_with_message, on_domain_error
 from publicoffice.places.extensions import Panel
 from publicoffice.places.models import Office, OfficeStatus
 from publicoffice.visits.models import Visit
@@ -36,13 +39,15 @@ from publicoffice.visits.models import Visit
 @require_POST
 def presence(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Show one of my profiles as here today for this visit, or stop showing it."""
-    visit = (
-        Visit.objects.select_related("office")
-        .filter(public_id=public_id, member_id=request.user.pk)
-        .first()
-    )
-    if visit is None:
-        raise Http404
+    return _presence(request, member_visit(user=request.user, public_id=public_id))
+
+
+def _thanks_url(request: HttpRequest, visit: Visit) -> str:
+    return reverse("visits:thanks", kwargs={"public_id": visit.public_id})
+
+
+@on_domain_error(back_with_message(_thanks_url))
+def _presence(request: HttpRequest, visit: Visit) -> HttpResponse:
     back = redirect("visits:thanks", public_id=visit.public_id)
     if request.POST.get("action") == "hide":
         presence_hide(visit=visit)
@@ -54,15 +59,9 @@ def presence(request: HttpRequest, public_id: UUID) -> HttpResponse:
             for error in errors:
                 messages.error(request, str(error))
         return back
-    try:
-        shown = presence_show(
-            visit=visit,
-            profile=form.cleaned_data["profile"],
-            audience=form.cleaned_data["audience"],
-        )
-    except DomainError as error:
-        messages.error(request, str(error.message))
-        return back
+    shown = presence_show(
+        visit=visit, profile=form.cleaned_data["profile"], audience=form.cleaned_data["audience"]
+    )
     messages.success(
         request,
         _("%(name)s is shown as here today until you check out.") % {"name": shown.profile.name},
@@ -73,9 +72,7 @@ def presence(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_safe
 def here_today_page(request: HttpRequest, slug: str) -> HttpResponse:
     """Who is at the office now and can be met, as far as the visitor may see."""
-    office = Office.objects.public().filter(slug=slug).first()
-    if office is None:
-        raise Http404
+    office = office_get_public(slug=slug)
     now = timezone.now()
     return render(
         request,
@@ -113,6 +110,6 @@ def arrival_panel(request: HttpRequest, visit: Visit, at: datetime) -> Panel | N
             "visit": visit,
             "presence": shown,
             "form": form,
-            "has_profiles": form.fields["profile"].queryset.exists(),  # type: ignore[attr-defined]
+            "has_profiles": form.has_profiles(),
         },
     )

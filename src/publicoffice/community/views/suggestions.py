@@ -6,22 +6,21 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from publicoffice.community.matching import suggestion_hide, suggestions_for
-from publicoffice.community.models import Profile
-from publicoffice.community.selectors.contacts import sender_profiles
-from publicoffice.core.errors import DomainError
+from publicoffice.community.selectors.contacts import has_profiles
+from publicoffice.community.selectors.directory import profile_by_public_id
 
 
 @login_required
 @require_safe
 def suggestions(request: HttpRequest) -> HttpResponse:
     found = suggestions_for(member=request.user)
-    has_profile = bool(found) or sender_profiles(user=request.user).exists()
+    has_profile = bool(found) or has_profiles(user=request.user)
     return render(
         request,
         "community/suggestions.html",
@@ -33,13 +32,8 @@ def suggestions(request: HttpRequest) -> HttpResponse:
 @require_POST
 def suggestion_hide_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """ "Don't suggest again": the profile stays in the directory, only not here."""
-    profile = Profile.objects.filter(public_id=public_id).first()
-    if profile is None:
-        raise Http404
-    try:
-        suggestion_hide(member=request.user, profile=profile)
-    except DomainError as error:
-        raise Http404 from error
+    profile = profile_by_public_id(public_id=public_id)
+    suggestion_hide(member=request.user, profile=profile)
     messages.success(
         request, _("We will not suggest %(name)s to you again.") % {"name": profile.name}
     )
