@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from publicoffice.accounts.models import Role
-from publicoffice.staff.services import role_assign
 from publicoffice.events.models import Event
 from publicoffice.events.services import event_create
+from publicoffice.staff.services import role_assign
 from tests.bookings import conftest as bookings_fixtures
 from tests.bookings.conftest import NOW, STOCKHOLM, at
 from tests.factories import LanguageFactory, OfficeFactory, UserFactory, WeeklyHoursFactory

@@ -17,6 +17,7 @@ from publicoffice.events.services import (
     registration_create,
 )
 from tests.events.conftest import at, make_members
+from tests.events.refusals import assert_refusal
 
 # -- updates -------------------------------------------------------------------------
 
@@ -101,16 +102,16 @@ def test_more_seats_go_to_the_first_in_line(frozen, event, host, hall):
     ("fields", "code"),
     [
         ({"colour": "red"}, "field_unknown"),
-        ({"title": ""}, "title_missing"),
-        ({"starts_at": at(-1, 10), "ends_at": at(-1, 12)}, "event_in_past"),
+        ({"title": ""}, ("text_missing", "title")),
+        ({"starts_at": at(-1, 10), "ends_at": at(-1, 12)}, "in_past"),
         ({"capacity": 50}, "capacity_over_room"),
-        ({"note": "x" * 301}, "status_note_too_long"),
+        ({"note": "x" * 301}, ("text_too_long", "note", 300)),
     ],
 )
 def test_bad_updates_are_refused_and_change_nothing(frozen, event, host, fields, code):
     with pytest.raises(DomainError) as caught:
         event_update(event=event, actor=host, **fields)
-    assert caught.value.code == code
+    assert_refusal(caught.value, code)
     fresh = Event.objects.get(pk=event.pk)
     assert (fresh.title, fresh.capacity, fresh.sequence) == ("Språkcafé", 6, event.sequence)
 
@@ -149,7 +150,7 @@ def test_cancelling_releases_the_room_and_tells_everyone_registered(
 def test_postponing_needs_a_note_and_frees_the_room(frozen, event, host):
     with pytest.raises(DomainError) as caught:
         event_set_status(event=event, actor=host, status=EventStatus.POSTPONED)
-    assert caught.value.code == "note_missing"
+    assert (caught.value.code, caught.value.details["field"]) == ("text_missing", "note")
     postponed = event_set_status(
         event=event, actor=host, status=EventStatus.POSTPONED, note="Nytt datum kommer."
     )

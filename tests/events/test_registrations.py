@@ -118,7 +118,7 @@ def test_registration_closes_when_the_event_starts(frozen, event, member):
     frozen.move_to(event.starts_at)
     with pytest.raises(DomainError) as caught:
         registration_create(event=event, member=member)
-    assert caught.value.code == "event_past"
+    assert caught.value.code == "registration_closed"
 
 
 def test_an_inactive_account_cannot_register(frozen, event, member):

@@ -23,6 +23,7 @@ from publicoffice.events.services import (
     event_update,
 )
 from tests.events.conftest import at
+from tests.events.refusals import assert_refusal
 from tests.factories import SpaceFactory
 
 
@@ -141,20 +142,21 @@ def test_the_title_is_written_in_the_default_language_and_the_authors(frozen, of
 
 
 #: (fields, code): one spoiled field at a time. "room" and "elsewhere" stand for spaces.
+#: A text's code comes with the field it is about (and the limit, when too long).
 BAD_INPUTS = [
-    ({"title": ""}, "title_missing"),
-    ({"title": " \x00 "}, "title_missing"),
-    ({"title": "x" * 121}, "title_too_long"),
-    ({"title": 42}, "title_invalid"),
-    ({"ends_at": at(1, 9)}, "ends_before_start"),
-    ({"ends_at": at(1, 10)}, "ends_before_start"),
+    ({"title": ""}, ("text_missing", "title")),
+    ({"title": " \x00 "}, ("text_missing", "title")),
+    ({"title": "x" * 121}, ("text_too_long", "title", 120)),
+    ({"title": 42}, ("text_invalid", "title")),
+    ({"ends_at": at(1, 9)}, "invalid_range"),
+    ({"ends_at": at(1, 10)}, "invalid_range"),
     (
         {"starts_at": datetime(2026, 11, 26, 10), "ends_at": datetime(2026, 11, 26, 12)},
         "time_invalid",
     ),
     ({"starts_at": "tomorrow"}, "time_invalid"),
     ({"ends_at": at(16, 12)}, "event_too_long"),
-    ({"starts_at": at(-1, 10), "ends_at": at(-1, 12)}, "event_in_past"),
+    ({"starts_at": at(-1, 10), "ends_at": at(-1, 12)}, "in_past"),
     ({"capacity": 7, "space": "room"}, "capacity_over_room"),
     ({"capacity": 0}, "capacity_invalid"),
     ({"capacity": -3}, "capacity_invalid"),
@@ -164,8 +166,8 @@ BAD_INPUTS = [
     ({"audience": "martians"}, "audience_invalid"),
     ({"languages": ["xx"]}, "language_unknown"),
     ({"languages": [3]}, "language_unknown"),
-    ({"description": "ا" * 4001}, "description_too_long"),
-    ({"accessibility_notes": "🦽" * 1001}, "accessibility_notes_too_long"),
+    ({"description": "ا" * 4001}, ("text_too_long", "description", 4000)),
+    ({"accessibility_notes": "🦽" * 1001}, ("text_too_long", "accessibility_notes", 1000)),
     ({"space": "elsewhere"}, "space_not_in_office"),
 ]
 
@@ -181,7 +183,7 @@ def test_bad_input_is_refused_with_a_code_and_changes_nothing(
         fields["space"] = SpaceFactory(office=other_office)
     with pytest.raises(DomainError) as caught:
         create(office, host, **fields)
-    assert caught.value.code == code
+    assert_refusal(caught.value, code)
     assert str(caught.value.message)  # a sentence for people, translated
     assert_nothing_written()
 
@@ -195,8 +197,9 @@ def test_error_messages_are_marked_for_translation(frozen, office, host):
     assert isinstance(caught.value.message, Promise)
     with translation.override("en"):
         assert caught.value.as_dict() == {
-            "code": "title_missing",
+            "code": "text_missing",
             "message": "Give the event a title.",
+            "details": {"field": "title"},
         }
     with translation.override("ar"):
         assert caught.value.as_dict()["message"] != "Give the event a title."
@@ -279,7 +282,7 @@ def test_declining_needs_a_reason_which_the_proposer_reads(
     event = propose(office, member)
     with pytest.raises(DomainError) as caught:
         event_decide(event=event, actor=host, approve=False, reason="  ")
-    assert caught.value.code == "reason_missing"
+    assert (caught.value.code, caught.value.details["field"]) == ("text_missing", "reason")
     with django_capture_on_commit_callbacks(execute=True):
         declined = event_decide(event=event, actor=host, approve=False, reason="Salen är full.")
     assert declined.approval == Approval.DECLINED

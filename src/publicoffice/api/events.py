@@ -10,11 +10,12 @@ codes are the same; they count against ``API_WRITE_LIMIT`` like bookings.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +40,7 @@ from publicoffice.api.event_schemas import (
     RegistrationOut,
     RegistrationPageOut,
 )
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.events import policies, selectors, services
 from publicoffice.events.models import Event, Registration
 from publicoffice.places.models import Office, Space
@@ -47,35 +48,6 @@ from publicoffice.places.models import Office, Space
 router = Router(tags=["events"])
 
 # -- helpers --------------------------------------------------------------------
-
-
-def _event_not_found() -> DomainError:
-    return DomainError("event_not_found", _("There is no such event."), status=404)
-
-
-def _registration_not_found() -> DomainError:
-    return DomainError("registration_not_found", _("There is no such registration."), status=404)
-
-
-def _visible_event(user: Any, public_id: str) -> Event:
-    try:
-        return selectors.event_get_visible(user=user, public_id=public_id)
-    except Http404:
-        raise _event_not_found() from None
-
-
-def _public_office(slug: str) -> Office:
-    office = Office.objects.public().filter(slug=slug[:80]).first()
-    if office is None:
-        raise DomainError("office_not_found", _("There is no such office."), status=404)
-    return office
-
-
-def _counted(event: Event) -> Event:
-    """The event with the counts a list would have annotated (after a write)."""
-    if not hasattr(event, "seats_taken"):
-        return selectors.with_counts(Event.objects.filter(pk=event.pk)).get()
-    return event
 
 
 def _event(event: Event, request: HttpRequest) -> dict[str, Any]:
@@ -129,7 +101,7 @@ def _registration(
         place = selectors.place_in_line(registration)
     return {
         "id": registration.pk,
-        "event": _event(event or _counted(registration.event), request),
+        "event": _event(event or selectors.event_with_counts(registration.event), request),
         "status": registration.status,
         "status_label": str(registration.get_status_display()),
         "place_in_line": place,
@@ -147,7 +119,7 @@ def _page_link(request: HttpRequest, page: int) -> str:
 
 
 def _page(request: HttpRequest, events: QuerySet[Event], page: int, size: int) -> dict[str, Any]:
-    count = events.count()
+    count = Paginator(events, size).count
     pages = max(1, math.ceil(count / size))
     chunk = events[(page - 1) * size : page * size]
     return {
@@ -166,7 +138,7 @@ def _listed(query: EventQuery, office: Office | None) -> QuerySet[Event]:
     start = query.from_ or timezone.now()
     if query.to is not None:
         if query.to <= start:
-            raise DomainError("invalid_range", _("The end must come after the start."), status=422)
+            raise DomainError(ErrorCode.INVALID_RANGE)
         return selectors.events_between(
             start=start,
             end=query.to,
@@ -190,7 +162,7 @@ def list_events(request: HttpRequest, query: Query[EventQuery]) -> Any:
     ``status``, so nobody travels to an event that no longer takes place.
     """
     activate_language(request, query.lang)
-    office = _public_office(query.office) if query.office else None
+    office = selectors.office_get_public(slug=query.office) if query.office else None
     return _page(request, _listed(query, office), query.page, query.page_size)
 
 
@@ -202,14 +174,16 @@ def list_events(request: HttpRequest, query: Query[EventQuery]) -> Any:
 def office_events(request: HttpRequest, slug: str, query: Query[EventQuery]) -> Any:
     """The same as ``/events`` for one office."""
     activate_language(request, query.lang)
-    return _page(request, _listed(query, _public_office(slug)), query.page, query.page_size)
+    office = selectors.office_get_public(slug=slug)
+    return _page(request, _listed(query, office), query.page, query.page_size)
 
 
 @router.get("/events/{public_id}", response={200: EventOut, **READ_ERRORS}, summary="One event")
 def get_event(request: HttpRequest, public_id: str, lang: str = "") -> Any:
     """A published event; a proposal only for its proposer and the office's hosts."""
     activate_language(request, lang)
-    return _event(_visible_event(optional_user(request), public_id), request)
+    user = optional_user(request) or AnonymousUser()
+    return _event(selectors.event_get_visible(user=user, public_id=public_id), request)
 
 
 # -- writes ------------------------------------------------------------------------
@@ -229,13 +203,12 @@ def create_event(request: HttpRequest, payload: EventIn) -> Any:
     user = caller(request)
     count_write(user)
     require_aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
-    office = _public_office(payload.office)
-    space = None
+    office = selectors.office_get_public(slug=payload.office)
+    space: Space | None = None
     if payload.room is not None:
-        if 1 <= payload.room <= MAX_ID:
-            space = Space.objects.filter(pk=payload.room, office=office).first()
-        if space is None:
-            raise DomainError("space_not_in_office", _("Choose a room in this office."))
+        if not 1 <= payload.room <= MAX_ID:
+            raise DomainError(ErrorCode.SPACE_NOT_IN_OFFICE)
+        space = selectors.event_room_get(office=office, space_id=payload.room)
     fields: dict[str, Any] = {
         "office": office,
         "title": payload.title,
@@ -252,7 +225,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Any:
         event = services.event_create(actor=user, **fields)
     else:
         event = services.event_propose(member=user, **fields)
-    return Status(201, _event(_counted(event), request))
+    return Status(201, _event(selectors.event_with_counts(event), request))
 
 
 @router.post(
@@ -268,7 +241,7 @@ def register(request: HttpRequest, public_id: str) -> Any:
     activate_language(request)
     user = caller(request)
     count_write(user)
-    event = _visible_event(user, public_id)
+    event = selectors.event_get_visible(user=user, public_id=public_id)
     registration = services.registration_create(event=event, member=user)
     return Status(201, _registration(registration, request))
 
@@ -289,10 +262,10 @@ def unregister(request: HttpRequest, public_id: str) -> Any:
     activate_language(request)
     user = caller(request)
     count_write(user)
-    event = _visible_event(user, public_id)
+    event = selectors.event_get_visible(user=user, public_id=public_id)
     registration = selectors.registration_for(event=event, member=user)
     if registration is None:
-        raise _registration_not_found()
+        raise DomainError(ErrorCode.REGISTRATION_NOT_FOUND)
     return _cancel(request, registration)
 
 
@@ -308,18 +281,12 @@ def cancel_registration(request: HttpRequest, registration_id: int) -> Any:
     user = caller(request)
     count_write(user)
     if not 1 <= registration_id <= MAX_ID:
-        raise _registration_not_found()
-    registration = Registration.objects.filter(pk=registration_id).first()
-    if registration is None:
-        raise _registration_not_found()
+        raise DomainError(ErrorCode.REGISTRATION_NOT_FOUND)
+    registration = selectors.registration_get(registration_id=registration_id)
     return _cancel(request, registration)
 
 
 # -- a member's registrations --------------------------------------------------------
-
-
-def _events_by_id(ids: Iterable[int]) -> dict[int, Event]:
-    return {e.pk: e for e in selectors.with_counts(Event.objects.filter(pk__in=list(ids)))}
 
 
 @router.get(
@@ -335,14 +302,13 @@ def my_registrations(
     activate_language(request, lang)
     if not 1 <= page <= MAX_ID or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise DomainError(
-            "invalid_page",
+            ErrorCode.INVALID_PAGE,
             _("Pages start at 1 and hold between 1 and %(max)s items.") % {"max": MAX_PAGE_SIZE},
-            status=422,
         )
     mine = selectors.member_registrations(member=caller(request), at=timezone.now())
-    count = mine.count()
+    count = Paginator(mine, page_size).count
     chunk = list(mine[(page - 1) * page_size : page * page_size])
-    events = _events_by_id(r.event_id for r in chunk)
+    events = selectors.events_by_id(r.event_id for r in chunk)
     return {
         "count": count,
         "page": page,

@@ -21,7 +21,6 @@ from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.events import policies
 from publicoffice.events.models import Event, Registration
 from publicoffice.events.translation import EventTranslation
-from publicoffice.places.policies import offices_visible_in_admin
 
 #: The only inputs: each translatable text in each language.
 TRANSLATED_INPUTS = tuple(
@@ -69,7 +68,7 @@ class EventAdmin(PolicyAdminMixin, TranslationAdmin):
     )
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:
-        return queryset.filter(office__in=offices_visible_in_admin(request.user).values("pk"))
+        return policies.events_in_admin(request.user, queryset)
 
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_run_events(request.user, obj.office)
@@ -100,6 +99,4 @@ class RegistrationAdmin(PolicyAdminMixin, admin.ModelAdmin):
     fields = readonly_fields
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:
-        return queryset.filter(
-            event__office__in=offices_visible_in_admin(request.user).values("pk")
-        )
+        return policies.registrations_in_admin(request.user, queryset)

@@ -8,7 +8,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
+        # app loading: these modules import models, so only once the apps are ready.
         from publicoffice.accounts.extensions import register_deletion_step, register_export_section
+        from publicoffice.events import tasks
         from publicoffice.events.exports import events_before_account_deletion, events_section
         from publicoffice.events.panels import office_panel
         from publicoffice.places.extensions import register_office_panel
@@ -16,3 +18,4 @@ class EventsConfig(AppConfig):
         register_office_panel(office_panel)
         register_export_section("events", events_section)
         register_deletion_step(events_before_account_deletion)
+        tasks.listen()

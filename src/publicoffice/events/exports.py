@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from publicoffice.accounts.actors import Member
 from publicoffice.accounts.privacy import iso
 from publicoffice.events.models import Approval, Event, Registration
 from publicoffice.events.services.registrations import registrations_release_for_leaving_member
 
 
-def _registrations(user: Any) -> list[dict[str, Any]]:
+def _registrations(user: Member) -> list[dict[str, Any]]:
     rows = (
         Registration.objects.filter(member=user)
         .select_related("event", "event__office")
@@ -43,7 +44,7 @@ def _registrations(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _proposals(user: Any) -> list[dict[str, Any]]:
+def _proposals(user: Member) -> list[dict[str, Any]]:
     rows = (
         Event.objects.filter(proposed_by=user)
         .select_related("office", "space")
@@ -71,12 +72,12 @@ def _proposals(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def events_section(user: Any) -> dict[str, Any]:
+def events_section(user: Member) -> dict[str, Any]:
     """Every registration of the member (all statuses) and every event they proposed."""
     return {"registrations": _registrations(user), "proposals": _proposals(user)}
 
 
-def events_before_account_deletion(user: Any) -> None:
+def events_before_account_deletion(user: Member) -> None:
     """Free the member's coming seats for those in line; drop undecided or declined proposals."""
     registrations_release_for_leaving_member(member=user)
     Event.objects.filter(

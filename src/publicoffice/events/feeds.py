@@ -13,7 +13,6 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
@@ -21,8 +20,7 @@ from django.views.decorators.http import require_safe
 
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.events import ical
-from publicoffice.events.selectors import events_for_feed
-from publicoffice.places.models import Office
+from publicoffice.events.selectors import events_for_feed, office_get_public
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -53,7 +51,7 @@ def calendar_response(request: HttpRequest, body: bytes, *, filename: str) -> Ht
 @require_safe
 def office_feed(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The published events of one office, recent and coming."""
-    office = get_object_or_404(Office.objects.public(), slug=slug)
+    office = office_get_public(slug=slug)
     now = timezone.now()
     with translation.override(feed_language(request)):
         body = ical.feed_ics(

@@ -19,11 +19,10 @@ from django.utils.translation import ngettext
 
 from publicoffice.core.forms import TimeInput
 from publicoffice.core.time_format import local_moment
+from publicoffice.events import selectors
 from publicoffice.events.models import LONGEST_EVENT_DAYS, Audience, Event, EventStatus
-from publicoffice.places.models import Language, Office, Space, SpaceKind
+from publicoffice.places.models import Language, Office, Space
 
-#: Kinds of space an event can take place in (desks and quiet rooms cannot).
-EVENT_SPACE_KINDS = (SpaceKind.MEETING_ROOM, SpaceKind.WORKSHOP, SpaceKind.HALL)
 #: The largest number of seats typed in before it must be a typo.
 MAX_SEATS = 10_000
 #: Time steps offered by the time inputs: events start on the quarter hour.
@@ -45,13 +44,6 @@ class LanguageChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj: Language) -> str:
         return str(obj.endonym or obj.name)
-
-
-def event_rooms(office: Office) -> Any:
-    """The office's bookable rooms and halls, smallest first."""
-    return Space.objects.filter(
-        office=office, is_bookable=True, kind__in=EVENT_SPACE_KINDS
-    ).order_by("capacity", "name")
 
 
 class EventForm(forms.Form):
@@ -111,10 +103,10 @@ class EventForm(forms.Form):
         self.office = office
         space = self.fields["space"]
         assert isinstance(space, forms.ModelChoiceField)
-        space.queryset = event_rooms(office)
+        space.queryset = selectors.event_rooms(office)
         languages = self.fields["languages"]
         assert isinstance(languages, forms.ModelMultipleChoiceField)
-        languages.queryset = Language.objects.order_by("code")
+        languages.queryset = selectors.languages()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -281,17 +273,14 @@ class EventFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         office = self.fields["office"]
         assert isinstance(office, forms.ModelChoiceField)
-        office.queryset = Office.objects.public().order_by("name")
+        office.queryset = selectors.offices_public()
         audience = self.fields["audience"]
         assert isinstance(audience, forms.ChoiceField)
         audience.choices = [("", _("All groups")), *Audience.choices]
         language = self.fields["language"]
         assert isinstance(language, forms.ChoiceField)
         language.choices = [("", _("Any language"))] + [
-            (code, endonym or name)
-            for code, endonym, name in Language.objects.order_by("code").values_list(
-                "code", "endonym", "name"
-            )
+            (row.code, row.endonym or row.name) for row in selectors.languages()
         ]
 
     def filters(self) -> dict[str, Any]:

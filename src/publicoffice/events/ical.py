@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parseaddr
-from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 from icalendar import Event as VEvent
 from icalendar import vCalAddress
 
+from publicoffice.accounts.actors import Member
 from publicoffice.core.ical import CANCEL, REQUEST, calendar_ics, plain, site_url
 from publicoffice.core.timeutils import local_zone
 from publicoffice.events.models import Event, EventStatus
@@ -108,7 +108,7 @@ def _organizer(event: Event) -> vCalAddress:
     return vCalAddress.new(address or "noreply@localhost", cn=str(event.office.name))
 
 
-def _attendee(member: Any, partstat: str) -> vCalAddress | None:
+def _attendee(member: Member | None, partstat: str) -> vCalAddress | None:
     if member is None or not getattr(member, "email", ""):
         return None
     return vCalAddress.new(
@@ -120,7 +120,7 @@ def event_vevent(
     event: Event,
     *,
     stamp: datetime,
-    member: Any = None,
+    member: Member | None = None,
     partstat: str = "ACCEPTED",
 ) -> VEvent:
     """One VEVENT for ``event`` as it is now, in the active language.
@@ -165,7 +165,7 @@ def _calendar(
     at: datetime,
     method: str | None = None,
     name: str | None = None,
-    member: Any = None,
+    member: Member | None = None,
     partstat: str = "ACCEPTED",
 ) -> bytes:
     """An invitation (with ``method``), a download, or a feed (with ``name``).
@@ -192,7 +192,7 @@ def event_ics(event: Event, *, at: datetime) -> bytes:
 
 
 def invitation_ics(
-    event: Event, *, at: datetime, member: Any, method: str = REQUEST, partstat: str = "ACCEPTED"
+    event: Event, *, at: datetime, member: Member, method: str = REQUEST, partstat: str = "ACCEPTED"
 ) -> bytes:
     """An iTIP message for an e-mail: REQUEST (your seat, or a change) or CANCEL."""
     return _calendar([event], at=at, method=method, member=member, partstat=partstat)

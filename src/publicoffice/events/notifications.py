@@ -1,10 +1,10 @@
 """E-mails about events, sent through the task queue.
 
-The services queue work once their transaction has committed
-(:mod:`publicoffice.events.services.notify`); these functions only enqueue
-tasks (:mod:`publicoffice.events.tasks`), and the worker then calls the
-``send_*`` functions, which load everything afresh and write in each
-member's own language.
+The services publish what happened (:mod:`publicoffice.events.happenings`);
+:mod:`publicoffice.events.tasks` listens and queues a task once the
+transaction has committed, and the worker then calls the ``send_*``
+functions here, which load everything afresh and write in each member's
+own language.
 
 Work that has gone stale does nothing: a notice about an event carries the
 event's ``sequence`` from when it was queued, and when the event has changed
@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import logging
 from email.mime.base import MIMEBase
-from email.mime.text import MIMEText
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
-from publicoffice.core.mail import language_of as member_language
+from publicoffice.accounts.actors import Member
+from publicoffice.core.mail import address_of, calendar_part, in_language_of, send_templated
 from publicoffice.core.time_format import format_span, short_time
 from publicoffice.events import ical
 from publicoffice.events.models import Event, EventStatus, Registration, RegistrationStatus
@@ -88,53 +85,10 @@ ICS_NOTES: dict[str, Promise] = {
 }
 
 
-# -- queueing (called after commit) ------------------------------------------------
-
-
-def queue_event_notices(event_id: int, kind: str, sequence: int) -> None:
-    """Queue the notice to everyone registered about a change of the event."""
-    from publicoffice.events import tasks
-
-    if kind not in EVENT_KINDS:
-        raise ValueError(f"unknown event notice {kind!r}")
-    try:
-        tasks.send_event_notices.enqueue(event_id=event_id, kind=kind, sequence=sequence)
-    except Exception:
-        logger.exception("Could not queue the %s notices for event %s", kind, event_id)
-
-
-def queue_proposer_notice(event_id: int, kind: str) -> None:
-    from publicoffice.events import tasks
-
-    if kind not in PROPOSER_KINDS:
-        raise ValueError(f"unknown proposal notice {kind!r}")
-    try:
-        tasks.send_proposer_notice.enqueue(event_id=event_id, kind=kind)
-    except Exception:
-        logger.exception("Could not queue the %s notice for event %s", kind, event_id)
-
-
-def queue_registration_notice(registration_id: int, kind: str) -> None:
-    from publicoffice.events import tasks
-
-    if kind not in REGISTRATION_KINDS:
-        raise ValueError(f"unknown registration notice {kind!r}")
-    try:
-        tasks.send_registration_notice.enqueue(registration_id=registration_id, kind=kind)
-    except Exception:
-        logger.exception("Could not queue the %s notice for registration %s", kind, registration_id)
-
-
 # -- formatting and sending ---------------------------------------------------------
 
 
-def _recipient(member: Any) -> str:
-    if member is None or not getattr(member, "is_active", False):
-        return ""
-    return str(member.email or "")
-
-
-def _context(event: Event, member: Any) -> dict[str, Any]:
+def _context(event: Event, member: Member) -> dict[str, Any]:
     office = event.office
     town = f"{office.postal_code} {office.city}".strip()
     return {
@@ -152,61 +106,43 @@ def _context(event: Event, member: Any) -> dict[str, Any]:
     }
 
 
-def _calendar_part(ics: bytes, method: str) -> MIMEBase:
-    part = MIMEText(ics.decode("utf-8"), "calendar", "utf-8")
-    part.set_param("method", method)
-    part.add_header("Content-Disposition", "attachment", filename="event.ics")
-    return part
-
-
 def _send(
     *,
     event: Event,
-    member: Any,
+    member: Member,
     kind: str,
     method: str | None,
     extra: dict[str, Any] | None = None,
     partstat: str = "ACCEPTED",
 ) -> bool:
     """Write and send one e-mail in the member's language; False when nobody to send to."""
-    to = _recipient(member)
+    to = address_of(member)
     if not to:
         return False
-    with translation.override(member_language(member)):
+    with in_language_of(member):
         context = {
             **_context(event, member),
             "kind": kind,
             "lead": LEADS[kind],
             "ics_note": ICS_NOTES[method] if method else "",
             "ended": kind in ("cancelled", "cancelled_by_host", "declined"),
-            "language_code": translation.get_language(),
-            "language_bidi": translation.get_language_bidi(),
             **(extra or {}),
         }
-        subject = SUBJECTS[kind] % {
-            "title": " ".join(str(event.title).split()),
-            "time": short_time(event.starts_at),
-        }
-        message = EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
-            body=render_to_string("events/email/notice.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[to],
-            reply_to=[event.office.email] if event.office.email else None,
-            headers={
-                "Auto-Submitted": "auto-generated",
-                "Content-Language": translation.get_language(),
-            },
-        )
-        message.attach_alternative(
-            render_to_string("events/email/notice.html", context), "text/html"
-        )
+        subject = SUBJECTS[kind] % {"title": event.title, "time": short_time(event.starts_at)}
+        attachments: tuple[MIMEBase, ...] = ()
         if method:
             ics = ical.invitation_ics(
                 event, at=timezone.now(), member=member, method=method, partstat=partstat
             )
-            message.attach(_calendar_part(ics, method))
-        message.send()
+            attachments = (calendar_part(ics, method, filename="event.ics"),)
+        send_templated(
+            to=to,
+            subject=subject,
+            template="events/email/notice",
+            context=context,
+            reply_to=event.office.email or "",
+            attachments=attachments,
+        )
     return True
 
 

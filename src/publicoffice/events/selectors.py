@@ -9,11 +9,12 @@ carry a lower bound on ``starts_at`` that lets the database use its index.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Case,
     Count,
@@ -27,9 +28,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils import timezone
 
+from publicoffice.accounts.actors import AnyUser, Member
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.events import policies
 from publicoffice.events.models import (
     LONGEST_EVENT_DAYS,
@@ -38,7 +40,7 @@ from publicoffice.events.models import (
     Registration,
     RegistrationStatus,
 )
-from publicoffice.places.models import Language, Office
+from publicoffice.places.models import Language, Office, Space, SpaceKind
 from publicoffice.places.policies import offices_manageable
 
 LONGEST_EVENT = timedelta(days=LONGEST_EVENT_DAYS)
@@ -160,25 +162,73 @@ def _parse_public_id(public_id: Any) -> UUID:
     try:
         return UUID(str(public_id))
     except (ValueError, TypeError, AttributeError) as error:
-        raise Http404 from error
+        raise DomainError(ErrorCode.EVENT_NOT_FOUND) from error
 
 
-def event_get_visible(*, user: Any, public_id: Any) -> Event:
-    """The event with its counts, if ``user`` may see it; otherwise Http404.
+def event_get_visible(*, user: AnyUser, public_id: Any) -> Event:
+    """The event with its counts, if ``user`` may see it (the event page, web and API).
 
     A proposal the user may not see is "not found", never "forbidden", so
     nobody can probe which proposals exist.
     """
-    try:
-        event = with_counts(Event.objects.filter(public_id=_parse_public_id(public_id))).get()
-    except (Event.DoesNotExist, ValidationError) as error:
-        raise Http404 from error
-    if not policies.can_see_event(user, event):
-        raise Http404
+    event = with_counts(Event.objects.filter(public_id=_parse_public_id(public_id))).first()
+    if event is None or not policies.can_see_event(user, event):
+        raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     return event
 
 
-def events_to_decide(*, user: Any, at: datetime | None = None) -> QuerySet[Event]:
+def event_with_counts(event: Event) -> Event:
+    """The event with the counts a list would have annotated (after a write)."""
+    if hasattr(event, "seats_taken"):
+        return event
+    return with_counts(Event.objects.filter(pk=event.pk)).get()
+
+
+def events_by_id(ids: Iterable[int]) -> dict[int, Event]:
+    """Events with their counts, by id (the events of a page of registrations)."""
+    return {event.pk: event for event in with_counts(Event.objects.filter(pk__in=list(ids)))}
+
+
+#: The longest office slug (``Office.slug``): anything longer names no office.
+SLUG_MAX = 80
+#: Kinds of space an event can take place in (desks and quiet rooms cannot).
+EVENT_SPACE_KINDS = (SpaceKind.MEETING_ROOM, SpaceKind.WORKSHOP, SpaceKind.HALL)
+
+
+def office_get_public(*, slug: str) -> Office:
+    """An office visitors may see (not closed down for good), for its events."""
+    office = Office.objects.public().filter(slug=slug).first() if len(slug) <= SLUG_MAX else None
+    if office is None:
+        raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
+    return office
+
+
+def offices_public() -> QuerySet[Office]:
+    """Offices to filter events by, by name."""
+    return Office.objects.public().order_by("name")
+
+
+def event_rooms(office: Office) -> QuerySet[Space]:
+    """The office's bookable rooms and halls, smallest first."""
+    return Space.objects.filter(
+        office=office, is_bookable=True, kind__in=EVENT_SPACE_KINDS
+    ).order_by("capacity", "name")
+
+
+def event_room_get(*, office: Office, space_id: int) -> Space:
+    """A room of ``office`` for an event; any other id is refused as not in the office."""
+    space = Space.objects.filter(pk=space_id, office=office).first() if space_id > 0 else None
+    if space is None:
+        raise DomainError(ErrorCode.SPACE_NOT_IN_OFFICE)
+    return space
+
+
+def languages() -> QuerySet[Language]:
+    """Every language an event can be held in, by code."""
+    return Language.objects.order_by("code")
+
+
+def events_to_decide(*, user: AnyUser, at: datetime | None = None) -> QuerySet[Event]:
     """Proposals waiting for a decision in the offices ``user`` runs, soonest first.
 
     Proposals for a time already past cannot be approved any more and drop out.
@@ -196,7 +246,7 @@ def events_to_decide(*, user: Any, at: datetime | None = None) -> QuerySet[Event
     )
 
 
-def member_proposals(*, member: Any) -> QuerySet[Event]:
+def member_proposals(*, member: Member) -> QuerySet[Event]:
     """Everything the member proposed, newest first, whatever was decided."""
     return (
         Event.objects.filter(proposed_by=member)
@@ -205,13 +255,13 @@ def member_proposals(*, member: Any) -> QuerySet[Event]:
     )
 
 
-def member_registrations(*, member: Any, at: datetime) -> QuerySet[Registration]:
+def member_registrations(*, member: AnyUser, at: datetime) -> QuerySet[Registration]:
     """The member's seats and waitlist places for events that have not ended.
 
     Waiting registrations carry ``place_in_line`` (1 is next); registered
     ones carry 0.
     """
-    if not getattr(member, "is_authenticated", False):
+    if isinstance(member, AnonymousUser):
         return Registration.objects.none()
     ahead = (
         Registration.objects.filter(event=OuterRef("event"), status=RegistrationStatus.WAITING)
@@ -245,9 +295,9 @@ def member_registrations(*, member: Any, at: datetime) -> QuerySet[Registration]
     )
 
 
-def registration_for(*, event: Event, member: Any) -> Registration | None:
+def registration_for(*, event: Event, member: AnyUser) -> Registration | None:
     """The member's current (registered or waiting) registration, if any."""
-    if not getattr(member, "is_authenticated", False):
+    if isinstance(member, AnonymousUser):
         return None
     return (
         Registration.objects.filter(event=event, member=member)
@@ -271,6 +321,16 @@ def place_in_line(registration: Registration) -> int:
         .count()
     )
     return ahead + 1
+
+
+def registration_get(*, registration_id: int) -> Registration:
+    """A registration by id; whether the caller may touch it is the service's to say."""
+    registration = (
+        Registration.objects.filter(pk=registration_id).first() if registration_id > 0 else None
+    )
+    if registration is None:
+        raise DomainError(ErrorCode.REGISTRATION_NOT_FOUND)
+    return registration
 
 
 def seats_taken(event: Event) -> int:

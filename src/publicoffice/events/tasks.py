@@ -1,19 +1,27 @@
 """Background tasks of events (django-tasks, run by ``publicoffice db_worker``).
 
 Arguments are plain JSON values: the task loads what it needs when it runs,
-so it always works on the current state. The sweep queues reminders; it is
-queued once with ``publicoffice events_sweep --schedule`` and then queues
+so it always works on the current state. The ``queue_*`` functions listen
+to :mod:`publicoffice.events.happenings` (subscribed in
+:class:`EventsConfig.ready`) and run once the services' transaction has
+committed, so a refused write sends nothing. The sweep queues reminders; it
+is queued once with ``publicoffice events_sweep --schedule`` and then queues
 its own next run.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
-from publicoffice.events import notifications, services
+from publicoffice.events import happenings, notifications, services
+
+logger = logging.getLogger(__name__)
 
 #: How often the sweep looks for events that need reminders.
 SWEEP_EVERY = timedelta(minutes=15)
@@ -37,11 +45,49 @@ def send_registration_notice(*, registration_id: int, kind: str) -> str:
     return notifications.send_registration_notice(registration_id=registration_id, kind=kind)
 
 
+# -- queueing (listeners, called after commit) ---------------------------------------
+
+
+def queue_event_notices(*, event_id: int, kind: str, sequence: int) -> None:
+    """Queue the notice to everyone registered about a change of the event."""
+    if kind not in notifications.EVENT_KINDS:
+        raise ValueError(f"unknown event notice {kind!r}")
+    try:
+        send_event_notices.enqueue(event_id=event_id, kind=kind, sequence=sequence)
+    except Exception:
+        logger.exception("Could not queue the %s notices for event %s", kind, event_id)
+
+
+def queue_proposer_notice(*, event_id: int, kind: str) -> None:
+    if kind not in notifications.PROPOSER_KINDS:
+        raise ValueError(f"unknown proposal notice {kind!r}")
+    try:
+        send_proposer_notice.enqueue(event_id=event_id, kind=kind)
+    except Exception:
+        logger.exception("Could not queue the %s notice for event %s", kind, event_id)
+
+
+def queue_registration_notice(*, registration_id: int, kind: str) -> None:
+    if kind not in notifications.REGISTRATION_KINDS:
+        raise ValueError(f"unknown registration notice {kind!r}")
+    try:
+        send_registration_notice.enqueue(registration_id=registration_id, kind=kind)
+    except Exception:
+        logger.exception("Could not queue the %s notice for registration %s", kind, registration_id)
+
+
+def listen() -> None:
+    """Subscribe the e-mails to what the services publish (from ``ready()``)."""
+    happenings.event_changed.subscribe(queue_event_notices)
+    happenings.proposal_decided.subscribe(queue_proposer_notice)
+    happenings.registration_changed.subscribe(queue_registration_notice)
+
+
+# -- the sweep -------------------------------------------------------------------------
+
+
 def _sweep_already_queued() -> bool:
     """Is another sweep waiting in the database queue? Then one chain is enough."""
-    from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
     if not isinstance(sweep_events.get_backend(), DatabaseBackend):
         return False
     return DBTaskResult.objects.filter(task_path=sweep_events.module_path, status="READY").exists()

@@ -1,4 +1,4 @@
-"""What the event services share: the clock, clean text, field checks, the row lock.
+"""What the event services share: text and field checks, translated texts, the row lock.
 
 Kept apart so :mod:`.events` and :mod:`.registrations` validate and lock in
 exactly the same way.
@@ -6,20 +6,18 @@ exactly the same way.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
-from publicoffice.core.timeutils import ensure_aware
+from publicoffice.core.text import one_line, paragraphs
 from publicoffice.events.models import LONGEST_EVENT_DAYS, Audience, Event
 from publicoffice.places.models import Language
 
@@ -39,63 +37,46 @@ TEXT_FIELDS = {
 }
 
 
-def now_utc(at: datetime | None) -> datetime:
-    """The moment a service acts at, in UTC so differences are real time."""
-    if at is None:
-        return timezone.now()
-    return ensure_aware(at).astimezone(UTC)
-
-
-def after_commit(action: Callable[[], Any]) -> None:
-    transaction.on_commit(action)
-
-
-def one_line(value: Any, limit: int) -> str:
-    """One line of text: no control characters (PostgreSQL refuses NUL), single spaces.
-
-    Cut at ``limit + 1`` so a too-long text is still seen as too long.
-    """
-    text = str(value)
-    printable = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
-    return " ".join(printable.split())[: limit + 1]
-
-
-def block(value: Any, limit: int) -> str:
-    """Several lines (descriptions): newlines stay, other control characters go."""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(
-        " " if unicodedata.category(char) == "Cc" and char not in "\n\t" else char for char in text
+def _too_long(name: str, limit: int) -> DomainError:
+    return DomainError(
+        ErrorCode.TEXT_TOO_LONG,
+        _("Keep this text under %(count)d characters.") % {"count": limit},
+        field=name,
+        limit=limit,
     )
-    return kept.strip()[: limit + 1]
 
 
 def clean_title(value: Any) -> str:
     if not isinstance(value, str):
-        raise DomainError("title_invalid", _("Give the event a title."))
-    title = one_line(value, TITLE_MAX)
+        raise DomainError(ErrorCode.TEXT_INVALID, _("Give the event a title."), field="title")
+    title = one_line(value)
     if not title:
-        raise DomainError("title_missing", _("Give the event a title."))
+        raise DomainError(ErrorCode.TEXT_MISSING, _("Give the event a title."), field="title")
     if len(title) > TITLE_MAX:
         raise DomainError(
-            "title_too_long", _("Keep the title under %(count)d characters.") % {"count": TITLE_MAX}
+            ErrorCode.TEXT_TOO_LONG,
+            _("Keep the title under %(count)d characters.") % {"count": TITLE_MAX},
+            field="title",
+            limit=TITLE_MAX,
         )
     return title
 
 
-def clean_text(name: str, value: Any, *, multiline: bool = True) -> str:
-    """A free text field of the event, within its length."""
+def clean_text(name: str, value: Any, *, multiline: bool = True, field: str = "") -> str:
+    """A free text field of the event, within its length.
+
+    ``field`` names the input in refusals when it differs from the column
+    (the ``note`` or ``reason`` that is stored as ``status_note``).
+    """
     limit = TEXT_FIELDS[name]
+    field = field or name
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise DomainError(f"{name}_invalid", _("This text could not be read."))
-    text = block(value, limit) if multiline else one_line(value, limit)
+        raise DomainError(ErrorCode.TEXT_INVALID, _("This text could not be read."), field=field)
+    text = paragraphs(value) if multiline else one_line(value)
     if len(text) > limit:
-        raise DomainError(
-            f"{name}_too_long",
-            _("Keep this text under %(count)d characters.") % {"count": limit},
-            field=name,
-        )
+        raise _too_long(field, limit)
     return text
 
 
@@ -104,19 +85,19 @@ def clean_times(
 ) -> tuple[datetime, datetime]:
     """Aware, in order, not too long and not past; returned in UTC."""
     if not isinstance(starts_at, datetime) or not isinstance(ends_at, datetime):
-        raise DomainError("time_invalid", _("Give the start and end as a date and a time."))
+        raise DomainError(ErrorCode.TIME_INVALID)
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
-        raise DomainError("time_invalid", _("Give the start and end as a date and a time."))
+        raise DomainError(ErrorCode.TIME_INVALID)
     starts_at, ends_at = starts_at.astimezone(UTC), ends_at.astimezone(UTC)
     if ends_at <= starts_at:
-        raise DomainError("ends_before_start", _("The end must come after the start."))
+        raise DomainError(ErrorCode.INVALID_RANGE)
     if ends_at - starts_at > timedelta(days=LONGEST_EVENT_DAYS):
         raise DomainError(
-            "event_too_long",
+            ErrorCode.EVENT_TOO_LONG,
             _("No event can last longer than %(count)d days.") % {"count": LONGEST_EVENT_DAYS},
         )
     if not allow_past and starts_at < now:
-        raise DomainError("event_in_past", _("This time has already passed."))
+        raise DomainError(ErrorCode.IN_PAST)
     return starts_at, ends_at
 
 
@@ -125,12 +106,12 @@ def clean_capacity(value: Any, *, room_capacity: int | None) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise DomainError("capacity_invalid", _("Give the number of seats as a whole number."))
+        raise DomainError(ErrorCode.CAPACITY_INVALID)
     if value < 1 or value > MOST_SEATS:
-        raise DomainError("capacity_invalid", _("Give the number of seats as a whole number."))
+        raise DomainError(ErrorCode.CAPACITY_INVALID)
     if room_capacity is not None and value > room_capacity:
         raise DomainError(
-            "capacity_over_room",
+            ErrorCode.CAPACITY_OVER_ROOM,
             _("The room takes at most %(count)d people.") % {"count": room_capacity},
             room_capacity=room_capacity,
         )
@@ -139,7 +120,7 @@ def clean_capacity(value: Any, *, room_capacity: int | None) -> int | None:
 
 def clean_audience(value: Any) -> str:
     if value not in Audience.values:
-        raise DomainError("audience_invalid", _("Choose who the event is for."))
+        raise DomainError(ErrorCode.AUDIENCE_INVALID)
     return str(value)
 
 
@@ -157,11 +138,11 @@ def clean_languages(values: Iterable[Any] | None) -> list[Language]:
         elif isinstance(value, str):
             codes.append(value)
         else:
-            raise DomainError("language_unknown", _("Choose languages from the list."))
+            raise DomainError(ErrorCode.LANGUAGE_UNKNOWN)
     if codes:
         found = list(Language.objects.filter(code__in=codes))
         if len({row.code for row in found}) != len(set(codes)):
-            raise DomainError("language_unknown", _("Choose languages from the list."))
+            raise DomainError(ErrorCode.LANGUAGE_UNKNOWN)
         rows.extend(found)
     unique = {row.pk: row for row in rows}
     return list(unique.values())

@@ -17,12 +17,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from publicoffice.core.errors import DomainError
-from publicoffice.events import policies
+from publicoffice.accounts.actors import AnyUser, Member, StaffUser
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.timeutils import acting_now
+from publicoffice.events import happenings, policies
 from publicoffice.events.models import Approval, Event, EventStatus, Registration
 from publicoffice.events.models import RegistrationStatus as RS
 from publicoffice.events.services import _common as common
-from publicoffice.events.services.notify import notify_event_later
 from publicoffice.events.services.registrations import promote_waiting
 from publicoffice.events.services.rooms import room_move, room_release, room_reserve
 from publicoffice.places.models import Language, Office, OfficeStatus, Space
@@ -43,16 +44,10 @@ UPDATABLE = frozenset(
     }
 )
 
-NOT_FOUND = ("event_not_found", _("There is no such event."))
-
-
-def _not_found() -> DomainError:
-    return DomainError(NOT_FOUND[0], NOT_FOUND[1], status=404)
-
 
 def _check_space(office: Office, space: Space | None) -> None:
     if space is not None and space.office_id != office.pk:
-        raise DomainError("space_not_in_office", _("Choose a room in this office."))
+        raise DomainError(ErrorCode.SPACE_NOT_IN_OFFICE)
 
 
 class EventDetails(TypedDict, total=False):
@@ -74,7 +69,7 @@ def _new_event(
 ) -> tuple[Event, list[Language]]:
     """A validated, unsaved event and its languages; refuses bad input before any write."""
     if office.status != OfficeStatus.OPEN:
-        raise DomainError("office_not_open", _("This office does not hold events now."))
+        raise DomainError(ErrorCode.OFFICE_NOT_OPEN, _("This office does not hold events now."))
     space = details.get("space")
     _check_space(office, space)
     title = common.clean_title(details["title"])
@@ -112,12 +107,18 @@ def _save_new(event: Event, languages: list[Language]) -> Event:
     return event
 
 
+def _tell_registered(event: Event, kind: str) -> None:
+    """Everyone registered or waiting hears of the change, once it has committed."""
+    happenings.event_changed.publish(
+        event_id=int(event.pk), kind=kind, sequence=int(event.sequence)
+    )
+
+
 def _refuse_if_cancelled(event: Event) -> None:
     if event.status == EventStatus.CANCELLED:
         raise DomainError(
-            "event_cancelled",
+            ErrorCode.EVENT_CANCELLED,
             _("A cancelled event cannot be changed. Create a new one instead."),
-            status=409,
         )
 
 
@@ -125,7 +126,7 @@ def _refuse_if_cancelled(event: Event) -> None:
 def event_create(
     *,
     office: Office,
-    actor: Any,
+    actor: StaffUser,
     at: datetime | None = None,
     **details: Unpack[EventDetails],
 ) -> Event:
@@ -133,10 +134,10 @@ def event_create(
 
     Without a room the event is still fine: outdoors, the whole office, a walk.
     """
-    now = common.now_utc(at)
+    now = acting_now(at)
     if not policies.can_run_events(actor, office):
         raise DomainError(
-            "not_allowed", _("Only the office's hosts can create events here."), status=403
+            ErrorCode.NOT_ALLOWED, _("Only the office's hosts can create events here.")
         )
     event, languages = _new_event(office=office, now=now, details=details)
     event.approval = Approval.APPROVED
@@ -151,23 +152,22 @@ def event_create(
 def event_propose(
     *,
     office: Office,
-    member: Any,
+    member: AnyUser,
     at: datetime | None = None,
     **details: Unpack[EventDetails],
 ) -> Event:
     """A member's suggestion. Nothing is booked until a host approves it."""
-    now = common.now_utc(at)
+    now = acting_now(at)
     if not policies.can_propose_event(member, office):
-        raise DomainError("not_a_member", _("Log in to propose an event."), status=403)
+        raise DomainError(ErrorCode.NOT_A_MEMBER, _("Log in to propose an event."))
     waiting = Event.objects.filter(
         proposed_by=member, approval=Approval.PROPOSED, ends_at__gt=now
     ).count()
     if waiting >= settings.EVENTS_MAX_OPEN_PROPOSALS:
         raise DomainError(
-            "too_many_proposals",
+            ErrorCode.TOO_MANY_PROPOSALS,
             _("You have %(count)d proposals waiting for a host. Wait for an answer first.")
             % {"count": waiting},
-            status=429,
         )
     event, languages = _new_event(office=office, now=now, details=details)
     event.approval = Approval.PROPOSED
@@ -180,29 +180,29 @@ def event_propose(
 def event_decide(
     *,
     event: Event,
-    actor: Any,
+    actor: StaffUser,
     approve: bool,
     reason: str = "",
     at: datetime | None = None,
 ) -> Event:
     """A host approves a proposal (and its room is booked) or declines it with a reason."""
-    now = common.now_utc(at)
+    now = acting_now(at)
     event = common.lock_event(event)
     if not policies.can_run_events(actor, event.office):
-        raise _not_found()
+        raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     if event.approval != Approval.PROPOSED:
-        raise DomainError(
-            "not_proposed", _("This event is not waiting for a decision."), status=409
-        )
-    reason = common.clean_text("status_note", reason, multiline=False)
+        raise DomainError(ErrorCode.NOT_PROPOSED)
+    reason = common.clean_text("status_note", reason, multiline=False, field="reason")
     if approve:
         if event.starts_at < now:
-            raise DomainError("event_in_past", _("This time has already passed."))
+            raise DomainError(ErrorCode.IN_PAST)
         event.booking = room_reserve(event=event, actor=actor, now=now)
         event.approval = Approval.APPROVED
     else:
         if not reason:
-            raise DomainError("reason_missing", _("Say why, so the member understands."))
+            raise DomainError(
+                ErrorCode.TEXT_MISSING, _("Say why, so the member understands."), field="reason"
+            )
         event.approval = Approval.DECLINED
         # Shown to the proposer only: a declined proposal is never public.
         common.set_text(event, "status_note", reason)
@@ -210,7 +210,9 @@ def event_decide(
     event.decided_at = now
     event.sequence += 1
     event.save()
-    notify_event_later(event, "approved" if approve else "declined", proposer=True)
+    happenings.proposal_decided.publish(
+        event_id=int(event.pk), kind="approved" if approve else "declined"
+    )
     return event
 
 
@@ -219,7 +221,7 @@ def _apply_fields(event: Event, fields: dict[str, Any], *, now: datetime) -> tup
     unknown = set(fields) - UPDATABLE
     if unknown:
         raise DomainError(
-            "field_unknown", _("This field cannot be changed."), fields=sorted(unknown)
+            ErrorCode.FIELD_UNKNOWN, _("This field cannot be changed."), fields=sorted(unknown)
         )
     changed = False
     old_start, old_end, old_space = event.starts_at, event.ends_at, event.space_id
@@ -246,7 +248,7 @@ def _apply_fields(event: Event, fields: dict[str, Any], *, now: datetime) -> tup
             common.set_text(event, name, common.clean_text(name, fields[name]))
             changed = True
     if "note" in fields:
-        note = common.clean_text("status_note", fields["note"], multiline=False)
+        note = common.clean_text("status_note", fields["note"], multiline=False, field="note")
         common.set_text(event, "status_note", note)
         changed = True
     if "audience" in fields:
@@ -259,7 +261,7 @@ def _apply_fields(event: Event, fields: dict[str, Any], *, now: datetime) -> tup
         taken = Registration.objects.filter(event=event, status=RS.REGISTERED).count()
         if event.capacity is not None and event.capacity < taken:
             raise DomainError(
-                "capacity_below_registered",
+                ErrorCode.CAPACITY_BELOW_REGISTERED,
                 _("%(count)d people have a seat already; give at least that many seats.")
                 % {"count": taken},
                 registered=taken,
@@ -272,20 +274,22 @@ def _apply_fields(event: Event, fields: dict[str, Any], *, now: datetime) -> tup
 
 
 @transaction.atomic
-def event_update(*, event: Event, actor: Any, at: datetime | None = None, **fields: Any) -> Event:
+def event_update(
+    *, event: Event, actor: Member, at: datetime | None = None, **fields: Any
+) -> Event:
     """Change an event. A new time or room moves its booking and tells those registered.
 
     A published event that people registered for (or that was postponed)
     becomes *moved* when its time or room changes; ``note`` says what
     changed, in the words the registrants will read.
     """
-    now = common.now_utc(at)
+    now = acting_now(at)
     event = common.lock_event(event)
     if not policies.can_edit_event(actor, event):
-        raise _not_found()
+        raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     _refuse_if_cancelled(event)
     if event.approval == Approval.DECLINED:
-        raise DomainError("event_declined", _("A declined proposal cannot be changed."), status=409)
+        raise DomainError(ErrorCode.EVENT_DECLINED)
     old_space_id = event.space_id
     changed, moved = _apply_fields(event, fields, now=now)
     if not changed:
@@ -302,7 +306,7 @@ def event_update(*, event: Event, actor: Any, at: datetime | None = None, **fiel
     if published:
         promote_waiting(event=event, now=now)
     if published and moved:
-        notify_event_later(event, "moved")
+        _tell_registered(event, "moved")
     return event
 
 
@@ -310,7 +314,7 @@ def event_update(*, event: Event, actor: Any, at: datetime | None = None, **fiel
 def event_set_status(
     *,
     event: Event,
-    actor: Any,
+    actor: StaffUser,
     status: str,
     note: str = "",
     at: datetime | None = None,
@@ -322,22 +326,23 @@ def event_set_status(
     its new time through :func:`event_update`, or is scheduled again for
     the old time here, which books its room again.
     """
-    now = common.now_utc(at)
+    now = acting_now(at)
     event = common.lock_event(event)
     if not policies.can_run_events(actor, event.office):
-        raise _not_found()
+        raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     if status not in EventStatus.values:
-        raise DomainError("status_invalid", _("Choose a status from the list."))
+        raise DomainError(ErrorCode.STATUS_INVALID)
     if event.approval != Approval.APPROVED:
-        raise DomainError("not_published", _("This event has not been approved."), status=409)
+        raise DomainError(ErrorCode.NOT_PUBLISHED)
     _refuse_if_cancelled(event)
     if event.ends_at <= now:
-        raise DomainError("event_over", _("This event is over."), status=409)
-    note = common.clean_text("status_note", note, multiline=False)
+        raise DomainError(ErrorCode.EVENT_OVER)
+    note = common.clean_text("status_note", note, multiline=False, field="note")
     if status in (EventStatus.POSTPONED, EventStatus.MOVED) and not note:
         raise DomainError(
-            "note_missing",
+            ErrorCode.TEXT_MISSING,
             _("Say what happens now, for example “new date to be announced”."),
+            field="note",
         )
     if status == event.status and note == event.status_note:
         return event
@@ -345,11 +350,11 @@ def event_set_status(
         room_release(event=event, actor=actor, now=now)
     elif event.space is not None and event.booking is None:
         if event.starts_at < now:
-            raise DomainError("event_in_past", _("This time has already passed."))
+            raise DomainError(ErrorCode.IN_PAST)
         event.booking = room_reserve(event=event, actor=actor, now=now)
     event.status = status
     common.set_text(event, "status_note", note)
     event.sequence += 1
     event.save()
-    notify_event_later(event, status)
+    _tell_registered(event, status)
     return event

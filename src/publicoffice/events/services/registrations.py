@@ -13,16 +13,16 @@ person, so the figures survive the member deleting their account.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from publicoffice.accounts.roles import is_member
-from publicoffice.core.errors import DomainError
-from publicoffice.events import policies
+from publicoffice.accounts.actors import AnyUser, Member
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.timeutils import acting_now
+from publicoffice.events import happenings, policies
 from publicoffice.events.models import (
     Approval,
     Event,
@@ -32,7 +32,6 @@ from publicoffice.events.models import (
 )
 from publicoffice.events.models import RegistrationStatus as RS
 from publicoffice.events.services import _common as common
-from publicoffice.events.services.notify import notify_registration_later
 
 #: Event statuses whose events take place, so seats can be taken and given on.
 TAKING_PLACE = (EventStatus.SCHEDULED, EventStatus.MOVED)
@@ -40,19 +39,18 @@ TAKING_PLACE = (EventStatus.SCHEDULED, EventStatus.MOVED)
 
 def _refuse_closed(event: Event, now: datetime) -> None:
     if event.approval != Approval.APPROVED:
-        raise DomainError("event_not_found", _("There is no such event."), status=404)
+        raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     if event.status == EventStatus.CANCELLED:
-        raise DomainError("event_cancelled", _("This event is cancelled."), status=409)
+        raise DomainError(ErrorCode.EVENT_CANCELLED)
     if event.status == EventStatus.POSTPONED:
-        raise DomainError(
-            "event_postponed",
-            _("This event is postponed. Registration opens again with the new date."),
-            status=409,
-        )
+        raise DomainError(ErrorCode.EVENT_POSTPONED)
     if event.starts_at <= now:
-        raise DomainError(
-            "event_past", _("Registration has closed: the event has started."), status=409
-        )
+        raise DomainError(ErrorCode.REGISTRATION_CLOSED)
+
+
+def _tell_member(registration: Registration, kind: str) -> None:
+    """The member hears about their own registration, once it has committed."""
+    happenings.registration_changed.publish(registration_id=int(registration.pk), kind=kind)
 
 
 def _already(existing: Registration) -> DomainError:
@@ -61,19 +59,18 @@ def _already(existing: Registration) -> DomainError:
     else:
         message = _("You are already registered for this event.")
     return DomainError(
-        "already_registered",
-        message,
-        status=409,
-        registration_status=str(existing.status),
+        ErrorCode.ALREADY_REGISTERED, message, registration_status=str(existing.status)
     )
 
 
 @transaction.atomic
-def registration_create(*, event: Event, member: Any, at: datetime | None = None) -> Registration:
+def registration_create(
+    *, event: Event, member: AnyUser, at: datetime | None = None
+) -> Registration:
     """Take a seat, or a place in line when the event is full."""
-    now = common.now_utc(at)
-    if not is_member(member):
-        raise DomainError("not_a_member", _("Log in to register."), status=403)
+    now = acting_now(at)
+    if not policies.is_member(member):
+        raise DomainError(ErrorCode.NOT_A_MEMBER, _("Log in to register."))
     event = common.lock_event(event)
     _refuse_closed(event, now)
     existing = (
@@ -100,7 +97,7 @@ def registration_create(*, event: Event, member: Any, at: datetime | None = None
         day=timezone.localdate(now),
         got_seat=has_seat,
     )
-    notify_registration_later(registration, "registered" if has_seat else "waiting")
+    _tell_member(registration, "registered" if has_seat else "waiting")
     return registration
 
 
@@ -124,35 +121,32 @@ def promote_waiting(*, event: Event, now: datetime) -> list[Registration]:
         registration.status = RS.REGISTERED
         registration.save(update_fields=["status"])
         RegistrationStatistic.objects.filter(registration_id=registration.pk).update(got_seat=True)
-        notify_registration_later(registration, "promoted")
+        _tell_member(registration, "promoted")
     return promoted
 
 
 @transaction.atomic
 def registration_cancel(
-    *, registration: Registration, actor: Any, at: datetime | None = None
+    *, registration: Registration, actor: Member, at: datetime | None = None
 ) -> Registration:
     """Give the seat (or the place in line) back; the first in line gets the seat.
 
     The member or the office's hosts may cancel. Cancelling twice is
     harmless: the second time nothing changes.
     """
-    now = common.now_utc(at)
+    now = acting_now(at)
     found = Registration.objects.select_related("event__office").filter(pk=registration.pk).first()
-    if found is None or not (
-        (found.member_id == getattr(actor, "pk", None) and is_member(actor))
-        or policies.can_run_events(actor, found.event.office)
-    ):
-        raise DomainError("registration_not_found", _("There is no such registration."), status=404)
+    if found is None or not policies.can_cancel_registration(actor, found):
+        raise DomainError(ErrorCode.REGISTRATION_NOT_FOUND)
     event = common.lock_event(found.event)
     found.refresh_from_db()
     if found.status == RS.CANCELLED:
         return found
     if event.ends_at <= now:
-        raise DomainError("event_over", _("This event is over."), status=409)
+        raise DomainError(ErrorCode.EVENT_OVER)
     _release(found, event, now)
-    if found.member_id != getattr(actor, "pk", None):
-        notify_registration_later(found, "cancelled_by_host")
+    if found.member_id != actor.pk:
+        _tell_member(found, "cancelled_by_host")
     return found
 
 
@@ -168,7 +162,7 @@ def _release(registration: Registration, event: Event, now: datetime) -> None:
 
 
 @transaction.atomic
-def registrations_release_for_leaving_member(*, member: Any, at: datetime | None = None) -> int:
+def registrations_release_for_leaving_member(*, member: Member, at: datetime | None = None) -> int:
     """Give back every coming seat and place in line of a member whose account goes.
 
     Run as a deletion step before the account's rows cascade away: a seat
@@ -176,7 +170,7 @@ def registrations_release_for_leaving_member(*, member: Any, at: datetime | None
     seat goes to the first in line, and the figures record a cancellation.
     Returns how many registrations were released.
     """
-    now = common.now_utc(at)
+    now = acting_now(at)
     active = list(
         Registration.objects.filter(
             member=member, status__in=[RS.REGISTERED, RS.WAITING], event__ends_at__gt=now
@@ -198,7 +192,7 @@ def send_event_reminders(*, at: datetime | None = None) -> int:
     e-mail is queued, so two sweeps running at once never remind anyone twice.
     Returns how many reminders were queued.
     """
-    now = common.now_utc(at)
+    now = acting_now(at)
     window = timedelta(hours=settings.EVENTS_REMINDER_HOURS)
     due = list(
         Registration.objects.filter(
@@ -220,5 +214,7 @@ def send_event_reminders(*, at: datetime | None = None) -> int:
             ).update(reminded_at=now)
             if marked:
                 sent += 1
-                notify_registration_later(Registration(pk=registration_id), "reminder")
+                happenings.registration_changed.publish(
+                    registration_id=registration_id, kind="reminder"
+                )
     return sent

@@ -16,17 +16,19 @@ logged reason.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.utils.translation import gettext
 
+from publicoffice.accounts.actors import StaffUser
 from publicoffice.bookings.models import Booking
 from publicoffice.bookings.services import booking_cancel, booking_change, booking_create
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.events.models import Event
 
 #: Refusals of the booking service that mean "nothing left to release".
-_ALREADY_FREE = frozenset({"booking_not_active", "booking_over", "booking_not_found"})
+_ALREADY_FREE = frozenset(
+    {ErrorCode.BOOKING_NOT_ACTIVE, ErrorCode.BOOKING_OVER, ErrorCode.BOOKING_NOT_FOUND}
+)
 
 VISITOR_NAME_MAX = 80
 
@@ -35,7 +37,7 @@ def _override_reason(event: Event) -> str:
     return gettext("Event: %(title)s") % {"title": event.title}
 
 
-def room_reserve(*, event: Event, actor: Any, now: datetime) -> Booking | None:
+def room_reserve(*, event: Event, actor: StaffUser, now: datetime) -> Booking | None:
     """Book the event's room for its time; ``None`` when it has no room."""
     if event.space is None:
         return None
@@ -53,7 +55,7 @@ def room_reserve(*, event: Event, actor: Any, now: datetime) -> Booking | None:
     )
 
 
-def room_release(*, event: Event, actor: Any, now: datetime) -> None:
+def room_release(*, event: Event, actor: StaffUser, now: datetime) -> None:
     """Give the room back, if the event still holds it."""
     booking = event.booking
     if booking is None:
@@ -67,7 +69,7 @@ def room_release(*, event: Event, actor: Any, now: datetime) -> None:
     event.booking = None
 
 
-def room_move(*, event: Event, actor: Any, now: datetime, old_space_id: int | None) -> None:
+def room_move(*, event: Event, actor: StaffUser, now: datetime, old_space_id: int | None) -> None:
     """Follow the event to its new time or room (or away from any room).
 
     The same room at a new time is a change of the booking, checked against

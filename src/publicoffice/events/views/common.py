@@ -1,82 +1,77 @@
-"""Helpers shared by the event pages: looking things up, cards, refusals as form errors."""
+"""Helpers shared by the event pages: who is acting, cards, refusals as form errors."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from publicoffice.core.errors import DomainError
+from publicoffice.accounts.actors import Member
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.web_errors import ErrorPage, add_domain_error
 from publicoffice.events.models import Event, EventStatus
 from publicoffice.events.selectors import seats_left
-from publicoffice.places.models import Office
 
 #: Events per page in the lists.
 PAGE_SIZE = 20
 
-#: Which form field a service's refusal is about, by its code. Anything not
-#: listed is about the event as a whole (the time, the office's rules) and is
-#: shown above the form. Booking refusals keep their own codes (see
+E = ErrorCode
+
+#: Which form field a service's refusal is about, by its code. Texts carry
+#: their field in ``details`` instead (``text_missing``, ``text_too_long``...).
+#: Anything else is about the event as a whole (the time, the office's rules)
+#: and is shown above the form. Booking refusals keep their own codes (see
 #: ``bookings/checks.py``), so a taken room reads as a problem with the room.
-FIELD_OF_CODE = {
+FIELD_OF_CODE: dict[str, str] = {
     # The event services (events/services/_common.py and events.py).
-    "title_invalid": "title",
-    "title_missing": "title",
-    "title_too_long": "title",
-    "description_too_long": "description",
-    "accessibility_notes_too_long": "accessibility_notes",
-    "status_note_too_long": "note",
-    "audience_invalid": "audience",
-    "language_unknown": "languages",
-    "time_invalid": "day",
-    "ends_before_start": "end",
-    "event_too_long": "end_day",
-    "event_in_past": "day",
-    "space_not_in_office": "space",
-    "not_allowed_office_activity": "space",
-    "capacity_invalid": "capacity",
-    "capacity_over_room": "capacity",
-    "capacity_below_registered": "capacity",
-    "status_invalid": "status",
-    "note_missing": "note",
-    "reason_missing": "reason",
+    E.AUDIENCE_INVALID: "audience",
+    E.LANGUAGE_UNKNOWN: "languages",
+    E.TIME_INVALID: "day",
+    E.EVENT_TOO_LONG: "end_day",
+    E.SPACE_NOT_IN_OFFICE: "space",
+    E.NOT_ALLOWED_OFFICE_ACTIVITY: "space",
+    E.CAPACITY_INVALID: "capacity",
+    E.CAPACITY_OVER_ROOM: "capacity",
+    E.CAPACITY_BELOW_REGISTERED: "capacity",
+    E.STATUS_INVALID: "status",
     # Refusals of the booking service when the room is reserved (bookings/checks.py).
-    "slot_taken": "space",
-    "space_not_bookable": "space",
-    "too_many_attendees": "capacity",
-    "attendees_invalid": "capacity",
-    "in_past": "day",
-    "too_soon": "day",
-    "too_far_ahead": "day",
-    "invalid_range": "end",
+    E.SLOT_TAKEN: "space",
+    E.SPACE_NOT_BOOKABLE: "space",
+    E.TOO_MANY_ATTENDEES: "capacity",
+    E.ATTENDEES_INVALID: "capacity",
+    # Both: a time already past, the end before the start.
+    E.IN_PAST: "day",
+    E.TOO_SOON: "day",
+    E.TOO_FAR_AHEAD: "day",
+    E.INVALID_RANGE: "end",
 }
 
 
-def public_office(slug: str) -> Office:
-    """An office visitors may see (not closed down for good); 404 otherwise."""
-    office = Office.objects.public().filter(slug=slug).first()
-    if office is None:
-        raise Http404
-    return office
+def acting_member(request: HttpRequest) -> Member:
+    """The logged-in user of a page that needs one (behind ``login_required``)."""
+    user = request.user
+    if isinstance(user, AnonymousUser):
+        raise DomainError(ErrorCode.LOGIN_REQUIRED)
+    return user
 
 
-def forbidden(request: HttpRequest, message: Any) -> HttpResponse:
-    """A translated "not yours to do" page instead of Django's bare 403."""
-    return render(request, "events/forbidden.html", {"message": message}, status=403)
+def form_refused(template: str) -> ErrorPage:
+    """Show the form in ``context`` again, the refusal at the field it concerns.
 
-
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Show a service's refusal at the field it concerns, or above the form.
-
-    The code table comes first; a ``details["field"]`` from the service
-    covers codes the table does not know. Anything else goes above the form.
+    For :func:`~publicoffice.core.web_errors.on_domain_error` on a view's
+    saving step, called as ``save(request, context)``; the page answers
+    with the registry's status for the refusal.
     """
-    candidates = (FIELD_OF_CODE.get(error.code), error.details.get("field"))
-    field = next((name for name in candidates if name in form.fields), None)
-    form.add_error(field, forms.ValidationError(str(error.message), code=error.code))
+
+    def page(request: HttpRequest, error: DomainError, context: dict[str, Any]) -> HttpResponse:
+        add_domain_error(context["form"], error, field_of_code=FIELD_OF_CODE)
+        return render(request, template, context, status=error.status)
+
+    return page
 
 
 @dataclass(frozen=True)
@@ -105,5 +100,5 @@ def event_card(event: Event) -> EventCard:
     )
 
 
-def event_cards(events: Any) -> list[EventCard]:
+def event_cards(events: Iterable[Event]) -> list[EventCard]:
     return [event_card(event) for event in events]

@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.web_errors import on_domain_error
 from publicoffice.events import policies, services
 from publicoffice.events.forms import (
     DecisionForm,
@@ -29,20 +30,16 @@ from publicoffice.events.forms import (
     StatusForm,
 )
 from publicoffice.events.models import Approval, Event
-from publicoffice.events.selectors import event_get_visible, events_to_decide
-from publicoffice.events.views.common import add_domain_error, forbidden, public_office
+from publicoffice.events.selectors import event_get_visible, events_to_decide, office_get_public
+from publicoffice.events.views.common import acting_member, form_refused
 from publicoffice.places.models import OfficeStatus
-from publicoffice.places.policies import offices_manageable
+
+EVENT_FORM = "events/event_form.html"
 
 
-def _form_page(
-    request: HttpRequest,
-    template: str,
-    context: dict[str, Any],
-    *,
-    status: int = 200,
-) -> HttpResponse:
-    return render(request, template, context, status=status)
+def _not_yours(message: str) -> DomainError:
+    """A translated "not yours to do" refusal (403), shown on the standard page."""
+    return DomainError(ErrorCode.NOT_ALLOWED, message)
 
 
 @login_required
@@ -50,22 +47,24 @@ def _form_page(
 @limit_posts("event_write", limit=120, window=3600)
 def create(request: HttpRequest, slug: str) -> HttpResponse:
     """A host creates an event at their office; a chosen room is booked with it."""
-    office = public_office(slug)
+    office = office_get_public(slug=slug)
     if not policies.can_run_events(request.user, office):
-        return forbidden(request, _("Only the hosts of this office can create events here."))
+        raise _not_yours(_("Only the hosts of this office can create events here."))
     if office.status != OfficeStatus.OPEN:
-        return forbidden(request, _("This office is not open, so it cannot hold events now."))
+        raise _not_yours(_("This office is not open, so it cannot hold events now."))
     form = EventForm(request.POST or None, office=office)
     context: dict[str, Any] = {"form": form, "office": office}
     if request.method != "POST":
-        return _form_page(request, "events/event_form.html", context)
+        return render(request, EVENT_FORM, context)
     if not form.is_valid():
-        return _form_page(request, "events/event_form.html", context, status=400)
-    try:
-        event = services.event_create(office=office, actor=request.user, **form.event_fields())
-    except DomainError as error:
-        add_domain_error(form, error)
-        return _form_page(request, "events/event_form.html", context, status=error.status)
+        return render(request, EVENT_FORM, context, status=400)
+    return _publish(request, context)
+
+
+@on_domain_error(form_refused(EVENT_FORM))
+def _publish(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    fields = context["form"].event_fields()
+    event = services.event_create(office=context["office"], actor=acting_member(request), **fields)
     messages.success(request, _("The event is published."))
     return redirect("events:detail", public_id=event.public_id)
 
@@ -100,7 +99,7 @@ def edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Change an event (hosts), or one's own open proposal (the proposer)."""
     event = event_get_visible(user=request.user, public_id=public_id)
     if not policies.can_edit_event(request.user, event):
-        return forbidden(request, _("Only the hosts of this office can change this event."))
+        raise _not_yours(_("Only the hosts of this office can change this event."))
     form_class: type[EventForm] = ProposalForm
     if policies.can_run_events(request.user, event.office):
         form_class = EventChangeForm if event.approval == Approval.APPROVED else EventForm
@@ -110,28 +109,30 @@ def edit(request: HttpRequest, public_id: Any) -> HttpResponse:
         form = form_class(request.POST, office=event.office)
     context: dict[str, Any] = {"form": form, "office": event.office, "event": event}
     if request.method != "POST":
-        return _form_page(request, "events/event_form.html", context)
+        return render(request, EVENT_FORM, context)
     if not form.is_valid():
-        return _form_page(request, "events/event_form.html", context, status=400)
-    changed = _changed_fields(event, form.event_fields())
+        return render(request, EVENT_FORM, context, status=400)
+    return _save_changes(request, context)
+
+
+@on_domain_error(form_refused(EVENT_FORM))
+def _save_changes(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    event = context["event"]
+    changed = _changed_fields(event, context["form"].event_fields())
     if not changed:
         messages.info(request, _("Nothing was changed."))
         return redirect("events:detail", public_id=event.public_id)
-    try:
-        services.event_update(event=event, actor=request.user, **changed)
-    except DomainError as error:
-        add_domain_error(form, error)
-        return _form_page(request, "events/event_form.html", context, status=error.status)
+    services.event_update(event=event, actor=acting_member(request), **changed)
     messages.success(request, _("The event is changed. Everyone registered is told."))
     return redirect("events:detail", public_id=event.public_id)
 
 
-def _host_event(request: HttpRequest, public_id: Any) -> tuple[Event, HttpResponse | None]:
-    """The event and, when the user does not run its office, the 403 page to show."""
+def _host_event(request: HttpRequest, public_id: Any) -> Event:
+    """The event, when the user runs its office; otherwise the 403 page."""
     event = event_get_visible(user=request.user, public_id=public_id)
     if not policies.can_run_events(request.user, event.office):
-        return event, forbidden(request, _("Only the hosts of this office can change this event."))
-    return event, None
+        raise _not_yours(_("Only the hosts of this office can change this event."))
+    return event
 
 
 @login_required
@@ -139,28 +140,25 @@ def _host_event(request: HttpRequest, public_id: Any) -> tuple[Event, HttpRespon
 @limit_posts("event_write", limit=120, window=3600)
 def status(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Cancel, postpone or move an event, with a note everyone sees."""
-    event, refusal = _host_event(request, public_id)
-    if refusal is not None:
-        return refusal
+    event = _host_event(request, public_id)
     if request.method != "POST":
         form = StatusForm(initial={"status": event.status, "note": event.status_note})
     else:
         form = StatusForm(request.POST)
     context: dict[str, Any] = {"form": form, "event": event, "office": event.office}
     if request.method != "POST":
-        return _form_page(request, "events/status.html", context)
+        return render(request, "events/status.html", context)
     if not form.is_valid():
-        return _form_page(request, "events/status.html", context, status=400)
-    try:
-        services.event_set_status(
-            event=event,
-            actor=request.user,
-            status=form.cleaned_data["status"],
-            note=form.cleaned_data["note"],
-        )
-    except DomainError as error:
-        add_domain_error(form, error)
-        return _form_page(request, "events/status.html", context, status=error.status)
+        return render(request, "events/status.html", context, status=400)
+    return _save_status(request, context)
+
+
+@on_domain_error(form_refused("events/status.html"))
+def _save_status(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    event, data = context["event"], context["form"].cleaned_data
+    services.event_set_status(
+        event=event, actor=acting_member(request), status=data["status"], note=data["note"]
+    )
     messages.success(request, _("The status is saved. Everyone registered is told."))
     return redirect("events:detail", public_id=event.public_id)
 
@@ -170,26 +168,26 @@ def status(request: HttpRequest, public_id: Any) -> HttpResponse:
 @limit_posts("event_write", limit=120, window=3600)
 def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Approve a proposal (its room is booked then) or decline it with a reason."""
-    event, refusal = _host_event(request, public_id)
-    if refusal is not None:
-        return refusal
+    event = _host_event(request, public_id)
     if not policies.can_decide_event(request.user, event):
         messages.info(request, _("This proposal is already decided."))
         return redirect("events:detail", public_id=event.public_id)
     form = DecisionForm(request.POST or None)
     context: dict[str, Any] = {"form": form, "event": event, "office": event.office}
     if request.method != "POST":
-        return _form_page(request, "events/decide.html", context)
+        return render(request, "events/decide.html", context)
     if not form.is_valid():
-        return _form_page(request, "events/decide.html", context, status=400)
-    approve = form.cleaned_data["decision"] == "approve"
-    try:
-        services.event_decide(
-            event=event, actor=request.user, approve=approve, reason=form.cleaned_data["reason"]
-        )
-    except DomainError as error:
-        add_domain_error(form, error)
-        return _form_page(request, "events/decide.html", context, status=error.status)
+        return render(request, "events/decide.html", context, status=400)
+    return _save_decision(request, context)
+
+
+@on_domain_error(form_refused("events/decide.html"))
+def _save_decision(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    data = context["form"].cleaned_data
+    approve = data["decision"] == "approve"
+    services.event_decide(
+        event=context["event"], actor=acting_member(request), approve=approve, reason=data["reason"]
+    )
     if approve:
         messages.success(request, _("The event is approved and published. The proposer is told."))
     else:
@@ -201,7 +199,7 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_safe
 def to_decide(request: HttpRequest) -> HttpResponse:
     """Proposals waiting for an answer in the offices this user runs."""
-    if not offices_manageable(request.user).exists():
-        return forbidden(request, _("Only hosts decide on proposed events."))
+    if not policies.runs_events_anywhere(request.user):
+        raise _not_yours(_("Only hosts decide on proposed events."))
     proposals = list(events_to_decide(user=request.user, at=timezone.now())[:200])
     return render(request, "events/to_decide.html", {"proposals": proposals})

@@ -12,19 +12,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.web_errors import on_domain_error
 from publicoffice.events import policies, services
 from publicoffice.events.forms import ProposalForm
-from publicoffice.events.models import RegistrationStatus
+from publicoffice.events.models import Event, Registration, RegistrationStatus
 from publicoffice.events.selectors import (
     event_get_visible,
     member_proposals,
     member_registrations,
+    office_get_public,
     place_in_line,
     registration_for,
 )
-from publicoffice.events.views.common import add_domain_error, forbidden, public_office
+from publicoffice.events.views.common import acting_member, form_refused
 from publicoffice.events.views.public import detail_page
 from publicoffice.places.models import OfficeStatus
 
@@ -35,10 +37,19 @@ from publicoffice.places.models import OfficeStatus
 def register(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Take a seat, or a place in line when the event is full."""
     event = event_get_visible(user=request.user, public_id=public_id)
-    try:
-        registration = services.registration_create(event=event, member=request.user)
-    except DomainError as error:
-        return detail_page(request, event, error=error, status=error.status)
+    return _register(request, event)
+
+
+def _detail_refused(
+    request: HttpRequest, error: DomainError, event: Event, *args: Any
+) -> HttpResponse:
+    """The event page again, with the service's refusal on it."""
+    return detail_page(request, event, error=error, status=error.status)
+
+
+@on_domain_error(_detail_refused)
+def _register(request: HttpRequest, event: Event) -> HttpResponse:
+    registration = services.registration_create(event=event, member=request.user)
     if registration.status == RegistrationStatus.WAITING:
         messages.success(
             request,
@@ -63,11 +74,13 @@ def cancel_registration(request: HttpRequest, public_id: Any) -> HttpResponse:
     if registration is None:
         messages.info(request, _("You were not registered for this event."))
         return redirect("events:detail", public_id=event.public_id)
+    return _cancel(request, event, registration)
+
+
+@on_domain_error(_detail_refused)
+def _cancel(request: HttpRequest, event: Event, registration: Registration) -> HttpResponse:
     was_waiting = registration.status == RegistrationStatus.WAITING
-    try:
-        services.registration_cancel(registration=registration, actor=request.user)
-    except DomainError as error:
-        return detail_page(request, event, error=error, status=error.status)
+    services.registration_cancel(registration=registration, actor=acting_member(request))
     if was_waiting:
         messages.success(request, _("You have left the waitlist."))
     else:
@@ -75,30 +88,31 @@ def cancel_registration(request: HttpRequest, public_id: Any) -> HttpResponse:
     return redirect("events:detail", public_id=event.public_id)
 
 
-def _propose_page(request: HttpRequest, form: ProposalForm, *, status: int = 200) -> HttpResponse:
-    return render(
-        request, "events/propose.html", {"form": form, "office": form.office}, status=status
-    )
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 @limit_posts("event_proposal", limit=20, window=3600)
 def propose(request: HttpRequest, slug: str) -> HttpResponse:
     """A member suggests an event; it is published only when a host approves it."""
-    office = public_office(slug)
+    office = office_get_public(slug=slug)
     if office.status != OfficeStatus.OPEN or not policies.can_propose_event(request.user, office):
-        return forbidden(request, _("Events can be proposed only at open offices, by members."))
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, _("Events can be proposed only at open offices, by members.")
+        )
     if request.method != "POST":
-        return _propose_page(request, ProposalForm(office=office))
+        context = {"form": ProposalForm(office=office), "office": office}
+        return render(request, "events/propose.html", context)
     form = ProposalForm(request.POST, office=office)
+    context = {"form": form, "office": office}
     if not form.is_valid():
-        return _propose_page(request, form, status=400)
-    try:
-        event = services.event_propose(office=office, member=request.user, **form.event_fields())
-    except DomainError as error:
-        add_domain_error(form, error)
-        return _propose_page(request, form, status=error.status)
+        return render(request, "events/propose.html", context, status=400)
+    return _send_proposal(request, context)
+
+
+@on_domain_error(form_refused("events/propose.html"))
+def _send_proposal(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    event = services.event_propose(
+        office=context["office"], member=request.user, **context["form"].event_fields()
+    )
     messages.success(
         request,
         _("Thank you! Your proposal is sent to the hosts. You will hear from them by e-mail."),
@@ -111,11 +125,12 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     """The member's seats, places in line and proposals."""
     now = timezone.now()
-    registrations = list(member_registrations(member=request.user, at=now)[:200])
+    member = acting_member(request)
+    registrations = list(member_registrations(member=member, at=now)[:200])
     context = {
         "registered": [r for r in registrations if r.status == RegistrationStatus.REGISTERED],
         "waiting": [r for r in registrations if r.status == RegistrationStatus.WAITING],
-        "proposals": list(member_proposals(member=request.user)[:100]),
+        "proposals": list(member_proposals(member=member)[:100]),
         "now": now,
     }
     return render(request, "events/mine.html", context)

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from publicoffice.core.errors import DomainError
 from publicoffice.events import ical, policies
 from publicoffice.events.forms import EventFilterForm
 from publicoffice.events.jsonld import event_json_ld
@@ -21,11 +22,12 @@ from publicoffice.events.selectors import (
     event_registrations,
     events_this_week,
     events_upcoming,
+    office_get_public,
     place_in_line,
     registration_for,
     week_bounds,
 )
-from publicoffice.events.views.common import PAGE_SIZE, event_card, event_cards, public_office
+from publicoffice.events.views.common import PAGE_SIZE, event_card, event_cards
 
 
 def _page(request: HttpRequest, events: Any) -> Any:
@@ -84,7 +86,7 @@ def week(request: HttpRequest) -> HttpResponse:
 @require_safe
 def office_events(request: HttpRequest, slug: str) -> HttpResponse:
     """An office's coming events."""
-    office = public_office(slug)
+    office = office_get_public(slug=slug)
     page = _page(request, events_upcoming(at=timezone.now(), office=office))
     context = {
         "office": office,
@@ -125,7 +127,7 @@ def _detail_context(request: HttpRequest, event: Event) -> dict[str, Any]:
 
 
 def detail_page(
-    request: HttpRequest, event: Event, *, error: Any = None, status: int = 200
+    request: HttpRequest, event: Event, *, error: DomainError | None = None, status: int = 200
 ) -> HttpResponse:
     """The event page; the member views render it too when a service says no."""
     context = _detail_context(request, event)

@@ -2,40 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
+from publicoffice.core.sweeps import SweepCommand
 from publicoffice.events.tasks import schedule_sweep, sweep_events
 
 
-class Command(BaseCommand):
+class Command(SweepCommand):
     help = (
         "Queue a reminder e-mail for every seat at an event starting within "
         "EVENTS_REMINDER_HOURS, once. With --schedule, queue the sweep to run every "
         "fifteen minutes instead (run `publicoffice db_worker`)."
     )
+    what = "Events sweep"
+    already = "An events sweep is already queued; nothing added."
+    every = "every fifteen minutes"
 
-    def add_arguments(self, parser: Any) -> None:
-        parser.add_argument(
-            "--schedule",
-            action="store_true",
-            help="Queue the self-rescheduling sweep for the worker instead of running now.",
-        )
+    def task(self) -> Any:
+        return sweep_events
 
-    def handle(self, *args: Any, schedule: bool = False, **options: Any) -> None:
-        if schedule:
-            if not sweep_events.get_backend().supports_defer:
-                raise CommandError("The task backend cannot run work later (TASKS setting).")
-            run_after = schedule_sweep(timezone.now())
-            if run_after is None:
-                self.stdout.write("An events sweep is already queued; nothing added.")
-            else:
-                self.stdout.write(
-                    f"Events sweep queued; first run after {timezone.localtime(run_after):%H:%M}, "
-                    "then every fifteen minutes."
-                )
-            return
-        result = sweep_events.call(reschedule=False)
-        self.stdout.write(f"{result['reminders_queued']} event reminders queued.")
+    def schedule(self, run_after: datetime) -> datetime | None:
+        return schedule_sweep(run_after)
+
+    def summary(self, result: dict[str, int]) -> str:
+        return f"{result['reminders_queued']} event reminders queued."
