@@ -22,9 +22,9 @@ from publicoffice.accounts.services import (
     api_token_create,
 )
 from publicoffice.bookings.models import Booking, BookingStatistic, CalendarFeed, WaitlistEntry
-from publicoffice.staff.services import role_assign
 from publicoffice.bookings.services import booking_create, calendar_feed_renew
 from publicoffice.bookings.waitlist import waitlist_join
+from publicoffice.staff.services import role_assign
 from publicoffice.visits.models import Source, Visit
 from publicoffice.visits.services import visit_check_in
 from tests.factories import OfficeFactory, SpaceFactory, UserFactory, WeeklyHoursFactory

@@ -108,7 +108,7 @@ def test_error_messages_are_translated(client: Client, network):
 def test_detail_has_hours_accessibility_and_spaces(client: Client, network):
     office = network["rinkeby"]
     with time_machine.travel(WEDNESDAY_NOON, tick=False):
-        body = client.get(f"/api/v1/offices/{office.pk}").json()
+        body = client.get(f"/api/v1/offices/{office.slug}").json()
     assert body["name"] == "Rinkeby kontor"
     assert body["open_now"] is True
     hours = body["opening_hours"]
@@ -131,16 +131,52 @@ def test_detail_has_hours_accessibility_and_spaces(client: Client, network):
 
 def test_detail_in_arabic(client: Client, network):
     office = network["rinkeby"]
-    body = client.get(f"/api/v1/offices/{office.pk}?lang=ar").json()
+    body = client.get(f"/api/v1/offices/{office.slug}?lang=ar").json()
     assert body["name"] == "مكتب رينكeby"
 
 
 def test_detail_of_missing_or_closed_down_office_is_404_json(client: Client, network):
     closed = OfficeFactory(status=OfficeStatus.CLOSED)
-    for url in ["/api/v1/offices/999999", f"/api/v1/offices/{closed.pk}"]:
+    for url in [
+        "/api/v1/offices/999999",
+        f"/api/v1/offices/{closed.pk}",
+        f"/api/v1/offices/{2**40}",
+    ]:
         response = client.get(url)
         assert response.status_code == 404
         assert response.json()["code"] == "not_found"
+    for url in ["/api/v1/offices/nowhere", f"/api/v1/offices/{closed.slug}"]:
+        response = client.get(url)
+        assert response.status_code == 404
+        assert response.json()["code"] == "office_not_found"
+
+
+@pytest.mark.parametrize("suffix", ["", "/occupancy"])
+def test_numbered_address_redirects_permanently_to_the_slug(client: Client, network, suffix):
+    office = network["rinkeby"]
+    response = client.get(f"/api/v1/offices/{office.pk}{suffix}?lang=ar")
+    assert response.status_code == 308
+    assert response["Location"] == f"/api/v1/offices/{office.slug}{suffix}?lang=ar"
+    assert client.get(response["Location"]).json()["slug"] == office.slug
+    followed = client.get(f"/api/v1/offices/{office.pk}{suffix}", follow=True)
+    assert followed.status_code == 200
+    assert followed.redirect_chain == [(f"/api/v1/offices/{office.slug}{suffix}", 308)]
+
+
+def test_slug_is_the_one_identifier_in_the_openapi_document(client: Client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for old, new in [
+        ("/api/v1/offices/{office_id}", "/api/v1/offices/{slug}"),
+        ("/api/v1/offices/{office_id}/occupancy", "/api/v1/offices/{slug}/occupancy"),
+    ]:
+        assert paths[old]["get"]["deprecated"] is True
+        assert "308" in paths[old]["get"]["responses"]
+        assert new in paths[old]["get"]["description"]
+        assert not paths[new]["get"].get("deprecated")
+        assert "200" in paths[new]["get"]["responses"]
+    offices = [path for path in paths if path.startswith("/api/v1/offices/")]
+    assert {path.split("/")[4] for path in offices} == {"{slug}", "{office_id}"}
+    assert all(paths[path]["get"].get("deprecated") for path in offices if "{office_id}" in path)
 
 
 def test_geojson_is_an_rfc7946_feature_collection(client: Client, network):
@@ -168,8 +204,10 @@ def test_openapi_document_and_docs_page(client: Client):
     assert {
         "/api/v1/offices",
         "/api/v1/offices/{office_id}",
+        "/api/v1/offices/{slug}",
         "/api/v1/offices.geojson",
         "/api/v1/offices/{office_id}/occupancy",
+        "/api/v1/offices/{slug}/occupancy",
     } <= set(schema["paths"])
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
@@ -183,14 +221,17 @@ def test_api_refuses_writes(client: Client, network):
 
 def test_domain_errors_become_json_with_their_code(rf):
     from publicoffice.api.api import api
-    from publicoffice.core.errors import DomainError
+    from publicoffice.core.errors import ERRORS, DomainError, ErrorCode
 
     handler = api._exception_handlers[DomainError]
-    error = DomainError("office_full", "The office is full.", status=409, capacity=30)
+    error = DomainError(ErrorCode.SLOT_TAKEN, "The room is taken.", capacity=30)
     response = handler(rf.get("/api/v1/offices"), error)
-    assert response.status_code == 409
+    assert response.status_code == ERRORS[ErrorCode.SLOT_TAKEN].status == 409
     assert json.loads(response.content) == {
-        "code": "office_full",
-        "message": "The office is full.",
+        "code": "slot_taken",
+        "message": "The room is taken.",
         "details": {"capacity": 30},
     }
+    # The status comes from the registry, whatever code is raised.
+    limited = handler(rf.get("/api/v1/offices"), DomainError(ErrorCode.TOO_MANY_CHECK_INS))
+    assert limited.status_code == 429

@@ -15,9 +15,9 @@ from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import NamedPermission, Role
-from publicoffice.staff.services import role_assign
 from publicoffice.bookings.models import Booking, BookingStatus
 from publicoffice.places.models import Office
+from publicoffice.staff.services import role_assign
 from tests.browser.conftest import assert_page_healthy
 from tests.factories import SpaceFactory, UserFactory
 

@@ -18,11 +18,11 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import NamedPermission, Role
-from publicoffice.staff.services import role_assign
 from publicoffice.bookings import services, waitlist
 from publicoffice.bookings.models import Booking, WaitlistStatus
 from publicoffice.core.timeutils import local_zone
 from publicoffice.places.models import Office, Space
+from publicoffice.staff.services import role_assign
 from tests.browser.conftest import assert_page_healthy
 from tests.browser.test_accessibility import AXE_OPTIONS, _report
 from tests.factories import AccessibilityFactsFactory, SpaceFactory, UserFactory

@@ -27,13 +27,13 @@ from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import Role
-from publicoffice.staff.services import role_assign
 from publicoffice.community.models import ContactRequest, Profile, RequestStatus, Tag
 from publicoffice.community.services.profiles import profile_create
 from publicoffice.core.timeutils import local_zone
 from publicoffice.events.models import Event, Registration, RegistrationStatus
 from publicoffice.events.services import event_create, registration_create
 from publicoffice.places.models import Office
+from publicoffice.staff.services import role_assign
 from tests.browser.conftest import assert_page_healthy
 from tests.factories import LanguageFactory, UserFactory
 

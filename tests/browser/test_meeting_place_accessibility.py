@@ -22,7 +22,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import Role
-from publicoffice.staff.services import role_assign
 from publicoffice.community.models import Profile
 from publicoffice.community.services.contacts import (
     contact_request_answer,
@@ -34,6 +33,7 @@ from publicoffice.core.timeutils import local_zone
 from publicoffice.events.models import Event
 from publicoffice.events.services import event_create, event_set_status, registration_create
 from publicoffice.places.models import Language, Office
+from publicoffice.staff.services import role_assign
 from publicoffice.visits.models import Source, Visit
 from publicoffice.visits.services import visit_check_in
 from tests.browser.conftest import assert_page_healthy

@@ -13,8 +13,8 @@ from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import Role
-from publicoffice.staff.services import role_assign
 from publicoffice.places.models import Office
+from publicoffice.staff.services import role_assign
 from publicoffice.visits import services
 from publicoffice.visits.models import Source, Visit, VisitCorrection
 from publicoffice.visits.tokens import day_token

@@ -11,8 +11,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from publicoffice.accounts.models import Role
-from publicoffice.staff.services import role_assign
 from publicoffice.places.models import Office
+from publicoffice.staff.services import role_assign
 from publicoffice.visits import services
 from publicoffice.visits.models import Source
 from publicoffice.visits.tokens import day_token, device_hash

@@ -121,6 +121,20 @@ class TestThanksSurveyCheckout:
         visit.refresh_from_db()
         assert visit.survey_done and not visit.travel_mode
 
+    def test_survey_after_the_window_is_explained_on_the_office_page(
+        self, client: Client, office, morning
+    ):
+        client.post(checkin_url(office))
+        visit = Visit.objects.get()
+        morning.shift(timedelta(hours=3))
+        response = client.post(f"/en/visits/{visit.public_id}/survey/", {"travel_mode": "car"})
+        assert response.status_code == 400
+        assert "visits/error.html" in [t.name for t in response.templates]
+        assert "The questions can only be answered at check-in." in response.content.decode()
+        assert f'href="/en/offices/{office.slug}/"' in response.content.decode()
+        visit.refresh_from_db()
+        assert visit.travel_mode == ""
+
     def test_check_in_link_takes_only_get_and_post(self, client: Client, office, morning):
         assert client.put(checkin_url(office)).status_code == 405
         assert client.delete(checkin_url(office)).status_code == 405
@@ -255,6 +269,34 @@ class TestHostDesk:
         assert response.status_code == 400
         assert Visit.objects.count() == 0
 
+    def test_refused_correction_goes_back_to_the_desk_with_the_reason(
+        self, client: Client, office, host, morning
+    ):
+        client.force_login(host)
+        visit = services.headcount_add(office=office, people=3, by=host, at=MORNING)
+        url = f"/en/host/{office.slug}/headcount/{visit.pk}/correct/"
+        response = client.post(url, {"people": 1, "reason": "\x01\x02"})
+        assert (response.status_code, response["Location"]) == (302, f"/en/host/{office.slug}/")
+        page = client.get(response["Location"]).content.decode()
+        assert "Say why the count is corrected." in page
+        visit.refresh_from_db()
+        assert visit.people == 3
+
+    def test_refused_kiosk_name_is_shown_at_the_field(self, client: Client, office, host, morning):
+        client.force_login(host)
+        response = client.post(f"/en/host/{office.slug}/kiosks/", {"name": "\x07"})
+        assert response.status_code == 400
+        assert response.context["kiosk_form"].errors["name"]
+        assert not KioskDevice.objects.exists()
+
+    def test_unknown_office_is_404(self, client: Client, host, morning):
+        client.force_login(host)
+        assert client.get("/sv/host/nowhere/").status_code == 404
+        assert (
+            client.post(checkin_url(OfficeFactory.build(slug="nowhere", pk=1))).status_code == 404
+        )
+        assert client.post("/sv/offices/nowhere/check-in/").status_code == 404
+
     def test_correction_without_reason_changes_nothing(self, client: Client, office, host, morning):
         client.force_login(host)
         visit = services.headcount_add(office=office, people=3, by=host, at=MORNING)
@@ -364,7 +406,7 @@ class TestOccupancyEverywhere:
         assert "occupancy-fairly_busy" in home
         partial = client.get(f"/sv/offices/{office.slug}/occupancy/").content.decode()
         assert "<html" not in partial and "occupancy-fairly_busy" in partial
-        api = client.get(f"/api/v1/offices/{office.pk}/occupancy").json()
+        api = client.get(f"/api/v1/offices/{office.slug}/occupancy").json()
         assert (api["current"], api["capacity"], api["level"], api["open_now"]) == (
             6,
             10,
@@ -376,6 +418,20 @@ class TestOccupancyEverywhere:
         response = client.get("/api/v1/offices/999999/occupancy")
         assert response.status_code == 404
         assert response.json()["code"] == "not_found"
+        response = client.get("/api/v1/offices/nowhere/occupancy")
+        assert response.status_code == 404
+        assert response.json()["code"] == "office_not_found"
+
+    def test_api_occupancy_by_number_redirects_to_the_slug(self, client: Client, office, morning):
+        response = client.get(f"/api/v1/offices/{office.pk}/occupancy?lang=en")
+        assert response.status_code == 308
+        assert response["Location"] == "/api/v1/offices/ronna/occupancy?lang=en"
+        followed = client.get(response["Location"]).json()
+        assert (followed["office_id"], followed["slug"], followed["label"]) == (
+            office.pk,
+            "ronna",
+            "Quiet",
+        )
 
     def test_home_query_count_does_not_grow_with_occupancy(
         self, client: Client, office, host, morning

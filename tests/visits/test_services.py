@@ -192,9 +192,12 @@ class TestHeadcount:
 
     def test_correction_needs_a_reason(self, office, host):
         visit = services.headcount_add(office=office, people=4, by=host, at=MORNING)
-        for reason in ["", "   ", "x" * 201]:
-            with pytest.raises(DomainError):
+        refusals = [("", "text_missing"), ("   ", "text_missing"), ("x" * 201, "text_too_long")]
+        for reason, code in refusals:
+            with pytest.raises(DomainError) as error:
                 services.headcount_correct(visit=visit, people=2, by=host, reason=reason)
+            assert (error.value.code, error.value.details["field"]) == (code, "reason")
+        assert error.value.details["limit"] == 200
         visit.refresh_from_db()
         assert visit.people == 4
         assert not VisitCorrection.objects.exists()

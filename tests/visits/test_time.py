@@ -41,10 +41,10 @@ def test_a_visit_ends_at_closing_time_without_any_job(client: Client, office):
     with time_machine.travel(TUESDAY, tick=False):
         url = f"/sv/offices/{office.slug}/checkin/{day_token(office.pk, TUESDAY.date())}/"
         client.post(url)
-        assert client.get(f"/api/v1/offices/{office.pk}/occupancy").json()["current"] == 1
+        assert client.get(f"/api/v1/offices/{office.slug}/occupancy").json()["current"] == 1
     with time_machine.travel(datetime(2026, 11, 24, 16, 59, tzinfo=STOCKHOLM), tick=False):
-        assert client.get(f"/api/v1/offices/{office.pk}/occupancy").json()["current"] == 1
+        assert client.get(f"/api/v1/offices/{office.slug}/occupancy").json()["current"] == 1
     with time_machine.travel(datetime(2026, 11, 24, 17, 0, tzinfo=STOCKHOLM), tick=False):
-        assert client.get(f"/api/v1/offices/{office.pk}/occupancy").json()["current"] == 0
+        assert client.get(f"/api/v1/offices/{office.slug}/occupancy").json()["current"] == 0
     visit = Visit.objects.get()
     assert visit.checked_out_at is None  # nothing had to run for it to end

@@ -2,7 +2,15 @@
 
 Errors are always JSON of the form ``{"code": ..., "message": ...}`` where
 ``code`` is stable and ``message`` translated (language from ``?lang=`` or
-the ``Accept-Language`` header).
+the ``Accept-Language`` header). A refusal of the domain is a
+:class:`~publicoffice.core.errors.DomainError` with its status from the
+registry, turned into JSON by :func:`_domain_error` and nowhere else; the
+routers only raise.
+
+An office is named by its slug (``/offices/ronna``), as in the web pages and
+in every other operation about offices. The numbered addresses of the first
+release (``/offices/12``) answer ``308 Permanent Redirect`` to the slug's
+address and are marked deprecated in the OpenAPI document.
 """
 
 from __future__ import annotations
@@ -10,7 +18,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema
@@ -18,17 +33,20 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from publicoffice.api import serializers
 from publicoffice.api.bookings import router as bookings_router
+from publicoffice.api.common import MAX_ID, not_found
 from publicoffice.api.events import router as events_router
 from publicoffice.api.schemas import ErrorOut, OccupancyOut, OfficeDetailOut, OfficePageOut
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.places.models import OfficeStatus
 from publicoffice.places.selectors import (
     MAX_QUERY_LENGTH,
     OfficeFilters,
     attach_details,
-    office_get_public_by_id,
+    office_get_public,
+    office_get_with_hours,
     office_search,
+    office_slug_by_id,
 )
 from publicoffice.visits.selectors import occupancy
 
@@ -38,7 +56,12 @@ api = NinjaAPI(
     description=(
         "Open data about the network of Public Offices: where they are, when "
         "they are open, how accessible they are. Free to use; no key needed "
-        "for reading."
+        "for reading.\n\n"
+        "An office is named by its **slug** (`/api/v1/offices/ronna`), the same "
+        "name as in the web pages' addresses; that is its one canonical "
+        "identifier. The numbered addresses `/api/v1/offices/{office_id}` and "
+        "`/api/v1/offices/{office_id}/occupancy` are deprecated: they answer "
+        "`308 Permanent Redirect` to the slug's address and will not be in v2."
     ),
     urls_namespace="api-v1",
 )
@@ -46,16 +69,13 @@ api = NinjaAPI(
 MAX_PAGE_SIZE = 100
 
 
-def _error(request: HttpRequest, status: int, code: str, message: str, **details: Any) -> Any:
-    body: dict[str, Any] = {"code": code, "message": message}
-    if details:
-        body["details"] = details
-    return api.create_response(request, body, status=status)
-
-
 @api.exception_handler(DomainError)
 def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    """The API's one mapping of a refusal: its code, message and details, its status."""
     return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+# ninja's own refusals become the registry's codes, answered by the one mapping.
 
 
 @api.exception_handler(ValidationError)
@@ -64,29 +84,26 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
     for error in exc.errors:
         location = ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
         fields[location] = error.get("msg", "")
-    return _error(request, 422, "invalid_input", _("Some values are not valid."), fields=fields)
+    return _domain_error(request, DomainError(ErrorCode.INVALID_INPUT, fields=fields))
 
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return _error(request, 404, "not_found", _("Nothing was found at this address."))
+    return _domain_error(request, not_found())
 
 
 @api.exception_handler(AuthenticationError)
 def _not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    response = _error(
-        request,
-        401,
-        "not_authenticated",
-        _("Log in, or send a personal API token as “Authorization: Bearer <key>”."),
-    )
+    response = _domain_error(request, DomainError(ErrorCode.NOT_AUTHENTICATED))
     response["WWW-Authenticate"] = 'Bearer realm="api"'
     return response
 
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return _error(request, exc.status_code, "http_error", str(exc))
+    """A protocol error ninja raises with its own status (not a refusal of the domain)."""
+    body = {"code": "http_error", "message": str(exc)}
+    return api.create_response(request, body, status=exc.status_code)
 
 
 class OfficeQuery(Schema):
@@ -134,10 +151,8 @@ def list_offices(
     """Offices of the network with the home page's filters, paginated."""
     _activate(filters.lang)
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
-        return _error(
-            request,
-            422,
-            "invalid_page",
+        raise DomainError(
+            ErrorCode.INVALID_PAGE,
             _("Pages start at 1 and hold between 1 and %(max)s offices.") % {"max": MAX_PAGE_SIZE},
         )
     now = timezone.now()
@@ -161,7 +176,7 @@ def list_offices(
     "/offices.geojson",
     summary="Offices as GeoJSON",
     tags=["offices"],
-    response={200: dict[str, Any], 422: ErrorOut},
+    response={422: ErrorOut},
     openapi_extra={
         "responses": {
             "200": {
@@ -186,39 +201,108 @@ def offices_geojson(request: HttpRequest, filters: Query[OfficeQuery]) -> HttpRe
     )
 
 
+# -- one office: the slug is its name; the numbered addresses redirect ------------
+# The numbered routes come first: Django tries the routes in order, and the
+# slug routes would take a number too.
+
+
+def _to_slug_address(request: HttpRequest, office_id: int, url_name: str) -> HttpResponse:
+    """``308`` to the same operation under the office's slug, query string kept."""
+    slug = office_slug_by_id(office_id=office_id) if office_id <= MAX_ID else None
+    if slug is None:
+        raise not_found()
+    location = reverse(f"api-v1:{url_name}", kwargs={"slug": slug})
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(
+        f"{location}?{query}" if query else location, preserve_request=True
+    )
+
+
+DEPRECATED_BY_SLUG = (
+    "Deprecated: the office's number instead of its slug. Answers `308 Permanent Redirect` "
+    "to `%s` with the same query string; an unknown number is `404 not_found`."
+)
+
+
+def _redirect_doc(to: str) -> dict[str, Any]:
+    return {
+        "responses": {
+            "308": {
+                "description": f"Permanent redirect to `{to}`.",
+                "headers": {
+                    "Location": {
+                        "description": "The office's address by slug.",
+                        "schema": {"type": "string"},
+                    }
+                },
+            }
+        }
+    }
+
+
 @api.get(
-    "/offices/{office_id}",
+    "/offices/{int:office_id}",
+    response={404: ErrorOut},
+    summary="One office by number (deprecated)",
+    description=DEPRECATED_BY_SLUG % "/api/v1/offices/{slug}",
+    tags=["offices"],
+    deprecated=True,
+    openapi_extra=_redirect_doc("/api/v1/offices/{slug}"),
+)
+def get_office_by_id(request: HttpRequest, office_id: int) -> HttpResponse:
+    return _to_slug_address(request, office_id, "office")
+
+
+@api.get(
+    "/offices/{int:office_id}/occupancy",
+    response={404: ErrorOut},
+    summary="How full an office is now, by number (deprecated)",
+    description=DEPRECATED_BY_SLUG % "/api/v1/offices/{slug}/occupancy",
+    tags=["visits"],
+    deprecated=True,
+    openapi_extra=_redirect_doc("/api/v1/offices/{slug}/occupancy"),
+)
+def get_occupancy_by_id(request: HttpRequest, office_id: int) -> HttpResponse:
+    return _to_slug_address(request, office_id, "office_occupancy")
+
+
+@api.get(
+    "/offices/{slug}",
     response={200: OfficeDetailOut, 404: ErrorOut},
     summary="One office",
     tags=["offices"],
+    url_name="office",
 )
-def get_office(request: HttpRequest, office_id: int, lang: str = "") -> Any:
-    """An office with opening hours, open now, accessibility and spaces."""
+def get_office(request: HttpRequest, slug: str, lang: str = "") -> Any:
+    """An office with opening hours, open now, accessibility and spaces.
+
+    ``slug`` is the office's name in addresses, as in ``/sv/offices/{slug}/``.
+    """
     _activate(lang)
-    office = office_get_public_by_id(office_id=office_id)
+    office = office_get_public(slug=slug)
     if office is None:
-        raise Http404
+        raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
     return serializers.office_detail(
         office, request=request, at=timezone.now(), language=translation.get_language()
     )
 
 
 @api.get(
-    "/offices/{office_id}/occupancy",
+    "/offices/{slug}/occupancy",
     response={200: OccupancyOut, 404: ErrorOut},
     summary="How full an office is now",
     tags=["visits"],
+    url_name="office_occupancy",
 )
-def get_occupancy(request: HttpRequest, office_id: int, lang: str = "") -> Any:
+def get_occupancy(request: HttpRequest, slug: str, lang: str = "") -> Any:
     """People checked in now against capacity: ``quiet``, ``fairly_busy`` or ``full``."""
     _activate(lang)
-    office = office_get_public_by_id(office_id=office_id)
-    if office is None:
-        raise Http404
+    office = office_get_with_hours(slug=slug)
     now = timezone.now()
     current = occupancy(office=office, at=now)
     return {
         "office_id": office.pk,
+        "slug": office.slug,
         "current": current.current,
         "capacity": current.capacity,
         "level": current.level,

@@ -15,17 +15,15 @@ always learns that its key is wrong.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import gettext_lazy as _
 from ninja.errors import AuthenticationError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from publicoffice.accounts.actors import Member
 from publicoffice.accounts.services import api_token_user
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -33,14 +31,14 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 class TokenAuth(HttpBearer):
     """A personal API token (see the member's "API tokens" page)."""
 
-    def __call__(self, request: HttpRequest) -> Any | None:
+    def __call__(self, request: HttpRequest) -> Member | None:
         header = request.headers.get("Authorization", "")
         scheme, _space, key = header.strip().partition(" ")
         if scheme.lower() != "bearer":
             return None
         return self.authenticate(request, key.strip())
 
-    def authenticate(self, request: HttpRequest, token: str) -> Any | None:
+    def authenticate(self, request: HttpRequest, token: str) -> Member | None:
         return api_token_user(token) if token else None
 
 
@@ -51,24 +49,20 @@ class SessionCsrfAuth(APIKeyCookie):
         self.param_name = settings.SESSION_COOKIE_NAME
         super().__init__(csrf=True)
 
-    def __call__(self, request: HttpRequest) -> Any | None:
+    def __call__(self, request: HttpRequest) -> Member | None:
         if "Authorization" in request.headers:
             return None
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not user.is_active:
+        if not isinstance(user, Member) or not user.is_active:
             return None
         if request.method not in SAFE_METHODS and check_csrf(request) is not None:
-            raise DomainError(
-                "csrf_failed",
-                _("The form's security token is missing or old. Reload the page and try again."),
-                status=403,
-            )
+            raise DomainError(ErrorCode.CSRF_FAILED)
         return user
 
     def _get_key(self, request: HttpRequest) -> str | None:  # pragma: no cover - unused
         return request.COOKIES.get(self.param_name)
 
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any | None:
+    def authenticate(self, request: HttpRequest, key: str | None) -> Member | None:
         return self(request)  # pragma: no cover - __call__ does the work
 
 
@@ -76,7 +70,7 @@ class SessionCsrfAuth(APIKeyCookie):
 member_auth = [TokenAuth(), SessionCsrfAuth()]
 
 
-def optional_user(request: HttpRequest) -> Any | None:
+def optional_user(request: HttpRequest) -> Member | None:
     """The caller on a public read, if any; a wrong API key is still a 401.
 
     Public reads show more to a known caller (their own bookings as "mine",

@@ -10,15 +10,14 @@ in the OpenAPI document. Keeping that here means a third router cannot drift.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
+from publicoffice.accounts.actors import Member
 from publicoffice.api.schemas import ErrorOut
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.core.ratelimit import hit_for_user
 
@@ -49,27 +48,32 @@ def activate_language(request: HttpRequest, lang: str = "") -> None:
         translation.activate(lang)
 
 
-def caller(request: HttpRequest) -> Any:
-    """The user :mod:`publicoffice.api.auth` found for this operation."""
-    return getattr(request, "auth", None)
+def caller(request: HttpRequest) -> Member:
+    """The member :mod:`publicoffice.api.auth` found for this operation.
+
+    Only for operations with ``auth=member_auth``, where ninja has already
+    answered 401 to anyone else; without a caller it refuses with
+    ``not_authenticated`` rather than pass ``None`` on as a member.
+    """
+    user = getattr(request, "auth", None)
+    if not isinstance(user, Member):
+        raise DomainError(ErrorCode.NOT_AUTHENTICATED)
+    return user
 
 
 def not_found() -> DomainError:
-    return DomainError("not_found", _("Nothing was found at this address."), status=404)
+    """The refusal for an address that names nothing (raise it)."""
+    return DomainError(ErrorCode.NOT_FOUND)
 
 
-def count_write(user: Any) -> None:
+def count_write(user: Member) -> None:
     """Count one write of the member's; past the limit, refuse with 429.
 
     Keyed by the user's id only (no address), for the length of the window.
     """
     limit = int(settings.API_WRITE_LIMIT)
     if not hit_for_user(user.pk, "api-write", limit=limit, window=WRITE_WINDOW_SECONDS):
-        raise DomainError(
-            "too_many_requests",
-            _("Too many changes in a short time. Wait a few minutes and try again."),
-            status=429,
-        )
+        raise DomainError(ErrorCode.TOO_MANY_REQUESTS)
 
 
 def require_aware(**moments: datetime | None) -> None:
@@ -78,15 +82,11 @@ def require_aware(**moments: datetime | None) -> None:
         name for name, value in moments.items() if value is not None and value.utcoffset() is None
     ]
     if naive:
-        raise DomainError(
-            "naive_datetime",
-            _("Give times with their offset from UTC, e.g. 2026-11-26T10:00:00+01:00."),
-            fields=naive,
-        )
+        raise DomainError(ErrorCode.NAIVE_DATETIME, fields=naive)
     odd = [
         name
         for name, value in moments.items()
         if value is not None and not EARLIEST <= value <= LATEST
     ]
     if odd:
-        raise DomainError("invalid_datetime", _("This time cannot be booked."), fields=odd)
+        raise DomainError(ErrorCode.INVALID_DATETIME, fields=odd)

@@ -119,6 +119,7 @@ class OfficePageOut(Schema):
 
 class OccupancyOut(Schema):
     office_id: int
+    slug: str
     current: int
     capacity: int
     level: str

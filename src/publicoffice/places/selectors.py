@@ -145,10 +145,6 @@ def office_get_public(*, slug: str) -> Office | None:
     return _one_with_details(office_base_queryset().filter(slug=slug))
 
 
-def office_get_public_by_id(*, office_id: int) -> Office | None:
-    return _one_with_details(office_base_queryset().filter(pk=office_id))
-
-
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
     """Options for the filter form, only those that some public office has."""
     public = Office.objects.public()
@@ -188,3 +184,9 @@ def office_get_with_hours(*, slug: str) -> Office:
     if office is None:
         raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
     return office
+
+
+def office_slug_by_id(*, office_id: int) -> str | None:
+    """The slug of a public office by its number (the API's old numbered addresses)."""
+    offices = Office.objects.public().filter(pk=office_id)
+    return offices.values_list("slug", flat=True).first()

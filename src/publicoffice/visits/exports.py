@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from publicoffice.accounts.actors import Member
 from publicoffice.accounts.privacy import iso
 from publicoffice.visits.selectors import member_visits
 
 
-def visits_section(user: Any) -> list[dict[str, Any]]:
+def visits_section(user: Member) -> list[dict[str, Any]]:
     """Each check-in of the member, newest first, with their survey answers."""
     return [
         {
@@ -25,5 +26,5 @@ def visits_section(user: Any) -> list[dict[str, Any]]:
             "travel_mode": visit.travel_mode,
             "commute_band": visit.commute_band,
         }
-        for visit in member_visits(member=user).iterator()
+        for visit in member_visits(member=user)
     ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from publicoffice.places.extensions import Panel
 from publicoffice.places.models import Office, OfficeStatus
 from publicoffice.visits.policies import can_run_desk
-from publicoffice.visits.selectors import Occupancy, active_visits, occupancy, occupancy_for
+from publicoffice.visits.selectors import Occupancy, occupancy, occupancy_for, own_active_visit
 
 
 def occupancy_context(office: Office, at: datetime | None = None) -> dict[str, object]:
@@ -25,7 +25,7 @@ def office_panel(request: HttpRequest, office: Office, at: datetime) -> Panel | 
     user = request.user
     own_visit = None
     if user.is_authenticated:
-        own_visit = active_visits(office_ids=[office.pk], at=at).filter(member=user).first()
+        own_visit = own_active_visit(office=office, member=user, at=at)
     return Panel(
         "visits/_office_panel.html",
         {

@@ -18,7 +18,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncHour
 from django.utils import timezone
 
-from publicoffice.core.timeutils import local_zone
+from publicoffice.core.timeutils import acting_now, local_zone
 from publicoffice.visits.models import DailyUniqueVisitors, Visit, VisitAggregate
 from publicoffice.visits.selectors import count_unique
 
@@ -35,7 +35,7 @@ class RollUp:
 
 def retention_cutoff(now: datetime | None = None) -> datetime:
     """Local midnight, the retention period ago: rows before it are rolled up."""
-    now = now or timezone.now()
+    now = acting_now(now)
     day = timezone.localtime(now).date() - timedelta(days=settings.VISITS_RETENTION_DAYS)
     return datetime.combine(day, time(0), tzinfo=local_zone())
 

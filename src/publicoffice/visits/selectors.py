@@ -7,18 +7,28 @@ retention roll-up, so they are the same before and after it runs.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from publicoffice.core.timeutils import local_zone
+from publicoffice.accounts.actors import Member
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.timeutils import acting_now, local_zone
 from publicoffice.places.models import Office
-from publicoffice.visits.models import DailyUniqueVisitors, Visit, VisitAggregate
+from publicoffice.visits.models import (
+    DailyUniqueVisitors,
+    KioskDevice,
+    Source,
+    Visit,
+    VisitAggregate,
+)
 
 #: Share of capacity from which an office counts as fairly busy.
 FAIRLY_BUSY_FROM = 0.5
@@ -73,7 +83,7 @@ def people_here(*, office_ids: list[int], at: datetime) -> dict[int, int]:
 
 
 def occupancy(*, office: Office, at: datetime | None = None) -> Occupancy:
-    at = at or timezone.now()
+    at = acting_now(at)
     current = people_here(office_ids=[office.pk], at=at).get(office.pk, 0)
     return Occupancy(current=current, capacity=office.capacity, at=at)
 
@@ -167,15 +177,51 @@ def count_unique(visits: QuerySet[Visit]) -> int:
     return devices + members + others
 
 
-def member_visits(*, member: Any) -> QuerySet[Visit]:
-    return Visit.objects.filter(member=member, removed_at__isnull=True).select_related("office")
+def member_visits(*, member: Member, limit: int | None = None) -> Iterator[Visit]:
+    """The member's visits, newest first (the latest ``limit`` of them), streamed."""
+    visits = Visit.objects.filter(member=member, removed_at__isnull=True).select_related("office")
+    return (visits if limit is None else visits[:limit]).iterator()
 
 
-def todays_headcounts(*, office: Office, day: date) -> QuerySet[Visit]:
+def own_active_visit(*, office: Office, member: Member, at: datetime) -> Visit | None:
+    """The member's visit going on at ``office`` now, if they checked in."""
+    return active_visits(office_ids=[office.pk], at=at).filter(member=member).first()
+
+
+def visit_get(*, public_id: UUID) -> Visit:
+    """A visit by its public id, with its office; refuses with ``not_found``."""
+    visit = Visit.objects.select_related("office").filter(public_id=public_id).first()
+    if visit is None:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    return visit
+
+
+def headcount_get(*, office: Office, pk: int) -> Visit:
+    """A staff headcount of this office; any other visit is ``not_found``."""
+    visit = Visit.objects.filter(pk=pk, office=office, source=Source.STAFF).first()
+    if visit is None:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    return visit
+
+
+def office_kiosks(*, office: Office) -> list[KioskDevice]:
+    """The office's kiosks, working ones first, by name."""
+    return list(KioskDevice.objects.filter(office=office).order_by("revoked_at", "name"))
+
+
+def kiosk_get(*, office: Office, pk: int) -> KioskDevice:
+    """A kiosk of this office; another office's kiosk is ``not_found``."""
+    device = KioskDevice.objects.filter(pk=pk, office=office).first()
+    if device is None:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    return device
+
+
+def todays_headcounts(*, office: Office, day: date) -> list[Visit]:
     start, end = _day_bounds(day)
-    return (
+    return list(
         Visit.objects.filter(
-            office=office, source="staff", started_at__gte=start, started_at__lt=end
+            office=office, source=Source.STAFF, started_at__gte=start, started_at__lt=end
         )
         .select_related("recorded_by")
         .prefetch_related("corrections__changed_by")

@@ -11,15 +11,17 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from publicoffice.core.errors import DomainError
-from publicoffice.core.timeutils import local_zone
+from publicoffice.accounts.actors import Member, StaffUser
+from publicoffice.core.domain_events import after_commit
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.text import one_line
+from publicoffice.core.timeutils import acting_now, local_zone
 from publicoffice.places.models import Office, OfficeStatus
 from publicoffice.visits.models import (
     CommuteBand,
@@ -35,6 +37,9 @@ from publicoffice.visits.signals import member_arrived
 
 #: The most people staff may add in one headcount entry.
 MAX_HEADCOUNT = 200
+#: The longest reason for a correction, and the longest kiosk name.
+MAX_REASON_LENGTH = 200
+MAX_KIOSK_NAME_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -64,11 +69,9 @@ def auto_end(office: Office, at: datetime) -> datetime:
 
 def _ensure_open(office: Office, at: datetime) -> None:
     if office.status != OfficeStatus.OPEN:
-        raise DomainError("office_not_open", _("This office is not open to visitors."))
+        raise DomainError(ErrorCode.OFFICE_NOT_OPEN)
     if not office.schedule().is_open(at):
-        raise DomainError(
-            "office_closed_now", _("The office is closed now. Check in when it is open.")
-        )
+        raise DomainError(ErrorCode.OFFICE_CLOSED_NOW)
 
 
 @transaction.atomic
@@ -78,14 +81,14 @@ def visit_check_in(
     source: Source,
     at: datetime | None = None,
     device_hash: str = "",
-    member: Any = None,
+    member: Member | None = None,
 ) -> CheckIn:
     """Count one arrival. The same member or device within a visit counts once.
 
     A full office still accepts check-ins: the count must stay honest, and
     the pages say that it is full.
     """
-    at = at or timezone.now()
+    at = acting_now(at)
     if source == Source.STAFF:
         raise ValueError("staff headcounts go through headcount_add")
     # Lock the office row first: concurrent check-ins queue here instead of
@@ -110,9 +113,8 @@ def visit_check_in(
         ).count()
         if today >= settings.VISITS_DEVICE_DAILY_LIMIT:
             raise DomainError(
-                "too_many_check_ins",
+                ErrorCode.TOO_MANY_CHECK_INS,
                 _("This phone has checked in many times today. Ask the staff if you need help."),
-                status=429,
             )
     visit = Visit(
         office=office,
@@ -129,16 +131,14 @@ def visit_check_in(
     return CheckIn(visit, created=True)
 
 
-def _announce_arrival(office: Office, member: Any, at: datetime) -> None:
+def _announce_arrival(office: Office, member: Member, at: datetime) -> None:
     """Tell other apps (bookings) once the check-in is saved."""
-    transaction.on_commit(
-        lambda: member_arrived.send(sender=Visit, office=office, member=member, at=at)
-    )
+    after_commit(lambda: member_arrived.send(sender=Visit, office=office, member=member, at=at))
 
 
 @transaction.atomic
 def visit_check_out(*, visit: Visit, at: datetime | None = None) -> Visit:
-    at = at or timezone.now()
+    at = acting_now(at)
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
     if visit.checked_out_at is None and visit.auto_end_at > at:
         visit.checked_out_at = at
@@ -160,10 +160,10 @@ def visit_answer_survey(
     at: datetime | None = None,
 ) -> Visit:
     """Store the optional survey answers once; every question may be skipped."""
-    at = at or timezone.now()
+    at = acting_now(at)
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
     if at - visit.started_at > SURVEY_WINDOW:
-        raise DomainError("survey_closed", _("The questions can only be answered at check-in."))
+        raise DomainError(ErrorCode.SURVEY_CLOSED)
     answers = {
         "would_otherwise": (would_otherwise, WouldOtherwise.values),
         "travel_mode": (travel_mode, TravelMode.values),
@@ -171,7 +171,7 @@ def visit_answer_survey(
     }
     for field, (value, allowed) in answers.items():
         if value and value not in allowed:
-            raise DomainError("invalid_answer", _("That answer is not one of the choices."))
+            raise DomainError(ErrorCode.INVALID_ANSWER, field=field)
         if value and not getattr(visit, field):
             setattr(visit, field, value)
     visit.survey_done = True
@@ -180,12 +180,14 @@ def visit_answer_survey(
 
 
 @transaction.atomic
-def headcount_add(*, office: Office, people: int, by: Any, at: datetime | None = None) -> Visit:
+def headcount_add(
+    *, office: Office, people: int, by: StaffUser, at: datetime | None = None
+) -> Visit:
     """Staff count visitors who will not use a screen, as one entry."""
-    at = at or timezone.now()
+    at = acting_now(at)
     if not 1 <= people <= MAX_HEADCOUNT:
         raise DomainError(
-            "invalid_headcount",
+            ErrorCode.INVALID_HEADCOUNT,
             _("Add between 1 and %(max)s people at a time.") % {"max": MAX_HEADCOUNT},
         )
     visit = Visit(
@@ -204,19 +206,26 @@ def headcount_add(*, office: Office, people: int, by: Any, at: datetime | None =
 
 
 @transaction.atomic
-def headcount_correct(*, visit: Visit, people: int, by: Any, reason: str) -> Visit:
+def headcount_correct(*, visit: Visit, people: int, by: StaffUser, reason: str) -> Visit:
     """Change a staff headcount (0 removes it); the audit log keeps who and when."""
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
     if visit.source != Source.STAFF:
-        raise DomainError("not_a_headcount", _("Only staff headcounts can be corrected."))
-    reason = (reason or "").strip()
+        raise DomainError(ErrorCode.NOT_A_HEADCOUNT)
+    reason = one_line(reason or "")
     if not reason:
-        raise DomainError("reason_required", _("Say why the count is corrected."))
-    if len(reason) > 200:
-        raise DomainError("reason_too_long", _("Keep the reason under 200 characters."))
+        raise DomainError(
+            ErrorCode.TEXT_MISSING, _("Say why the count is corrected."), field="reason"
+        )
+    if len(reason) > MAX_REASON_LENGTH:
+        raise DomainError(
+            ErrorCode.TEXT_TOO_LONG,
+            _("Keep the reason under 200 characters."),
+            field="reason",
+            limit=MAX_REASON_LENGTH,
+        )
     if not 0 <= people <= MAX_HEADCOUNT:
         raise DomainError(
-            "invalid_headcount",
+            ErrorCode.INVALID_HEADCOUNT,
             _("A headcount is between 0 and %(max)s people.") % {"max": MAX_HEADCOUNT},
         )
     before = 0 if visit.removed_at else visit.people
@@ -237,11 +246,11 @@ def _hash_key(key: str) -> str:
 
 
 @transaction.atomic
-def kiosk_create(*, office: Office, name: str, by: Any) -> tuple[KioskDevice, str]:
+def kiosk_create(*, office: Office, name: str, by: StaffUser) -> tuple[KioskDevice, str]:
     """A new kiosk device and its key. The key is returned once and never stored."""
-    name = (name or "").strip()
-    if not name or len(name) > 80:
-        raise DomainError("invalid_kiosk_name", _("Give the kiosk a name of 1–80 characters."))
+    name = one_line(name or "")
+    if not name or len(name) > MAX_KIOSK_NAME_LENGTH:
+        raise DomainError(ErrorCode.INVALID_KIOSK_NAME, field="name")
     key = secrets.token_urlsafe(24)
     device = KioskDevice(office=office, name=name, key_hash=_hash_key(key), created_by=by)
     device.full_clean()

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from publicoffice.core.timeutils import local_zone
+from publicoffice.core.timeutils import acting_now, local_zone
 from publicoffice.visits.retention import visits_roll_up
 
 #: Local time of the nightly roll-up, when offices are closed.
@@ -16,7 +16,7 @@ NIGHTLY_AT = time(3, 15)
 
 def next_night(now: datetime | None = None) -> datetime:
     """The next :data:`NIGHTLY_AT` after ``now``, in local time."""
-    local = timezone.localtime(now or timezone.now())
+    local = timezone.localtime(acting_now(now))
     run = datetime.combine(local.date(), NIGHTLY_AT, tzinfo=local_zone())
     return run if run > local else run + timedelta(days=1)
 

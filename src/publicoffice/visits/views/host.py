@@ -6,37 +6,45 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.web_errors import add_domain_error, back_with_message, on_domain_error
 from publicoffice.places.models import Office
 from publicoffice.visits import services
 from publicoffice.visits.charts import hour_chart
 from publicoffice.visits.forms import CorrectionForm, HeadcountForm, KioskForm
-from publicoffice.visits.models import KioskDevice, Visit
+from publicoffice.visits.models import Visit
 from publicoffice.visits.panels import occupancy_context
 from publicoffice.visits.policies import can_run_desk
 from publicoffice.visits.qr import qr_svg
 from publicoffice.visits.selectors import (
+    headcount_get,
+    kiosk_get,
+    office_kiosks,
     todays_headcounts,
     unique_visitors,
     visits_by_hour,
 )
 from publicoffice.visits.tokens import day_token
-from publicoffice.visits.views.common import public_office
+from publicoffice.visits.views.common import public_office, signed_in
 
 
 def _desk_office(request: HttpRequest, slug: str) -> Office:
     """The office, if this user runs its desk; 404 otherwise (no hint it exists)."""
     office = public_office(slug)
     if not can_run_desk(request.user, office):
-        raise Http404
+        raise DomainError(ErrorCode.NOT_FOUND)
     return office
+
+
+def _desk_url(request: HttpRequest, office: Office, *args: Any) -> str:
+    return reverse("visits:desk", kwargs={"slug": office.slug})
 
 
 def _desk(request: HttpRequest, office: Office, **forms: Any) -> HttpResponse:
@@ -49,8 +57,8 @@ def _desk(request: HttpRequest, office: Office, **forms: Any) -> HttpResponse:
         "chart": hour_chart(hours, title=_("People arriving per hour today")),
         "arrived_today": sum(people for _hour, people in hours),
         "unique_today": unique_visitors(office=office, day=today),
-        "headcounts": list(todays_headcounts(office=office, day=today)),
-        "kiosks": list(KioskDevice.objects.filter(office=office).order_by("revoked_at", "name")),
+        "headcounts": todays_headcounts(office=office, day=today),
+        "kiosks": office_kiosks(office=office),
         "headcount_form": forms.get("headcount_form") or HeadcountForm(),
         "kiosk_form": forms.get("kiosk_form") or KioskForm(),
         "correction_form": CorrectionForm(),
@@ -72,11 +80,20 @@ def headcount(request: HttpRequest, slug: str) -> HttpResponse:
     form = HeadcountForm(request.POST)
     if not form.is_valid():
         return _desk(request, office, headcount_form=form, status=400)
-    try:
-        services.headcount_add(office=office, people=form.cleaned_data["people"], by=request.user)
-    except DomainError as error:
-        form.add_error("people", str(error.message))
-        return _desk(request, office, headcount_form=form, status=error.status)
+    return _add_headcount(request, office, form)
+
+
+def _headcount_refused(
+    request: HttpRequest, error: DomainError, office: Office, form: HeadcountForm
+) -> HttpResponse:
+    add_domain_error(form, error, field_of_code={ErrorCode.INVALID_HEADCOUNT: "people"})
+    return _desk(request, office, headcount_form=form, status=error.status)
+
+
+@on_domain_error(_headcount_refused)
+def _add_headcount(request: HttpRequest, office: Office, form: HeadcountForm) -> HttpResponse:
+    people = form.cleaned_data["people"]
+    services.headcount_add(office=office, people=people, by=signed_in(request))
     messages.success(request, _("Added to today's count."))
     return redirect("visits:desk", slug=office.slug)
 
@@ -85,23 +102,25 @@ def headcount(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     office = _desk_office(request, slug)
-    visit = get_object_or_404(Visit, pk=pk, office=office, source="staff")
+    visit = headcount_get(office=office, pk=pk)
     form = CorrectionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.headcount_correct(
-                visit=visit,
-                people=form.cleaned_data["people"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except DomainError as error:
-            messages.error(request, str(error.message))
-        else:
-            messages.success(request, _("The count is corrected; the change is logged."))
-            return redirect("visits:desk", slug=office.slug)
-    else:
+    if not form.is_valid():
         messages.error(request, _("Give the correct number and a reason."))
+        return redirect("visits:desk", slug=office.slug)
+    return _save_correction(request, office, visit, form)
+
+
+@on_domain_error(back_with_message(_desk_url))
+def _save_correction(
+    request: HttpRequest, office: Office, visit: Visit, form: CorrectionForm
+) -> HttpResponse:
+    services.headcount_correct(
+        visit=visit,
+        people=form.cleaned_data["people"],
+        by=signed_in(request),
+        reason=form.cleaned_data["reason"],
+    )
+    messages.success(request, _("The count is corrected; the change is logged."))
     return redirect("visits:desk", slug=office.slug)
 
 
@@ -112,9 +131,20 @@ def kiosk_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = KioskForm(request.POST)
     if not form.is_valid():
         return _desk(request, office, kiosk_form=form, status=400)
-    device, key = services.kiosk_create(
-        office=office, name=form.cleaned_data["name"], by=request.user
-    )
+    return _add_kiosk(request, office, form)
+
+
+def _kiosk_refused(
+    request: HttpRequest, error: DomainError, office: Office, form: KioskForm
+) -> HttpResponse:
+    add_domain_error(form, error)
+    return _desk(request, office, kiosk_form=form, status=error.status)
+
+
+@on_domain_error(_kiosk_refused)
+def _add_kiosk(request: HttpRequest, office: Office, form: KioskForm) -> HttpResponse:
+    name = form.cleaned_data["name"]
+    device, key = services.kiosk_create(office=office, name=name, by=signed_in(request))
     unlock = request.build_absolute_uri(reverse("visits:kiosk_unlock")) + f"?key={key}"
     return _desk(request, office, new_kiosk_key={"device": device, "key": key, "url": unlock})
 
@@ -123,7 +153,7 @@ def kiosk_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def kiosk_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     office = _desk_office(request, slug)
-    device = get_object_or_404(KioskDevice, pk=pk, office=office)
+    device = kiosk_get(office=office, pk=pk)
     services.kiosk_revoke(device=device)
     messages.success(request, _("The kiosk is locked out. It can no longer check anyone in."))
     return redirect("visits:desk", slug=office.slug)

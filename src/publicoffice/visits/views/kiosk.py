@@ -15,8 +15,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import hit, limit_posts
+from publicoffice.core.web_errors import on_domain_error
 from publicoffice.places.presenters import day_rows
 from publicoffice.visits import services
 from publicoffice.visits.forms import KioskUnlockForm
@@ -96,21 +97,24 @@ def kiosk_checkin(request: HttpRequest) -> HttpResponse:
     device = _device(request)
     if device is None:
         return _locked(request)
-    try:
-        if not hit(request, f"kiosk-{device.pk}", limit=KIOSK_TAPS_PER_MINUTE, window=60):
-            raise DomainError(
-                "too_many_check_ins",
-                _("Many people checked in just now. Wait a moment and tap again."),
-                status=429,
-            )
-        services.visit_check_in(office=device.office, source=Source.KIOSK)
-    except DomainError as error:
-        return render(
-            request,
-            "visits/kiosk_thanks.html",
-            {"office": device.office, "error": error, "seconds": THANKS_SECONDS},
-            status=error.status,
-        )
+    return _tap(request, device)
+
+
+def _tap_refused(request: HttpRequest, error: DomainError, device: KioskDevice) -> HttpResponse:
+    """The thank-you screen says what went wrong, then the kiosk resets itself."""
+    return render(
+        request,
+        "visits/kiosk_thanks.html",
+        {"office": device.office, "error": error, "seconds": THANKS_SECONDS},
+        status=error.status,
+    )
+
+
+@on_domain_error(_tap_refused)
+def _tap(request: HttpRequest, device: KioskDevice) -> HttpResponse:
+    if not hit(request, f"kiosk-{device.pk}", limit=KIOSK_TAPS_PER_MINUTE, window=60):
+        raise DomainError(ErrorCode.TOO_MANY_CHECK_INS)
+    services.visit_check_in(office=device.office, source=Source.KIOSK)
     return redirect("visits:kiosk_thanks")
 
 

@@ -7,27 +7,31 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.web_errors import on_domain_error
+from publicoffice.places.models import Office
 from publicoffice.visits import services
 from publicoffice.visits.models import Source
 from publicoffice.visits.selectors import member_visits
-from publicoffice.visits.views.common import error_page, public_office
+from publicoffice.visits.views.common import office_error_page, public_office, signed_in
 
 
 @login_required
 @require_POST
 def member_checkin(request: HttpRequest, slug: str) -> HttpResponse:
-    office = public_office(slug)
-    try:
-        result = services.visit_check_in(office=office, source=Source.MEMBER, member=request.user)
-    except DomainError as error:
-        return error_page(request, error, office=office)
+    return _check_in(request, public_office(slug))
+
+
+@on_domain_error(office_error_page)
+def _check_in(request: HttpRequest, office: Office) -> HttpResponse:
+    member = signed_in(request)
+    result = services.visit_check_in(office=office, source=Source.MEMBER, member=member)
     if result.created:
         messages.success(request, _("You are checked in. Welcome!"))
     else:
@@ -38,7 +42,7 @@ def member_checkin(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def my_visits(request: HttpRequest) -> HttpResponse:
-    visits = list(member_visits(member=request.user)[:500])
+    visits = list(member_visits(member=signed_in(request), limit=500))
     return render(request, "visits/my_visits.html", {"visits": visits, "now": timezone.now()})
 
 
@@ -64,7 +68,7 @@ def _rows(request: HttpRequest) -> list[dict[str, str]]:
             "travel_mode": visit.travel_mode,
             "commute_band": visit.commute_band,
         }
-        for visit in member_visits(member=request.user).iterator()
+        for visit in member_visits(member=signed_in(request))
     ]
 
 
@@ -73,7 +77,7 @@ def _rows(request: HttpRequest) -> list[dict[str, str]]:
 def my_visits_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """All of the member's visits, as CSV or JSON (their data, to keep)."""
     if fmt not in {"csv", "json"}:
-        raise Http404
+        raise DomainError(ErrorCode.NOT_FOUND)
     rows = _rows(request)
     stamp = timezone.localdate().isoformat()
     if fmt == "json":

@@ -3,17 +3,21 @@ live occupancy and the privacy page."""
 
 from __future__ import annotations
 
+from datetime import date
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.web_errors import on_domain_error
+from publicoffice.places.models import Office
 from publicoffice.visits import services
 from publicoffice.visits.devices import device_id, remember_device, todays_hash
 from publicoffice.visits.extensions import arrival_panels
@@ -21,8 +25,9 @@ from publicoffice.visits.forms import SurveyForm
 from publicoffice.visits.models import Source, Visit
 from publicoffice.visits.panels import occupancy_context
 from publicoffice.visits.policies import owns_visit
+from publicoffice.visits.selectors import visit_get
 from publicoffice.visits.tokens import TokenState, check_day_token, device_hash
-from publicoffice.visits.views.common import error_page, public_office
+from publicoffice.visits.views.common import office_error_page, public_office
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -43,22 +48,7 @@ def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
             status=410 if state is TokenState.OLD else 404,
         )
     if request.method == "POST":
-        device = device_id(request)
-        # A logged-in member scanning the poster is checked in as themselves.
-        member = request.user if request.user.is_authenticated else None
-        try:
-            result = services.visit_check_in(
-                office=office,
-                source=Source.QR,
-                device_hash=device_hash(device, today),
-                member=member,
-            )
-        except DomainError as error:
-            return error_page(request, error, office=office)
-        response = redirect("visits:thanks", public_id=result.visit.public_id)
-        if not result.created:
-            messages.info(request, _("You were already checked in. You are counted once."))
-        return remember_device(response, device)
+        return _check_in(request, office, today)
     return render(
         request,
         "visits/checkin.html",
@@ -69,14 +59,29 @@ def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     )
 
 
+@on_domain_error(office_error_page)
+def _check_in(request: HttpRequest, office: Office, today: date) -> HttpResponse:
+    device = device_id(request)
+    # A logged-in member scanning the poster is checked in as themselves.
+    member = request.user if request.user.is_authenticated else None
+    result = services.visit_check_in(
+        office=office,
+        source=Source.QR,
+        device_hash=device_hash(device, today),
+        member=member,
+    )
+    response = redirect("visits:thanks", public_id=result.visit.public_id)
+    if not result.created:
+        messages.info(request, _("You were already checked in. You are counted once."))
+    return remember_device(response, device)
+
+
 def _own_visit(request: HttpRequest, public_id: UUID) -> Visit:
     """The visit, if this member or this device (today) made it; else 404."""
-    visit = Visit.objects.select_related("office").filter(public_id=public_id).first()
-    if visit is None:
-        raise Http404
+    visit = visit_get(public_id=public_id)
     day = timezone.localtime(visit.started_at).date()
     if not owns_visit(request.user, visit, todays_hash(request, day)):
-        raise Http404
+        raise DomainError(ErrorCode.NOT_FOUND)  # as if there were none: no hint it exists
     return visit
 
 
@@ -108,10 +113,12 @@ def survey(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if not form.is_valid():
         context = _thanks_context(request, visit, form)
         return render(request, "visits/thanks.html", context, status=400)
-    try:
-        services.visit_answer_survey(visit=visit, **form.cleaned_data)
-    except DomainError as error:
-        return error_page(request, error, office=visit.office)
+    return _answer(request, visit.office, visit, form)
+
+
+@on_domain_error(office_error_page)
+def _answer(request: HttpRequest, office: Office, visit: Visit, form: SurveyForm) -> HttpResponse:
+    services.visit_answer_survey(visit=visit, **form.cleaned_data)
     messages.success(request, _("Thank you for answering."))
     return redirect("visits:thanks", public_id=visit.public_id)
 
@@ -137,8 +144,6 @@ def occupancy_panel(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    from django.conf import settings
-
     return render(
         request,
         "visits/privacy.html",
