@@ -167,3 +167,15 @@ class TestSelectors:
         choices = filter_choices()
         assert choices["amenity"] == [("printer", "Skrivare")]
         assert choices["municipality"] == [(office.municipality.code, office.municipality.name)]
+
+
+@pytest.mark.django_db
+def test_an_office_slug_of_digits_only_is_refused():
+    """Numbered API addresses redirect to slugs, so a slug may not look like a number."""
+    office = OfficeFactory(slug="ronna-2")
+    office.slug = "1234"
+    with pytest.raises(ValidationError) as caught:
+        office.full_clean()
+    assert [error.code for error in caught.value.error_dict["slug"]] == ["slug_digits_only"]
+    office.slug = "1234-hallunda"
+    office.full_clean()

@@ -57,3 +57,17 @@ def validate_municipality_code(value: str) -> None:
         raise ValidationError(
             _("A municipality code is four digits, like 0181."), code="municipality_code"
         )
+
+
+def validate_office_slug(value: str) -> None:
+    """An office's address name needs a letter: a number is read as an old API id.
+
+    ``/api/v1/offices/{slug}`` is the office's address; the numbered
+    addresses of API v1's first version still redirect there, so a slug of
+    digits only would be taken for one of those.
+    """
+    if value.isdigit():
+        raise ValidationError(
+            _("The address name needs at least one letter, not only digits."),
+            code="slug_digits_only",
+        )

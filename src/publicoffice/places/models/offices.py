@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from publicoffice.core.models import TimeStampedModel
 from publicoffice.places.models.network import District, Municipality, Operator
+from publicoffice.places.validators import validate_office_slug
 from publicoffice.places.opening_hours import OpeningSchedule
 
 
@@ -69,7 +70,9 @@ class OfficeQuerySet(models.QuerySet["Office"]):
 class Office(TimeStampedModel):
     """A Public Office or another meeting place of the network."""
 
-    slug = models.SlugField(_("address name"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("address name"), max_length=80, unique=True, validators=[validate_office_slug]
+    )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(
