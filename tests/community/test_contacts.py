@@ -340,7 +340,7 @@ class TestSend:
         from django.contrib.auth.models import AnonymousUser
 
         refused(
-            "login_required",
+            "not_authenticated",
             sender=AnonymousUser(),
             sender_profile=amina_profile,
             recipient=bookkeeping,

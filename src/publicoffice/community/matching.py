@@ -310,7 +310,7 @@ def suggestions_for(
 def suggestion_hide(*, member: AnyUser, profile: Profile) -> HiddenSuggestion:
     """Never suggest ``profile`` to ``member`` again (hiding twice is harmless)."""
     if not is_active_member(member):
-        raise DomainError(ErrorCode.LOGIN_REQUIRED, _("Log in to do this."))
+        raise DomainError(ErrorCode.NOT_AUTHENTICATED, _("Log in to do this."))
     if not Profile.objects.listed_for(member).filter(pk=profile.pk).exists():
         raise DomainError(ErrorCode.PROFILE_NOT_FOUND, _("There is no such profile."))
     hidden, _created = HiddenSuggestion.objects.get_or_create(member=member, profile=profile)

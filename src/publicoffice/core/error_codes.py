@@ -23,7 +23,6 @@ class ErrorCode(StrEnum):
     """Every reason the domain can give for saying no."""
 
     # -- any request -----------------------------------------------------------
-    LOGIN_REQUIRED = "login_required"
     NOT_AUTHENTICATED = "not_authenticated"
     INVALID_INPUT = "invalid_input"
     NOT_A_MEMBER = "not_a_member"
@@ -149,7 +148,6 @@ E = ErrorCode
 #: Every code's HTTP status and default message. A test checks that each
 #: member of :class:`ErrorCode` is here and is documented in ``docs/api.md``.
 ERRORS: dict[ErrorCode, ErrorSpec] = {
-    E.LOGIN_REQUIRED: ErrorSpec(401, _("Log in to do this.")),
     E.NOT_AUTHENTICATED: ErrorSpec(
         401, _("Log in, or send a personal API token as “Authorization: Bearer <key>”.")
     ),

@@ -77,7 +77,7 @@ def clean_message(value: Any, *, limit: int, field: str = "message") -> str:
 
 def _require_member(user: AnyUser) -> Member:
     if not is_active_member(user):
-        raise DomainError(ErrorCode.LOGIN_REQUIRED, _("Log in to do this."))
+        raise DomainError(ErrorCode.NOT_AUTHENTICATED, _("Log in to do this."))
     return user
 
 

@@ -55,7 +55,7 @@ def acting_member(request: HttpRequest) -> Member:
     """The logged-in user of a page that needs one (behind ``login_required``)."""
     user = request.user
     if isinstance(user, AnonymousUser):
-        raise DomainError(ErrorCode.LOGIN_REQUIRED)
+        raise DomainError(ErrorCode.NOT_AUTHENTICATED)
     return user
 
 
