@@ -15,17 +15,24 @@ from django.views.decorators.http import require_http_methods
 
 from publicoffice.accounts.forms import EmailAuthenticationForm, SignupForm
 from publicoffice.accounts.services import user_create
-from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.ratelimit import PostLimit, limit_posts
+
+#: Log-in attempts: one client, five minutes.
+LOG_INS = PostLimit("login", limit=10, window=300)
+#: Password reset e-mails asked for: one client, fifteen minutes.
+PASSWORD_RESETS = PostLimit("password-reset", limit=5, window=900)
+#: Accounts created: one client, fifteen minutes.
+SIGN_UPS = PostLimit("signup", limit=5, window=900)
 
 
-@method_decorator(limit_posts("login", limit=10, window=300), name="dispatch")
+@method_decorator(limit_posts(LOG_INS), name="dispatch")
 class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
 
-@method_decorator(limit_posts("password-reset", limit=5, window=900), name="dispatch")
+@method_decorator(limit_posts(PASSWORD_RESETS), name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/password_reset_email.txt"
@@ -39,7 +46,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("signup", limit=5, window=900)
+@limit_posts(SIGN_UPS)
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("places:home")

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -49,19 +50,34 @@ def hit_key(key: str, *, limit: int, window: int) -> bool:
     return count <= limit
 
 
-def limit_posts(
-    scope: str, *, limit: int | str, window: int
-) -> Callable[[Callable[..., Any]], Any]:
-    """Decorate a view so POSTs beyond the limit get a translated 429 page.
+@dataclass(frozen=True)
+class PostLimit:
+    """How many POSTs one client may make to a group of pages within a window.
 
-    ``limit`` is a number, or the name of a setting read at request time.
+    ``limit`` is a number, or the name of a setting read at request time (so
+    an operator can raise it for a busy office); ``window`` is in seconds.
+    Each app names its limits next to the views they guard.
     """
+
+    scope: str
+    limit: int | str
+    window: int
+
+    def allowed(self) -> int:
+        return int(getattr(settings, self.limit)) if isinstance(self.limit, str) else self.limit
+
+
+def limit_posts(rule: PostLimit | str, **legacy: Any) -> Callable[[Callable[..., Any]], Any]:
+    """Decorate a view so POSTs beyond ``rule`` get a translated 429 page."""
+    if isinstance(rule, str):  # LEGACY(transition): scope, limit=, window=
+        rule = PostLimit(rule, limit=legacy["limit"], window=legacy["window"])
 
     def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            allowed = int(getattr(settings, limit)) if isinstance(limit, str) else limit
-            if request.method == "POST" and not hit(request, scope, limit=allowed, window=window):
+            if request.method == "POST" and not hit(
+                request, rule.scope, limit=rule.allowed(), window=rule.window
+            ):
                 return render(
                     request,
                     "too_many_requests.html",

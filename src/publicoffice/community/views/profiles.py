@@ -29,8 +29,11 @@ from publicoffice.community.selectors.directory import (
 )
 from publicoffice.community.services import profiles as services
 from publicoffice.core.errors import DomainError, ErrorCode
-from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import add_domain_error, back_with_message, on_domain_error
+
+#: Profile changes: one client, ten minutes.
+PROFILE_WRITES = PostLimit("profile_write", limit=60, window=600)
 
 
 @require_safe
@@ -55,7 +58,7 @@ def _create_refused(request: HttpRequest, error: DomainError) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("profile_write", limit=60, window=600)
+@limit_posts(PROFILE_WRITES)
 @on_domain_error(_create_refused)
 def profile_create(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
@@ -106,7 +109,7 @@ def _edit_refused(request: HttpRequest, error: DomainError, public_id: UUID) -> 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("profile_write", limit=60, window=600)
+@limit_posts(PROFILE_WRITES)
 @on_domain_error(_edit_refused)
 def profile_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     profile = profile_for_editing(user=request.user, public_id=public_id)
@@ -122,7 +125,7 @@ def profile_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("profile_write", limit=60, window=600)
+@limit_posts(PROFILE_WRITES)
 def profile_delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """A confirmation page first; the POST deletes for good."""
     profile = profile_for_editing(user=request.user, public_id=public_id)
@@ -148,7 +151,7 @@ def _admin_add_refused(request: HttpRequest, error: DomainError, profile: Profil
 
 @login_required
 @require_POST
-@limit_posts("profile_write", limit=60, window=600)
+@limit_posts(PROFILE_WRITES)
 def profile_admin_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return _admin_add(request, profile_for_editing(user=request.user, public_id=public_id))
 
@@ -174,7 +177,7 @@ def _edit_url(request: HttpRequest, profile: Profile, link: ProfileAdmin) -> str
 
 @login_required
 @require_POST
-@limit_posts("profile_write", limit=60, window=600)
+@limit_posts(PROFILE_WRITES)
 def profile_admin_remove(request: HttpRequest, public_id: UUID, link_id: int) -> HttpResponse:
     profile = profile_for_editing(user=request.user, public_id=public_id)
     return _admin_remove(request, profile, profile_admin_link(profile=profile, link_id=link_id))

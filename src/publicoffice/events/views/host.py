@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from publicoffice.core.errors import DomainError, ErrorCode
-from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import on_domain_error
 from publicoffice.events import policies, services
 from publicoffice.events.forms import (
@@ -34,6 +34,9 @@ from publicoffice.events.selectors import event_get_visible, events_to_decide, o
 from publicoffice.events.views.common import acting_member, form_refused
 from publicoffice.places.models import OfficeStatus
 
+#: Hosts' event changes: one client, an hour.
+EVENT_WRITES = PostLimit("event_write", limit=120, window=3600)
+
 EVENT_FORM = "events/event_form.html"
 
 
@@ -44,7 +47,7 @@ def _not_yours(message: str) -> DomainError:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("event_write", limit=120, window=3600)
+@limit_posts(EVENT_WRITES)
 def create(request: HttpRequest, slug: str) -> HttpResponse:
     """A host creates an event at their office; a chosen room is booked with it."""
     office = office_get_public(slug=slug)
@@ -94,7 +97,7 @@ def _changed_fields(event: Event, fields: dict[str, Any]) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("event_write", limit=120, window=3600)
+@limit_posts(EVENT_WRITES)
 def edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Change an event (hosts), or one's own open proposal (the proposer)."""
     event = event_get_visible(user=request.user, public_id=public_id)
@@ -137,7 +140,7 @@ def _host_event(request: HttpRequest, public_id: Any) -> Event:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("event_write", limit=120, window=3600)
+@limit_posts(EVENT_WRITES)
 def status(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Cancel, postpone or move an event, with a note everyone sees."""
     event = _host_event(request, public_id)
@@ -165,7 +168,7 @@ def _save_status(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("event_write", limit=120, window=3600)
+@limit_posts(EVENT_WRITES)
 def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Approve a proposal (its room is booked then) or decline it with a reason."""
     event = _host_event(request, public_id)

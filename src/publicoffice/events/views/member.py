@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from publicoffice.core.errors import DomainError, ErrorCode
-from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import on_domain_error
 from publicoffice.events import policies, services
 from publicoffice.events.forms import ProposalForm
@@ -30,10 +30,15 @@ from publicoffice.events.views.common import acting_member, form_refused
 from publicoffice.events.views.public import detail_page
 from publicoffice.places.models import OfficeStatus
 
+#: Registering and cancelling: one client, ten minutes.
+REGISTRATIONS = PostLimit("event_registration", limit=60, window=600)
+#: Event proposals: one client, an hour.
+PROPOSALS = PostLimit("event_proposal", limit=20, window=3600)
+
 
 @login_required
 @require_POST
-@limit_posts("event_registration", limit=60, window=600)
+@limit_posts(REGISTRATIONS)
 def register(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Take a seat, or a place in line when the event is full."""
     event = event_get_visible(user=request.user, public_id=public_id)
@@ -66,7 +71,7 @@ def _register(request: HttpRequest, event: Event) -> HttpResponse:
 
 @login_required
 @require_POST
-@limit_posts("event_registration", limit=60, window=600)
+@limit_posts(REGISTRATIONS)
 def cancel_registration(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Give the seat back (or leave the line); the next in line gets it."""
     event = event_get_visible(user=request.user, public_id=public_id)
@@ -90,7 +95,7 @@ def _cancel(request: HttpRequest, event: Event, registration: Registration) -> H
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("event_proposal", limit=20, window=3600)
+@limit_posts(PROPOSALS)
 def propose(request: HttpRequest, slug: str) -> HttpResponse:
     """A member suggests an event; it is published only when a host approves it."""
     office = office_get_public(slug=slug)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from publicoffice.core.errors import DomainError, ErrorCode
-from publicoffice.core.ratelimit import hit, limit_posts
+from publicoffice.core.ratelimit import PostLimit, hit, limit_posts
 from publicoffice.core.web_errors import on_domain_error
 from publicoffice.places.presenters import day_rows
 from publicoffice.visits import services
@@ -25,6 +25,9 @@ from publicoffice.visits.models import KioskDevice, Source
 from publicoffice.visits.panels import occupancy_context
 from publicoffice.visits.qr import qr_svg
 from publicoffice.visits.tokens import day_token
+
+#: Kiosk unlock attempts: one client, ten minutes.
+KIOSK_UNLOCKS = PostLimit("kiosk-unlock", limit=10, window=600)
 
 KIOSK_COOKIE = "po_kiosk"
 #: Seconds the thank-you screen shows before the kiosk resets itself.
@@ -44,7 +47,7 @@ def _locked(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@limit_posts("kiosk-unlock", limit=10, window=600)
+@limit_posts(KIOSK_UNLOCKS)
 def unlock(request: HttpRequest) -> HttpResponse:
     form = KioskUnlockForm(request.POST or None, initial={"key": request.GET.get("key", "")})
     if request.method == "POST" and form.is_valid():

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from publicoffice.core.errors import DomainError, ErrorCode
-from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import on_domain_error
 from publicoffice.places.models import Office
 from publicoffice.visits import services
@@ -29,12 +29,15 @@ from publicoffice.visits.selectors import visit_get
 from publicoffice.visits.tokens import TokenState, check_day_token, device_hash
 from publicoffice.visits.views.common import office_error_page, public_office
 
+#: Check-ins from one network address in ten minutes (a setting: shared Wi-Fi).
+CHECK_INS = PostLimit("checkin", limit="VISITS_CHECKINS_PER_ADDRESS", window=600)
+
 
 @require_http_methods(["GET", "HEAD", "POST"])
 # Per network address, a backstop against scripted floods; visitors on an
 # office's shared Wi-Fi share it, so it is generous. Phones are limited per
 # device in the service.
-@limit_posts("checkin", limit="VISITS_CHECKINS_PER_ADDRESS", window=600)
+@limit_posts(CHECK_INS)
 def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The page a poster's QR code opens: one button, no account, no JavaScript."""
     office = public_office(slug)
