@@ -246,8 +246,11 @@ def _hash_key(key: str) -> str:
 
 
 @transaction.atomic
-def kiosk_create(*, office: Office, name: str, by: StaffUser) -> tuple[KioskDevice, str]:
-    """A new kiosk device and its key. The key is returned once and never stored."""
+def kiosk_create(*, office: Office, name: str, by: StaffUser | None) -> tuple[KioskDevice, str]:
+    """A new kiosk device and its key. The key is returned once and never stored.
+
+    ``by`` is the host who set it up; ``None`` when no person did (the demo).
+    """
     name = one_line(name or "")
     if not name or len(name) > MAX_KIOSK_NAME_LENGTH:
         raise DomainError(ErrorCode.INVALID_KIOSK_NAME, field="name")
