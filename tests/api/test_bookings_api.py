@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from publicoffice.accounts.services import api_token_create, api_token_revoke
 from publicoffice.bookings.models import Booking, BookingLogEntry, BookingStatus, LogAction
-from publicoffice.bookings.services import booking_create
+from publicoffice.bookings.services import booking_cancel, booking_create
 from tests.bookings import conftest as bookings_fixtures
 from tests.bookings.conftest import STOCKHOLM, at
 from tests.factories import OfficeFactory, SpaceFactory, UserFactory
@@ -411,7 +411,7 @@ class TestCreate:
     @pytest.mark.parametrize(
         ("start", "end", "fields", "code"),
         [
-            (at(1, 10), at(1, 15, 30), {}, "too_long"),
+            (at(1, 10), at(1, 15, 30), {}, "booking_too_long"),
             (at(1, 10, 15), at(1, 11, 15), {}, "not_on_slot"),
             (at(1, 11), at(1, 10), {}, "invalid_range"),
             (at(-1, 10), at(-1, 11), {}, "in_past"),
@@ -422,7 +422,7 @@ class TestCreate:
             (at(1, 10), at(1, 11), {"attendees": 0}, "attendees_invalid"),
             (at(1, 10), at(1, 11), {"attendees": -3}, "attendees_invalid"),
             (at(1, 10), at(1, 11), {"attendees": 10**12}, "attendees_invalid"),
-            (at(1, 10), at(1, 11), {"purpose": "x" * 201}, "purpose_too_long"),
+            (at(1, 10), at(1, 11), {"purpose": "x" * 201}, "text_too_long"),
         ],
     )
     def test_refusals_have_the_services_codes(
@@ -437,6 +437,8 @@ class TestCreate:
         response = book(token_client(member), room, start, end, **fields)
         assert response.status_code == 400, response.json()
         assert response.json()["code"] == code
+        if code == "text_too_long":
+            assert response.json()["details"] == {"field": "purpose", "limit": 200}
         assert Booking.objects.count() == 0
 
     def test_quota_of_coming_bookings(self, room, member):
@@ -642,7 +644,7 @@ class TestOneBooking:
             ({}, 400, "nothing_to_change"),
             ({"purpose": None}, 400, "nothing_to_change"),
             ({"starts_at": "2026-11-26T12:00:00"}, 400, "naive_datetime"),
-            ({"ends_at": "2026-11-26T16:00:00+01:00"}, 400, "too_long"),
+            ({"ends_at": "2026-11-26T16:00:00+01:00"}, 400, "booking_too_long"),
             ({"attendees": 99}, 400, "too_many_attendees"),
             ({"attendees": "two"}, 422, "invalid_input"),
             ({"ends_at": "2026-11-26T09:00:00+01:00"}, 400, "invalid_range"),
@@ -712,6 +714,19 @@ class TestMyBookings:
             response = client.get(f"/api/v1/me/bookings?{query}")
             assert response.status_code == 422
             assert response.json()["code"] == "invalid_page"
+
+    def test_a_cancelled_coming_booking_sorts_with_the_rest_as_on_the_web_page(
+        self, client: Client, room, member
+    ):
+        kept = booking_create(space=room, member=member, starts_at=at(2, 10), ends_at=at(2, 11))
+        dropped = booking_create(space=room, member=member, starts_at=at(1, 10), ends_at=at(1, 11))
+        booking_cancel(booking=dropped, actor=member)
+        body = token_client(member).get("/api/v1/me/bookings").json()
+        assert [b["id"] for b in body["results"]] == [str(kept.public_id), str(dropped.public_id)]
+        client.force_login(member)
+        page = client.get("/en/me/bookings/")
+        assert [b.pk for b in page.context["coming"]] == [kept.pk]
+        assert [b.pk for b in page.context["past"]] == [dropped.pk]
 
     def test_someone_without_bookings_gets_an_empty_list(self):
         body = token_client(UserFactory()).get("/api/v1/me/bookings").json()

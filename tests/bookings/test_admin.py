@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 
 from publicoffice.accounts.models import Role
-from publicoffice.staff.services import role_assign
 from publicoffice.bookings.models import BookingRule
 from publicoffice.bookings.rules import rules_for
+from publicoffice.staff.services import role_assign
 from tests.factories import OfficeFactory, OperatorFactory, SpaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -19,12 +19,12 @@ from publicoffice.bookings.availability import (
     Slot,
     Week,
     _slot_state,
-    first_free_slots,
     space_week,
     space_weeks,
     with_hours,
 )
 from publicoffice.bookings.checks import Refusal
+from publicoffice.bookings.finder import first_free_slots
 from publicoffice.bookings.models import BookingRule
 from publicoffice.bookings.selectors import bookable_spaces
 from publicoffice.bookings.services import booking_create

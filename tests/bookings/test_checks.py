@@ -171,8 +171,8 @@ class TestLength:
         long = attempt(tomorrow(10), tomorrow(12, 15), rules=rules)
         assert checks.check_length(ok_short) is None
         assert checks.check_length(ok_long) is None
-        assert checks.check_length(short).code == "too_short"  # type: ignore[union-attr]
-        assert checks.check_length(long).code == "too_long"  # type: ignore[union-attr]
+        assert checks.check_length(short).code == "booking_too_short"  # type: ignore[union-attr]
+        assert checks.check_length(long).code == "booking_too_long"  # type: ignore[union-attr]
 
 
 class TestNotice:
@@ -349,7 +349,7 @@ def test_the_first_refusal_is_the_earliest_check():
     )
     assert codes(a) == [
         "not_on_slot",
-        "too_long",
+        "booking_too_long",
         "too_far_ahead",
         "outside_opening_hours",
         "too_many_attendees",
@@ -408,9 +408,9 @@ def test_length_is_refused_exactly_outside_min_and_max(
     minutes = length_slots * slot
     refusal = checks.check_length(attempt(starts_at, starts_at + minutes * MINUTE, rules=rules))
     if minutes < low:
-        assert refusal is not None and refusal.code == "too_short"
+        assert refusal is not None and refusal.code == "booking_too_short"
     elif minutes > high:
-        assert refusal is not None and refusal.code == "too_long"
+        assert refusal is not None and refusal.code == "booking_too_long"
     else:
         assert refusal is None
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from publicoffice.bookings import services, waitlist
+from publicoffice.bookings import selectors, services, waitlist
 from publicoffice.bookings.models import Booking, BookingStatus, WaitlistEntry, WaitlistStatus
 from tests.bookings.conftest import at
 from tests.factories import SpaceFactory
+
+MINUTE = timedelta(minutes=1)
 
 TOMORROW = "2026-11-26"
 
@@ -273,14 +277,28 @@ class TestMyBookings:
         assert "Mötesrum Ek" in html
         assert "You are not waiting for any time." in html
 
+    def test_an_offer_is_shown_only_while_it_is_open(self, booking, member, other_member, room):
+        entry = waitlist.waitlist_join(
+            space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
+        )
+        services.booking_cancel(booking=booking, actor=member)
+        entry.refresh_from_db()
+        assert entry.offered_until is not None
+        while_open = selectors.my_bookings(member=other_member, now=entry.offered_until - MINUTE)
+        assert [offer.pk for offer in while_open.offers] == [entry.pk]
+        lapsed = selectors.my_bookings(member=other_member, now=entry.offered_until)
+        assert lapsed.offers == []
+        assert [waiting.pk for waiting in lapsed.waitlist] == [entry.pk]
+
     def test_an_offer_is_shown_and_can_be_taken(self, client, booking, member, other_member, room):
         entry = waitlist.waitlist_join(
             space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
         services.booking_cancel(booking=booking, actor=member)
         client.force_login(other_member)
-        html = client.get("/en/me/bookings/").content.decode()
-        assert "A time you waited for is free" in html
+        response = client.get("/en/me/bookings/")
+        assert [offer.pk for offer in response.context["offers"]] == [entry.pk]
+        assert "A time you waited for is free" in response.content.decode()
         response = client.post(f"/en/waitlist/{entry.public_id}/accept/")
         assert response.status_code == 302
         entry.refresh_from_db()
@@ -457,7 +475,7 @@ class TestHostViews:
         assert response.status_code == 302
         booking = Booking.objects.get()
         override = booking.log.get(action="override")
-        assert override.rule_code == "too_long" and override.reason == "Heldagskurs"
+        assert override.rule_code == "booking_too_long" and override.reason == "Heldagskurs"
 
     def test_a_host_without_the_permission_cannot_book_on_behalf(
         self, client, frozen, room, plain_host

@@ -122,7 +122,8 @@ def test_a_visitor_needs_a_name(frozen, room, host):
         starts_at=at(1, 10),
         ends_at=at(1, 11),
     )
-    assert error.code == "visitor_name_missing"
+    assert error.code == "text_missing"
+    assert error.details["field"] == "visitor_name"
     assert counts() == (0, 0, 0)
 
 
@@ -198,7 +199,7 @@ def test_the_first_refusal_is_raised_with_all_codes(frozen, room, member):
     assert error.code == "not_on_slot"
     assert error.details["refusals"] == [
         "not_on_slot",
-        "too_long",
+        "booking_too_long",
         "outside_opening_hours",
         "too_many_attendees",
         "quota_hours_per_day",
@@ -252,7 +253,7 @@ def test_overriding_several_rules_logs_each(frozen, room, member, host):
             "rule_code", flat=True
         )
     )
-    assert codes == {"too_long", "quota_hours_per_day"}
+    assert codes == {"booking_too_long", "quota_hours_per_day"}
 
 
 def test_no_override_without_a_reason(frozen, room, member, host):
@@ -310,7 +311,7 @@ def test_rules_are_copied_and_a_change_uses_the_copy(frozen, room, member, other
 
     # A new booking follows the new rules.
     error = refused(book, space=room, member=other_member, starts_at=at(2, 10), ends_at=at(2, 12))
-    assert error.code == "too_long"
+    assert error.code == "booking_too_long"
 
 
 # -- approval -------------------------------------------------------------------------
@@ -346,7 +347,8 @@ def test_staff_reject_with_a_reason_and_the_time_is_free_again(
 ):
     booking = book(hall, member, at(2, 10), at(2, 12))
     error = refused(booking_decide, booking=booking, actor=host, approve=False, reason="  ")
-    assert error.code == "reason_missing"
+    assert error.code == "text_missing"
+    assert error.details["field"] == "reason"
     rejected = booking_decide(booking=booking, actor=host, approve=False, reason="Stängt för möte")
     assert rejected.status == BookingStatus.REJECTED
     assert rejected.cancelled_at is not None
@@ -606,7 +608,8 @@ def test_purpose_length(frozen, room, member):
     error = refused(
         book, space=room, member=member, starts_at=at(1, 10), ends_at=at(1, 11), purpose="x" * 201
     )
-    assert error.code == "purpose_too_long"
+    assert error.code == "text_too_long"
+    assert error.details == {"field": "purpose", "limit": 200}
     assert counts() == (0, 0, 0)
     assert len(book(room, member, at(1, 10), at(1, 11), purpose="x" * 200).purpose) == 200
 

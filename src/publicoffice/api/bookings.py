@@ -11,11 +11,9 @@ pages, so the checks and the error codes are the same: a refusal is a
 from __future__ import annotations
 
 import math
-import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Value, When
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -41,13 +39,12 @@ from publicoffice.api.common import (
     activate_language,
     caller,
     count_write,
-    not_found,
     require_aware,
 )
-from publicoffice.bookings import availability, policies, selectors, services
+from publicoffice.bookings import availability, finder, selectors, services
 from publicoffice.bookings.availability import Week
 from publicoffice.bookings.models import Booking
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.places.models import Office, Space
 
 router = Router(tags=["bookings"])
@@ -60,10 +57,6 @@ MAX_PAGE_SIZE = 100
 # -- helpers --------------------------------------------------------------------
 
 
-def _booking_not_found() -> DomainError:
-    return DomainError("booking_not_found", _("There is no such booking."), status=404)
-
-
 def _start(query: AvailabilityQuery) -> date:
     today = timezone.localdate()
     start = query.start or today
@@ -72,11 +65,7 @@ def _start(query: AvailabilityQuery) -> date:
         <= start
         <= today + timedelta(days=START_DAYS_AHEAD)
     ):
-        raise DomainError(
-            "invalid_start",
-            _("Ask for days from a month back to a year ahead."),
-            status=422,
-        )
+        raise DomainError(ErrorCode.INVALID_START)
     return start
 
 
@@ -141,20 +130,6 @@ def _booking(booking: Booking, request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def _visible_booking(user: Any, public_id: str) -> Booking:
-    """The booking if the caller may see it; anyone else gets the same 404 as a missing one."""
-    try:
-        key = uuid.UUID(public_id)
-    except ValueError:
-        raise _booking_not_found() from None
-    booking = (
-        Booking.objects.select_related("space", "office", "member").filter(public_id=key).first()
-    )
-    if booking is None or not policies.can_see_booking(user, booking):
-        raise _booking_not_found()
-    return booking
-
-
 # -- availability (public) -------------------------------------------------------
 # Fixed paths come before /bookings/{public_id} so Django's URL map tries them first.
 
@@ -174,10 +149,8 @@ def space_availability(request: HttpRequest, space_id: int, query: Query[Availab
     user = optional_user(request)
     start = _start(query)
     if not 1 <= space_id <= MAX_ID:
-        raise not_found()
-    space = availability.with_hours(selectors.bookable_spaces().filter(pk=space_id)).first()
-    if space is None:
-        raise not_found()
+        raise DomainError(ErrorCode.NOT_FOUND)
+    space = selectors.bookable_space(space_id=space_id)
     weeks = availability.space_weeks([space], start=start, days=query.days, member=user)
     return _week(weeks[space.pk])
 
@@ -192,10 +165,8 @@ def office_availability(request: HttpRequest, slug: str, query: Query[Availabili
     activate_language(request, query.lang)
     user = optional_user(request)
     start = _start(query)
-    office = Office.objects.public().filter(slug=slug[:80]).first()
-    if office is None:
-        raise not_found()
-    spaces = list(availability.with_hours(selectors.bookable_spaces(office)))
+    office = selectors.office_taking_bookings(slug=slug[:80])
+    spaces = selectors.bookable_spaces_with_hours(office=office)
     weeks = availability.space_weeks(spaces, start=start, days=query.days, member=user)
     return {
         "office": _office_ref(office),
@@ -217,12 +188,8 @@ def find(request: HttpRequest, query: Query[FindQuery]) -> Any:
     """
     activate_language(request, query.lang)
     user = optional_user(request)
-    office = None
-    if query.office:
-        office = Office.objects.public().filter(slug=query.office[:80]).first()
-        if office is None:
-            raise not_found()
-    found = availability.first_free_slots(
+    office = selectors.office_taking_bookings(slug=query.office[:80]) if query.office else None
+    found = finder.first_free_slots(
         duration_minutes=query.duration,
         attendees=query.attendees,
         office=office,
@@ -252,30 +219,16 @@ def find(request: HttpRequest, query: Query[FindQuery]) -> Any:
 )
 def my_bookings(request: HttpRequest, page: int = 1, page_size: int = 20, lang: str = "") -> Any:
     """The caller's bookings of every status: coming ones first (soonest first),
-    then past ones (latest first)."""
+    then the others, cancelled ones included (latest first): the order of the web page."""
     activate_language(request, lang)
     if not 1 <= page <= MAX_ID or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise DomainError(
-            "invalid_page",
+            ErrorCode.INVALID_PAGE,
             _("Pages start at 1 and hold between 1 and %(max)s bookings.") % {"max": MAX_PAGE_SIZE},
-            status=422,
         )
-    now = timezone.now()
-    past = Case(
-        When(ends_at__lte=now, then=Value(1)), default=Value(0), output_field=IntegerField()
+    count, chunk = selectors.my_bookings_page(
+        member=caller(request), now=timezone.now(), page=page, page_size=page_size
     )
-    mine = (
-        Booking.objects.filter(member=caller(request))
-        .select_related("space", "office")
-        .annotate(past=past)
-        .order_by(
-            "past",
-            Case(When(past=0, then=F("starts_at"))).asc(nulls_last=True),
-            "-starts_at",
-        )
-    )
-    count = mine.count()
-    chunk = mine[(page - 1) * page_size : page * page_size]
     return {
         "count": count,
         "page": page,
@@ -295,17 +248,15 @@ def create_booking(request: HttpRequest, payload: BookingIn) -> Any:
     """Book a space for the caller. Times are ISO 8601 with an offset (naive
     times are refused with ``naive_datetime``); the range is half-open, so a
     booking ending at 11:00 leaves 11:00 free. Refusals carry the same codes
-    as the web pages, e.g. ``slot_taken`` (409), ``too_long``, ``not_on_slot``.
+    as the web pages, e.g. ``slot_taken`` (409), ``booking_too_long``, ``not_on_slot``.
     """
     activate_language(request)
     user = caller(request)
     count_write(user)
     require_aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
-    space = None
-    if 1 <= payload.space <= MAX_ID:
-        space = Space.objects.select_related("office").filter(pk=payload.space).first()
-    if space is None:
-        raise DomainError("space_not_found", _("There is no such space."), status=404)
+    if not 1 <= payload.space <= MAX_ID:
+        raise DomainError(ErrorCode.SPACE_NOT_FOUND)
+    space = selectors.space_to_book(space_id=payload.space)
     booking = services.booking_create(
         space=space,
         member=user,
@@ -327,7 +278,9 @@ def create_booking(request: HttpRequest, payload: BookingIn) -> Any:
 def get_booking(request: HttpRequest, public_id: str, lang: str = "") -> Any:
     """A booking of the caller's, or of an office the caller runs; otherwise 404."""
     activate_language(request, lang)
-    return _booking(_visible_booking(caller(request), public_id), request)
+    return _booking(
+        selectors.booking_visible_to(user=caller(request), public_id=public_id), request
+    )
 
 
 @router.patch(
@@ -344,13 +297,10 @@ def change_booking(request: HttpRequest, public_id: str, payload: BookingPatch) 
     activate_language(request)
     user = caller(request)
     count_write(user)
-    booking = _visible_booking(user, public_id)
+    booking = selectors.booking_visible_to(user=user, public_id=public_id)
     given = payload.model_dump(exclude_unset=True)
     if not any(value is not None for value in given.values()):
-        raise DomainError(
-            "nothing_to_change",
-            _("Say what to change: starts_at, ends_at, attendees or purpose."),
-        )
+        raise DomainError(ErrorCode.NOTHING_TO_CHANGE)
     require_aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
     booking = services.booking_change(
         booking=booking,
@@ -374,5 +324,6 @@ def cancel_booking(request: HttpRequest, public_id: str) -> Any:
     activate_language(request)
     user = caller(request)
     count_write(user)
-    booking = services.booking_cancel(booking=_visible_booking(user, public_id), actor=user)
+    booking = selectors.booking_visible_to(user=user, public_id=public_id)
+    booking = services.booking_cancel(booking=booking, actor=user)
     return _booking(booking, request)

@@ -9,7 +9,6 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from publicoffice.accounts.roles import administered_operator_ids, is_platform_admin
 from publicoffice.bookings import policies
 from publicoffice.bookings.models import Booking, BookingLogEntry, BookingRule
 from publicoffice.core.admin_base import PolicyAdminMixin
@@ -60,12 +59,10 @@ class BookingRuleAdmin(PolicyAdminMixin, admin.ModelAdmin):
     )
 
     def _offices(self, request: HttpRequest) -> Any:
-        if is_platform_admin(request.user):
-            return Office.objects.all()
-        return Office.objects.filter(operator_id__in=administered_operator_ids(request.user))
+        return policies.offices_for_booking_rules(request.user)
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:
-        if is_platform_admin(request.user):
+        if policies.sees_all_booking_rules(request.user):
             return queryset
         offices = offices_visible_in_admin(request.user).values("pk")
         return queryset.filter(office__in=offices) | queryset.filter(space__office__in=offices)
@@ -74,7 +71,7 @@ class BookingRuleAdmin(PolicyAdminMixin, admin.ModelAdmin):
         return policies.can_set_booking_rules(request.user, _rule_office(obj))
 
     def may_add(self, request: HttpRequest) -> bool:
-        return is_platform_admin(request.user) or bool(administered_operator_ids(request.user))
+        return policies.can_add_booking_rules(request.user)
 
     def may_delete(self, request: HttpRequest, obj: Any) -> bool:
         return obj is not None and self.may_change(request, obj)
@@ -121,7 +118,7 @@ class BookingLogInline(admin.TabularInline):
         return False
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(request.user.is_active and request.user.is_staff)
+        return policies.can_read_booking_log_in_admin(request.user)
 
 
 @admin.register(Booking)

@@ -8,11 +8,14 @@ class BookingsConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self) -> None:
-        from publicoffice.accounts.extensions import register_export_section
-        from publicoffice.bookings import exports, receivers
-        from publicoffice.bookings.panels import office_panel
-        from publicoffice.places.extensions import register_office_panel
+        """Register with accounts and places, and listen to visits and to our own services."""
+        # app loading: each of these imports models, which exist once the apps are ready.
+        from publicoffice.accounts.extensions import register_export_section  # app loading: models
+        from publicoffice.bookings import exports, notifications, receivers  # app loading: models
+        from publicoffice.bookings.panels import office_panel  # app loading: models
+        from publicoffice.places.extensions import register_office_panel  # app loading: models
 
         register_office_panel(office_panel)
         receivers.connect()
+        notifications.connect()
         register_export_section("bookings", exports.bookings_section)

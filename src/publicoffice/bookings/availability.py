@@ -1,33 +1,33 @@
 """Reads of availability: the slot grid of a week, free times, the first free slot.
 
 The week view asks each slot the same ordered checks the booking service
-asks (:mod:`publicoffice.bookings.checks`, plus the waitlist hold from
-:mod:`publicoffice.bookings.booking_internals`), so a slot shown as bookable
-can be booked, and a slot that cannot says why in words. Everything is
-loaded in a fixed number of queries, however many spaces and slots are
-shown. Plain lists of bookings live in :mod:`publicoffice.bookings.selectors`.
+asks (:data:`publicoffice.bookings.checks.ALL_CHECKS`, the waitlist's hold
+included), so a slot shown as bookable can be booked, and a slot that
+cannot says why in words. Everything is loaded in a fixed number of
+queries, however many spaces and slots are shown. The first free time that
+fits is found in :mod:`publicoffice.bookings.finder`; plain lists of
+bookings live in :mod:`publicoffice.bookings.selectors`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.bookings import checks, policies
-from publicoffice.bookings.booking_internals import ALL_CHECKS
-from publicoffice.bookings.checks import MINUTE, Attempt, Refusal
+from publicoffice.bookings.checks import ALL_CHECKS, MINUTE, Attempt, Refusal
 from publicoffice.bookings.models import Booking, WaitlistEntry
 from publicoffice.bookings.rules import Rules, kinds_in_group, quota_group, rules_for_many
-from publicoffice.bookings.selectors import bookable_spaces
-from publicoffice.core.timeutils import local_zone
-from publicoffice.places.models import Office, Space
+from publicoffice.core.errors import ErrorCode
+from publicoffice.core.timeutils import local_zone, to_utc
+from publicoffice.places.models import Space
 
 #: The checks a single slot of the grid is judged by. Length is left out: one
 #: slot may be shorter than the shortest booking, yet start a longer one.
@@ -123,7 +123,7 @@ def _wall_moments(day: date, opens: time, closes: time, step: int) -> list[datet
     return [found[real] for real in sorted(found)]
 
 
-def _slot_end(starts_at: datetime, minutes: int) -> datetime:
+def slot_end_at(starts_at: datetime, minutes: int) -> datetime:
     """The end of a slot in real time, shown on the local clock."""
     return (starts_at.astimezone(UTC) + minutes * MINUTE).astimezone(local_zone())
 
@@ -133,19 +133,19 @@ def _slot_state(refusals: list[Refusal]) -> tuple[str, str, str]:
         return FREE, "", ""
     first = refusals[0]
     codes = {r.code for r in refusals}
-    if "in_past" in codes:
-        return PAST, "in_past", _("Passed")
-    if "outside_opening_hours" in codes:
-        return CLOSED, "outside_opening_hours", str(first.message)
-    for code in ("slot_taken", "slot_on_hold"):
+    if ErrorCode.IN_PAST in codes:
+        return PAST, str(ErrorCode.IN_PAST), _("Passed")
+    if ErrorCode.OUTSIDE_OPENING_HOURS in codes:
+        return CLOSED, str(ErrorCode.OUTSIDE_OPENING_HOURS), str(first.message)
+    for code in (ErrorCode.SLOT_TAKEN, ErrorCode.SLOT_ON_HOLD):
         if code in codes:
             refusal = next(r for r in refusals if r.code == code)
-            return TAKEN, code, str(refusal.message)
-    return UNAVAILABLE, first.code, str(first.message)
+            return TAKEN, str(code), str(refusal.message)
+    return UNAVAILABLE, str(first.code), str(first.message)
 
 
 @dataclass
-class _Loaded:
+class Loaded:
     rules: dict[int, Rules]
     holding: dict[int, list[Booking]]
     mine: dict[str, list[Booking]]
@@ -153,8 +153,8 @@ class _Loaded:
 
 
 def _load(
-    spaces: Sequence[Space], start: datetime, end: datetime, member: Any, now: datetime
-) -> _Loaded:
+    spaces: Sequence[Space], start: datetime, end: datetime, member: Member | None, now: datetime
+) -> Loaded:
     ids = [space.pk for space in spaces]
     holding: dict[int, list[Booking]] = defaultdict(list)
     for booking in (
@@ -166,7 +166,7 @@ def _load(
         holding[booking.space_id].append(booking)
     mine: dict[str, list[Booking]] = {}
     groups = {quota_group(space.kind) for space in spaces}
-    if member is not None and getattr(member, "is_authenticated", False):
+    if member is not None:
         kinds = [kind for group in groups for kind in kinds_in_group(group)]
         rows = list(
             Booking.objects.filter(member=member, space__kind__in=kinds)
@@ -179,27 +179,27 @@ def _load(
             mine[group] = [b for b in rows if quota_group(b.space.kind) == group]
     holds: dict[int, list[WaitlistEntry]] = defaultdict(list)
     offers = WaitlistEntry.objects.filter(space_id__in=ids).open_offers(now).overlapping(start, end)
-    if member is not None and getattr(member, "is_authenticated", False):
+    if member is not None:
         offers = offers.exclude(member=member)
     for offer in offers:
         holds[offer.space_id].append(offer)
-    return _Loaded(rules_for_many(list(spaces)), holding, mine, holds)
+    return Loaded(rules_for_many(list(spaces)), holding, mine, holds)
 
 
-def _judge_slot(
+def judge_slot(
     *,
     space: Space,
     rules: Rules,
-    loaded: _Loaded,
+    loaded: Loaded,
     starts_at: datetime,
     ends_at: datetime,
-    member: Any,
+    member: Member | None,
     member_refusal: Refusal | None,
     now: datetime,
     attendees: int = 1,
     slot_checks: Sequence[checks.Check] = SLOT_CHECKS,
 ) -> list[Refusal]:
-    starts_at, ends_at = checks.to_utc(starts_at), checks.to_utc(ends_at)
+    starts_at, ends_at = to_utc(starts_at), to_utc(ends_at)
     blocked_until = ends_at + rules.buffer_minutes * MINUTE
     attempt = Attempt(
         space=space,
@@ -209,7 +209,7 @@ def _judge_slot(
         rules=rules,
         now=now,
         attendees=attendees,
-        member=member if getattr(member, "is_authenticated", False) else None,
+        member=member,
         others=[
             b
             for b in loaded.holding.get(space.pk, [])
@@ -229,7 +229,7 @@ def space_weeks(
     *,
     start: date,
     days: int = 7,
-    member: Any = None,
+    member: AnyUser | None = None,
     now: datetime | None = None,
 ) -> dict[int, Week]:
     """The slot grid of each space for ``days`` days, in a fixed number of queries.
@@ -238,27 +238,28 @@ def space_weeks(
     (:func:`with_hours`).
     """
     now = now or timezone.now()
-    loaded = _load_window(spaces, start, days, member, now)
-    return _weeks(spaces, start=start, days=days, member=member, now=now, loaded=loaded)
+    member = signed_in_member(member)
+    loaded = load_window(spaces, start, days, member, now)
+    return weeks_from(spaces, start=start, days=days, member=member, now=now, loaded=loaded)
 
 
-def _load_window(
-    spaces: Sequence[Space], start: date, days: int, member: Any, now: datetime
-) -> _Loaded:
+def load_window(
+    spaces: Sequence[Space], start: date, days: int, member: Member | None, now: datetime
+) -> Loaded:
     zone = local_zone()
     window_start = datetime.combine(start, time(0), tzinfo=zone)
     window_end = datetime.combine(start + timedelta(days=days), time(0), tzinfo=zone)
     return _load(spaces, window_start - timedelta(hours=12), window_end, member, now)
 
 
-def _weeks(
+def weeks_from(
     spaces: Sequence[Space],
     *,
     start: date,
     days: int,
-    member: Any,
+    member: Member | None,
     now: datetime,
-    loaded: _Loaded,
+    loaded: Loaded,
 ) -> dict[int, Week]:
     refusal_by_office: dict[int, Refusal | None] = {}
     weeks: dict[int, Week] = {}
@@ -267,9 +268,7 @@ def _weeks(
         office = space.office
         if office.pk not in refusal_by_office:
             refusal_by_office[office.pk] = (
-                policies.may_book(member, office=office)
-                if getattr(member, "is_authenticated", False)
-                else None
+                policies.may_book(member, office=office) if member is not None else None
             )
         schedule = office.schedule()
         week_days: list[Day] = []
@@ -284,8 +283,8 @@ def _weeks(
                 ):
                     starts.setdefault(moment.astimezone(UTC), moment)
             for slot_start in (starts[real] for real in sorted(starts)):
-                slot_end = _slot_end(slot_start, rules.slot_minutes)
-                refusals = _judge_slot(
+                slot_end = slot_end_at(slot_start, rules.slot_minutes)
+                refusals = judge_slot(
                     space=space,
                     rules=rules,
                     loaded=loaded,
@@ -304,13 +303,20 @@ def _weeks(
     return weeks
 
 
-def _is_mine(loaded: _Loaded, space: Space, start: datetime, end: datetime, member: Any) -> bool:
-    if not getattr(member, "is_authenticated", False):
+def _is_mine(
+    loaded: Loaded, space: Space, start: datetime, end: datetime, member: Member | None
+) -> bool:
+    if member is None:
         return False
     return any(
         b.member_id == member.pk and b.starts_at < end and start < b.ends_at
         for b in loaded.holding.get(space.pk, [])
     )
+
+
+def signed_in_member(user: AnyUser | None) -> Member | None:
+    """The member whose own bookings and quotas count; nobody for an anonymous visitor."""
+    return user if isinstance(user, Member) and user.is_authenticated else None
 
 
 def with_hours(spaces: QuerySet[Space]) -> QuerySet[Space]:
@@ -321,94 +327,12 @@ def with_hours(spaces: QuerySet[Space]) -> QuerySet[Space]:
 
 
 def space_week(
-    space: Space, *, start: date, member: Any = None, now: datetime | None = None, days: int = 7
+    space: Space,
+    *,
+    start: date,
+    member: AnyUser | None = None,
+    now: datetime | None = None,
+    days: int = 7,
 ) -> Week:
     space = with_hours(Space.objects.filter(pk=space.pk)).get()
     return space_weeks([space], start=start, days=days, member=member, now=now)[space.pk]
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    space: Space
-    starts_at: datetime
-    ends_at: datetime
-
-
-def _needs_q(needs: Iterable[str]) -> Q:
-    condition = Q()
-    for need in needs:
-        if need in ACCESSIBILITY_NEEDS:
-            condition &= Q(**{f"office__accessibility__{need}": True})
-    return condition
-
-
-def first_free_slots(
-    *,
-    duration_minutes: int,
-    attendees: int = 1,
-    office: Office | None = None,
-    kind: str = "",
-    needs: Iterable[str] = (),
-    member: Any = None,
-    now: datetime | None = None,
-    horizon_days: int = 14,
-    limit: int = 5,
-) -> list[Suggestion]:
-    """The earliest time in each fitting space that takes the whole stay, soonest first."""
-    now = now or timezone.now()
-    spaces_qs = (
-        bookable_spaces(office).filter(capacity__gte=max(1, attendees)).filter(_needs_q(needs))
-    )
-    if kind:
-        spaces_qs = spaces_qs.filter(kind=kind)
-    spaces = list(with_hours(spaces_qs)[:200])
-    if not spaces:
-        return []
-    today = timezone.localdate(now)
-    loaded = _load_window(spaces, today, horizon_days, member, now)
-    weeks = _weeks(spaces, start=today, days=horizon_days, member=member, now=now, loaded=loaded)
-    duration = duration_minutes * MINUTE
-    found: list[Suggestion] = []
-    for space in spaces:
-        week = weeks[space.pk]
-        fit = _first_fit(week, loaded, duration, attendees, member, now)
-        if fit is not None:
-            found.append(Suggestion(space, fit, _slot_end(fit, duration_minutes)))
-    found.sort(key=lambda s: (s.starts_at.astimezone(UTC), s.space.office.name, s.space.name))
-    return found[:limit]
-
-
-def _first_fit(
-    week: Week,
-    loaded: _Loaded,
-    duration: timedelta,
-    attendees: int,
-    member: Any,
-    now: datetime,
-) -> datetime | None:
-    """The first start in the free ranges where the whole stay passes every check."""
-    space, rules = week.space, week.rules
-    member_refusal = (
-        policies.may_book(member, office=space.office)
-        if getattr(member, "is_authenticated", False)
-        else None
-    )
-    for range_start, range_end in week.free_ranges():
-        candidate, last = range_start.astimezone(UTC), range_end.astimezone(UTC)
-        while candidate + duration <= last:
-            refusals = _judge_slot(
-                space=space,
-                rules=rules,
-                loaded=loaded,
-                starts_at=candidate,
-                ends_at=candidate + duration,
-                member=member,
-                member_refusal=member_refusal,
-                now=now,
-                attendees=attendees,
-                slot_checks=ALL_CHECKS,
-            )
-            if not refusals:
-                return candidate.astimezone(local_zone())
-            candidate += rules.slot_minutes * MINUTE
-    return None

@@ -15,35 +15,39 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from publicoffice.accounts.actors import Member
 from publicoffice.accounts.models import NamedPermission
 from publicoffice.bookings.models import Booking
 from publicoffice.bookings.rules import Rules
-from publicoffice.core.timeutils import ensure_aware
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.timeutils import to_utc
 from publicoffice.places.models import Office, OfficeStatus, Space
 
 MINUTE = timedelta(minutes=1)
 
 
-def to_utc(moment: datetime) -> datetime:
-    """``moment`` in UTC, so arithmetic and comparisons are in real time."""
-    return ensure_aware(moment).astimezone(UTC)
-
-
 @dataclass(frozen=True)
 class Refusal:
-    code: str
+    """One check's "no": a code of the registry, the words, and who may override it."""
+
+    code: ErrorCode
     message: Any
     overridable_by: str | None = None
 
     def __str__(self) -> str:
         return str(self.message)
+
+    def error(self, refusals: Sequence[Refusal] = ()) -> DomainError:
+        """The refusal as the error a service raises; ``refusals`` lists every code found."""
+        codes = [str(refusal.code) for refusal in (refusals or [self])]
+        return DomainError(self.code, self.message, refusals=codes)
 
 
 @dataclass
@@ -57,7 +61,7 @@ class Attempt:
     rules: Rules
     now: datetime
     attendees: int = 1
-    member: Any = None
+    member: Member | None = None
     #: Holding bookings of the space near the range (never the one being changed).
     others: Sequence[Booking] = ()
     #: The member's holding bookings in the same quota group (never the one being changed).
@@ -96,15 +100,15 @@ def check_member_may_book(attempt: Attempt) -> Refusal | None:
 
 def check_space_bookable(attempt: Attempt) -> Refusal | None:
     if attempt.office.status != OfficeStatus.OPEN:
-        return Refusal("office_not_open", _("This office does not take bookings now."))
+        return Refusal(ErrorCode.OFFICE_NOT_OPEN, _("This office does not take bookings now."))
     if not attempt.space.is_bookable:
-        return Refusal("space_not_bookable", _("This space cannot be booked."))
+        return Refusal(ErrorCode.SPACE_NOT_BOOKABLE, _("This space cannot be booked."))
     return None
 
 
 def check_range(attempt: Attempt) -> Refusal | None:
     if attempt.ends_at <= attempt.starts_at:
-        return Refusal("invalid_range", _("The end must come after the start."))
+        return Refusal(ErrorCode.INVALID_RANGE, _("The end must come after the start."))
     return None
 
 
@@ -113,7 +117,7 @@ def check_not_past(attempt: Attempt) -> Refusal | None:
     if attempt.ends_at <= attempt.now or (
         attempt.now - attempt.starts_at >= attempt.rules.slot_minutes * MINUTE
     ):
-        return Refusal("in_past", _("This time has already passed."))
+        return Refusal(ErrorCode.IN_PAST, _("This time has already passed."))
     return None
 
 
@@ -128,7 +132,7 @@ def check_on_slot(attempt: Attempt) -> Refusal | None:
     if _on_slot(attempt.starts_at, slot) and _on_slot(attempt.ends_at, slot):
         return None
     return Refusal(
-        "not_on_slot",
+        ErrorCode.NOT_ON_SLOT,
         ngettext(
             "Bookings start and end on whole slots of %(count)d minute.",
             "Bookings start and end on whole slots of %(count)d minutes.",
@@ -143,7 +147,7 @@ def check_length(attempt: Attempt) -> Refusal | None:
     rules = attempt.rules
     if attempt.minutes < rules.min_minutes:
         return Refusal(
-            "too_short",
+            ErrorCode.BOOKING_TOO_SHORT,
             ngettext(
                 "The shortest booking here is %(count)d minute.",
                 "The shortest booking here is %(count)d minutes.",
@@ -154,7 +158,7 @@ def check_length(attempt: Attempt) -> Refusal | None:
         )
     if attempt.minutes > rules.max_minutes:
         return Refusal(
-            "too_long",
+            ErrorCode.BOOKING_TOO_LONG,
             ngettext(
                 "The longest booking here is %(count)d minute.",
                 "The longest booking here is %(count)d minutes.",
@@ -180,7 +184,7 @@ def check_notice(attempt: Attempt) -> Refusal | None:
                 "Book at least %(count)d minutes ahead.",
                 notice,
             ) % {"count": notice}
-        return Refusal("too_soon", text, _RULES)
+        return Refusal(ErrorCode.TOO_SOON, text, _RULES)
     return None
 
 
@@ -192,7 +196,7 @@ def check_days_ahead(attempt: Attempt) -> Refusal | None:
     days = attempt.rules.max_days_ahead
     if timezone.localdate(attempt.starts_at) > last_bookable_day(attempt.rules, attempt.now):
         return Refusal(
-            "too_far_ahead",
+            ErrorCode.TOO_FAR_AHEAD,
             ngettext(
                 "You can book at most %(count)d day ahead.",
                 "You can book at most %(count)d days ahead.",
@@ -221,7 +225,7 @@ def check_opening_hours(attempt: Attempt) -> Refusal | None:
             return None
         moment = closes
     return Refusal(
-        "outside_opening_hours",
+        ErrorCode.OUTSIDE_OPENING_HOURS,
         _("The office is closed for part of this time."),
         NamedPermission.BOOK_OUTSIDE_OPENING_HOURS,
     )
@@ -229,11 +233,11 @@ def check_opening_hours(attempt: Attempt) -> Refusal | None:
 
 def check_attendees(attempt: Attempt) -> Refusal | None:
     if attempt.attendees < 1:
-        return Refusal("attendees_invalid", _("At least one person must attend."))
+        return Refusal(ErrorCode.ATTENDEES_INVALID, _("At least one person must attend."))
     limit = attempt.rules.attendee_limit(attempt.space.capacity)
     if attempt.attendees > limit:
         return Refusal(
-            "too_many_attendees",
+            ErrorCode.TOO_MANY_ATTENDEES,
             ngettext(
                 "This space takes at most %(count)d person.",
                 "This space takes at most %(count)d people.",
@@ -251,7 +255,7 @@ def check_active_quota(attempt: Attempt) -> Refusal | None:
     coming = [b for b in attempt.mine if b.ends_at > attempt.now]
     if len(coming) >= limit:
         return Refusal(
-            "quota_active_bookings",
+            ErrorCode.QUOTA_ACTIVE_BOOKINGS,
             ngettext(
                 "You already have %(count)d coming booking of this kind, the most allowed.",
                 "You already have %(count)d coming bookings of this kind, the most allowed.",
@@ -292,7 +296,7 @@ def check_day_quota(attempt: Attempt) -> Refusal | None:
     used = _minutes_where(attempt.mine, lambda d: d == day)
     limit = attempt.rules.max_hours_per_day
     if used + attempt.minutes > limit * 60:
-        return Refusal("quota_hours_per_day", _hours_message(limit, per_week=False), _RULES)
+        return Refusal(ErrorCode.QUOTA_HOURS_PER_DAY, _hours_message(limit, per_week=False), _RULES)
     return None
 
 
@@ -303,7 +307,7 @@ def check_week_quota(attempt: Attempt) -> Refusal | None:
     used = _minutes_where(attempt.mine, lambda d: d.isocalendar()[:2] == week)
     limit = attempt.rules.max_hours_per_week
     if used + attempt.minutes > limit * 60:
-        return Refusal("quota_hours_per_week", _hours_message(limit, per_week=True), _RULES)
+        return Refusal(ErrorCode.QUOTA_HOURS_PER_WEEK, _hours_message(limit, per_week=True), _RULES)
     return None
 
 
@@ -313,11 +317,24 @@ def check_free(attempt: Attempt) -> Refusal | None:
     for other in attempt.others:
         if other.starts_at < blocked_until and attempt.starts_at < other.blocked_until:
             if attempt.starts_at < other.ends_at and other.starts_at < attempt.ends_at:
-                return Refusal("slot_taken", _("Someone has already booked this time."))
+                return Refusal(ErrorCode.SLOT_TAKEN, _("Someone has already booked this time."))
             return Refusal(
-                "slot_taken",
+                ErrorCode.SLOT_TAKEN,
                 _("Too close to another booking: the space needs a break between bookings."),
             )
+    return None
+
+
+def check_not_on_hold(attempt: Attempt) -> Refusal | None:
+    """A freed slot offered to the first on the waitlist is theirs until the hold ends."""
+    holds = attempt.extra.get("holds") or []
+    if holds:
+        until = timezone.localtime(min(h.offered_until for h in holds))
+        return Refusal(
+            ErrorCode.SLOT_ON_HOLD,
+            _("This time is offered to the next person on the waitlist until %(time)s.")
+            % {"time": until.strftime("%H:%M")},
+        )
     return None
 
 
@@ -340,6 +357,10 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
+#: Every check a booking is judged by: :data:`CHECKS` and the waitlist's hold.
+ALL_CHECKS: tuple[Check, ...] = (*CHECKS, check_not_on_hold)
+
+
 def evaluate(attempt: Attempt, checks: Sequence[Check] = CHECKS) -> list[Refusal]:
     """Every refusal for the attempt, in order. An impossible range stops early."""
     refusals: list[Refusal] = []
@@ -348,6 +369,6 @@ def evaluate(attempt: Attempt, checks: Sequence[Check] = CHECKS) -> list[Refusal
         if refusal is None:
             continue
         refusals.append(refusal)
-        if refusal.code == "invalid_range":
+        if refusal.code == ErrorCode.INVALID_RANGE:
             break
     return refusals

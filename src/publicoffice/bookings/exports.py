@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from publicoffice.accounts.actors import Member
 from publicoffice.accounts.privacy import iso
 from publicoffice.bookings.models import CalendarFeed, WaitlistEntry
 from publicoffice.bookings.selectors import member_bookings
 
 
-def _bookings(user: Any) -> list[dict[str, Any]]:
+def _bookings(user: Member) -> list[dict[str, Any]]:
     return [
         {
             "office": str(booking.office.name),
@@ -33,7 +34,7 @@ def _bookings(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _waitlist(user: Any) -> list[dict[str, Any]]:
+def _waitlist(user: Member) -> list[dict[str, Any]]:
     # Every entry, not only the open ones: expired and withdrawn rows are kept too.
     entries = (
         WaitlistEntry.objects.filter(member=user)
@@ -55,12 +56,12 @@ def _waitlist(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _calendar_feed(user: Any) -> dict[str, Any] | None:
+def _calendar_feed(user: Member) -> dict[str, Any] | None:
     created = CalendarFeed.objects.filter(member=user).values_list("created_at", flat=True).first()
     return None if created is None else {"exists": True, "created": iso(created)}
 
 
-def bookings_section(user: Any) -> dict[str, Any]:
+def bookings_section(user: Member) -> dict[str, Any]:
     """Bookings (every status), waitlist entries and whether a calendar feed exists."""
     return {
         "bookings": _bookings(user),

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from publicoffice.accounts.actors import Member
+from publicoffice.bookings.services import check_in_arriving_member
 from publicoffice.places.models import Office
 from publicoffice.visits.signals import member_arrived
 
 
-def on_member_arrived(*, office: Office, member: Any, at: datetime, **_kwargs: Any) -> None:
-    from publicoffice.bookings.services import check_in_arriving_member
-
+def on_member_arrived(*, office: Office, member: Member, at: datetime, **_kwargs: Any) -> None:
     check_in_arriving_member(member=member, office=office, at=at)
 
 

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from publicoffice.bookings.models import Booking, WaitlistEntry
+from publicoffice.core.timeutils import acting_now
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Purged:
 @transaction.atomic
 def bookings_purge(*, at: datetime | None = None, days: int | None = None) -> Purged:
     """Delete bookings and waitlist entries that ended more than ``days`` days ago."""
-    now = at or timezone.now()
+    now = acting_now(at)
     keep_days = settings.BOOKINGS_RETENTION_DAYS if days is None else days
     cutoff = now - timedelta(days=keep_days)
     waitlist, _detail = WaitlistEntry.objects.filter(ends_at__lt=cutoff).delete()

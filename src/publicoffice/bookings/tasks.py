@@ -10,8 +10,10 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
-from publicoffice.bookings import notifications, retention, services, waitlist
+from publicoffice.bookings import emails, retention, services, waitlist
 
 #: How often the sweep records no-shows, passes lapsed offers on and purges old bookings.
 SWEEP_EVERY = timedelta(minutes=5)
@@ -20,26 +22,23 @@ SWEEP_EVERY = timedelta(minutes=5)
 @task()
 def send_booking_notice(*, booking_id: int, kind: str, sequence: int) -> str:
     """E-mail the member about their booking (confirmed, changed, cancelled...)."""
-    return notifications.send_notice(booking_id=booking_id, kind=kind, sequence=sequence)
+    return emails.send_notice(booking_id=booking_id, kind=kind, sequence=sequence)
 
 
 @task()
 def send_booking_reminder(*, booking_id: int, sequence: int) -> str:
     """E-mail a reminder before the booking; does nothing if it changed since."""
-    return notifications.send_reminder(booking_id=booking_id, sequence=sequence)
+    return emails.send_reminder(booking_id=booking_id, sequence=sequence)
 
 
 @task()
 def send_waitlist_offer(*, entry_id: int) -> str:
     """E-mail a waitlisted member that their slot is free and held for them."""
-    return notifications.send_offer(entry_id=entry_id)
+    return emails.send_offer(entry_id=entry_id)
 
 
 def _sweep_already_queued() -> bool:
     """Is another sweep waiting in the database queue? Then one chain is enough."""
-    from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
     if not isinstance(sweep_bookings.get_backend(), DatabaseBackend):
         return False
     return DBTaskResult.objects.filter(

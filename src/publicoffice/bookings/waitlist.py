@@ -1,11 +1,12 @@
-"""Writes to waitlists: join, offer freed time, accept, withdraw, expire offers.
+"""Writes to waitlists: join, accept an offer, withdraw, expire offers.
 
-A member may wait only for a slot that is taken. When time frees up (a
-cancellation, a change, a refusal, a no-show, a lapsed or declined offer)
-the first in line whose wanted slot is now wholly free is offered it, and the
-offer holds the slot for them for a while. Accepting an offer makes an
-ordinary booking through :func:`publicoffice.bookings.services.booking_create`,
-with every rule checked again.
+A member may wait only for a slot that is taken. When time frees up the
+first in line whose wanted slot is now wholly free is offered it
+(:mod:`publicoffice.bookings.offers`), and the offer holds the slot for them
+for a while. Accepting an offer makes an ordinary booking through
+:func:`publicoffice.bookings.services.booking_create`, with every rule
+checked again: the waitlist builds on the booking services, never the
+reverse.
 
 Every write runs under the space's lock, like the booking services, so an
 offer, an acceptance and an expiry of the same slot queue behind each other.
@@ -13,37 +14,39 @@ offer, an acceptance and an expiry of the same slot queue behind each other.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from functools import partial
-from typing import Any
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from publicoffice.accounts.actors import Member
 from publicoffice.bookings import checks
-from publicoffice.bookings.booking_internals import (
-    ALL_CHECKS,
-    acting_now,
-    after_commit,
+from publicoffice.bookings.attempts import (
     build_attempt,
     lock_space,
     office_with_hours,
-    refusal_error,
     validate_inputs,
 )
-from publicoffice.bookings.checks import MINUTE
 from publicoffice.bookings.models import Booking, WaitlistEntry, WaitlistStatus
+from publicoffice.bookings.offers import offer_freed_time
 from publicoffice.bookings.rules import rules_for
-from publicoffice.core.errors import DomainError
+from publicoffice.bookings.services import booking_create
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.timeutils import acting_now
 from publicoffice.places.models import Space
+
+#: Refusals that mean "taken": only these may be waited out.
+TAKEN_CODES = frozenset({ErrorCode.SLOT_TAKEN, ErrorCode.SLOT_ON_HOLD})
+
+OPEN_STATUSES = (WaitlistStatus.WAITING, WaitlistStatus.OFFERED)
 
 
 @transaction.atomic
 def waitlist_join(
     *,
     space: Space,
-    member: Any,
+    member: Member,
     starts_at: datetime,
     ends_at: datetime,
     attendees: int = 1,
@@ -57,22 +60,11 @@ def waitlist_join(
     space = lock_space(space)
     office = office_with_hours(space.office)
     existing = WaitlistEntry.objects.filter(
-        space=space,
-        member=member,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        status__in=[WaitlistStatus.WAITING, WaitlistStatus.OFFERED],
+        space=space, member=member, starts_at=starts_at, ends_at=ends_at, status__in=OPEN_STATUSES
     ).first()
     if existing is not None:
         return existing
-    waiting = WaitlistEntry.objects.filter(
-        member=member, status=WaitlistStatus.WAITING, ends_at__gt=now
-    ).count()
-    if waiting >= settings.BOOKINGS_MAX_WAITING:
-        raise DomainError(
-            "waitlist_full",
-            _("You are on the waitlist for too many times. Leave one of them first."),
-        )
+    _ensure_room_on_waitlists(member, now)
     attempt = build_attempt(
         space=space,
         office=office,
@@ -83,19 +75,8 @@ def waitlist_join(
         member=member,
         attendees=attendees,
     )
-    if (
-        Booking.objects.filter(space=space, member=member)
-        .holding(now)
-        .overlapping(starts_at, ends_at)
-        .exists()
-    ):
-        raise DomainError("already_booked", _("You have already booked this space at this time."))
-    refusals = checks.evaluate(attempt, ALL_CHECKS)
-    if not refusals:
-        raise DomainError("slot_free", _("This time is free: book it directly."))
-    other = [r for r in refusals if r.code not in ("slot_taken", "slot_on_hold")]
-    if other:
-        raise refusal_error(other[0], refusals)
+    _ensure_not_booked_already(space, member, starts_at, ends_at, now)
+    _ensure_only_taken(checks.evaluate(attempt, checks.ALL_CHECKS))
     entry = WaitlistEntry(
         space=space, member=member, starts_at=starts_at, ends_at=ends_at, attendees=attendees
     )
@@ -104,69 +85,56 @@ def waitlist_join(
     return entry
 
 
-def _range_free(space: Space, starts_at: datetime, ends_at: datetime, now: datetime) -> bool:
-    rules = rules_for(space)
-    blocked_until = ends_at + rules.buffer_minutes * MINUTE
-    taken = Booking.objects.filter(space=space).holding(now).overlapping(starts_at, blocked_until)
-    offered = (
-        WaitlistEntry.objects.filter(space=space).open_offers(now).overlapping(starts_at, ends_at)
-    )
-    return not taken.exists() and not offered.exists()
+def _ensure_room_on_waitlists(member: Member, now: datetime) -> None:
+    waiting = WaitlistEntry.objects.filter(
+        member=member, status=WaitlistStatus.WAITING, ends_at__gt=now
+    ).count()
+    if waiting >= settings.BOOKINGS_MAX_WAITING:
+        raise DomainError(
+            ErrorCode.WAITLIST_FULL,
+            _("You are on the waitlist for too many times. Leave one of them first."),
+        )
 
 
-def offer_freed_time(
-    *, space: Space, starts_at: datetime, ends_at: datetime, at: datetime
-) -> list[WaitlistEntry]:
-    """Offer freed time to the first in line whose wanted slot is now wholly free.
-
-    Called with the space locked. The offer holds the slot for
-    ``BOOKINGS_WAITLIST_HOLD_MINUTES`` (never past the slot's end); when it
-    lapses the slot is free for anyone at once, and the next in line is
-    offered it by :func:`waitlist_expire_offers`.
-    """
-    hold = timedelta(minutes=settings.BOOKINGS_WAITLIST_HOLD_MINUTES)
-    candidates = WaitlistEntry.objects.filter(
-        space=space,
-        status=WaitlistStatus.WAITING,
-        starts_at__lt=ends_at,
-        ends_at__gt=starts_at,
-        starts_at__gt=at,
-    ).select_related("member")
-    offered: list[WaitlistEntry] = []
-    for entry in candidates:
-        if not _range_free(space, entry.starts_at, entry.ends_at, at):
-            continue
-        entry.status = WaitlistStatus.OFFERED
-        entry.offered_until = min(at + hold, entry.starts_at)
-        entry.save(update_fields=["status", "offered_until", "updated_at"])
-        offered.append(entry)
-        entry_id = int(entry.pk)
-        after_commit(partial(_notify_offer, entry_id))
-    return offered
+def _ensure_not_booked_already(
+    space: Space, member: Member, starts_at: datetime, ends_at: datetime, now: datetime
+) -> None:
+    mine = Booking.objects.filter(space=space, member=member).holding(now)
+    if mine.overlapping(starts_at, ends_at).exists():
+        raise DomainError(
+            ErrorCode.ALREADY_BOOKED, _("You have already booked this space at this time.")
+        )
 
 
-def _notify_offer(entry_id: int) -> None:
-    from publicoffice.bookings.notifications import notify_offer_later
+def _ensure_only_taken(refusals: list[checks.Refusal]) -> None:
+    """Nothing to wait for when the time is free; the other rules still apply."""
+    if not refusals:
+        raise DomainError(ErrorCode.SLOT_FREE, _("This time is free: book it directly."))
+    other = [r for r in refusals if r.code not in TAKEN_CODES]
+    if other:
+        raise other[0].error(refusals)
 
-    notify_offer_later(entry_id)
+
+def _members_entry(entry: WaitlistEntry, member: Member) -> WaitlistEntry:
+    """The entry afresh, if it is the member's; anyone else's is "not found"."""
+    entry = WaitlistEntry.objects.select_related("space").get(pk=entry.pk)
+    if entry.member_id != getattr(member, "pk", None):
+        raise DomainError(ErrorCode.WAITLIST_NOT_FOUND)
+    return entry
 
 
 @transaction.atomic
-def waitlist_accept(*, entry: WaitlistEntry, member: Any, at: datetime | None = None) -> Booking:
+def waitlist_accept(*, entry: WaitlistEntry, member: Member, at: datetime | None = None) -> Booking:
     """Take the offered slot: a normal booking, with every rule checked again."""
-    # Imported here because the booking services offer freed time through this
-    # module: the waitlist builds on bookings, and bookings only call back in.
-    from publicoffice.bookings.services import booking_create
-
     now = acting_now(at)
-    entry = WaitlistEntry.objects.select_related("space").get(pk=entry.pk)
-    if entry.member_id != getattr(member, "pk", None):
-        raise DomainError("waitlist_not_found", _("There is no such waitlist place."), status=404)
+    entry = _members_entry(entry, member)
     # Under the space's lock, so a concurrent expiry cannot pass the offer on meanwhile.
     lock_space(entry.space)
     entry.refresh_from_db(fields=["status", "offered_until"])
     if not entry.offer_open(now):
-        raise DomainError("offer_expired", _("This offer has run out. The slot went to others."))
+        raise DomainError(
+            ErrorCode.OFFER_EXPIRED, _("This offer has run out. The slot went to others.")
+        )
     booking = booking_create(
         space=entry.space,
         member=member,
@@ -183,13 +151,11 @@ def waitlist_accept(*, entry: WaitlistEntry, member: Any, at: datetime | None = 
 
 
 @transaction.atomic
-def waitlist_withdraw(*, entry: WaitlistEntry, member: Any, at: datetime | None = None) -> None:
+def waitlist_withdraw(*, entry: WaitlistEntry, member: Member, at: datetime | None = None) -> None:
     """Leave the waitlist; a declined offer passes to the next in line."""
     now = acting_now(at)
-    entry = WaitlistEntry.objects.select_related("space").get(pk=entry.pk)
-    if entry.member_id != getattr(member, "pk", None):
-        raise DomainError("waitlist_not_found", _("There is no such waitlist place."), status=404)
-    if entry.status not in (WaitlistStatus.WAITING, WaitlistStatus.OFFERED):
+    entry = _members_entry(entry, member)
+    if entry.status not in OPEN_STATUSES:
         return
     was_offered = entry.offer_open(now)
     entry.status = WaitlistStatus.WITHDRAWN

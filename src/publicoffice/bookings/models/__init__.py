@@ -20,6 +20,7 @@ from publicoffice.bookings.models.bookings import (
     BookingStatus,
     LogAction,
     TsTzRange,
+    holding_at,
 )
 from publicoffice.bookings.models.feeds import CalendarFeed
 from publicoffice.bookings.models.limits import LONGEST_BOOKING, LONGEST_BUFFER, LONGEST_HOLD
@@ -46,4 +47,5 @@ __all__ = [
     "WaitlistEntry",
     "WaitlistQuerySet",
     "WaitlistStatus",
+    "holding_at",
 ]

@@ -45,14 +45,19 @@ class BookingStatus(models.TextChoices):
 HOLDING_STATUSES = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
 
 
+def holding_at(at: datetime) -> Q:
+    """The condition of :meth:`BookingQuerySet.holding`, for annotations too."""
+    return Q(status__in=HOLDING_STATUSES) & (
+        Q(checkin_deadline__isnull=True)
+        | Q(checked_in_at__isnull=False)
+        | Q(checkin_deadline__gt=at)
+    )
+
+
 class BookingQuerySet(models.QuerySet["Booking"]):
     def holding(self, at: datetime) -> BookingQuerySet:
         """Bookings that keep their space at ``at``: active and not a missed check-in."""
-        return self.filter(status__in=HOLDING_STATUSES).filter(
-            Q(checkin_deadline__isnull=True)
-            | Q(checked_in_at__isnull=False)
-            | Q(checkin_deadline__gt=at)
-        )
+        return self.filter(holding_at(at))
 
     def missed_check_in(self, at: datetime) -> BookingQuerySet:
         """Still marked active, but released by the clock: no-shows to record."""

@@ -12,17 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone, translation
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from publicoffice.bookings import ical, policies
-from publicoffice.bookings.models import CalendarFeed
-from publicoffice.bookings.selectors import member_feed_bookings
-from publicoffice.bookings.views.common import booking_by_public_id
-from publicoffice.core.mail import language_of as member_language
+from publicoffice.bookings import ical, selectors
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.mail import in_language_of
 
 #: Tokens are ``secrets.token_urlsafe(24)`` (32 characters); the field holds 64.
 TOKEN_MAX_LENGTH = 64
@@ -42,20 +40,13 @@ def _calendar_response(body: bytes, *, filename: str, attachment: bool) -> HttpR
 @require_safe
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """A member's bookings as one VCALENDAR, for subscribing in a calendar program."""
-    if not token or len(token) > TOKEN_MAX_LENGTH:
-        raise Http404
-    calendar_feed = (
-        CalendarFeed.objects.select_related("member")
-        .filter(token=token, member__is_active=True)
-        .first()
-    )
-    if calendar_feed is None:
-        raise Http404
-    member = calendar_feed.member
+    if len(token) > TOKEN_MAX_LENGTH:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    member = selectors.calendar_feed_member(token=token)
     now = timezone.now()
-    with translation.override(member_language(member)):
+    with in_language_of(member):
         body = ical.feed_ics(
-            member_feed_bookings(member=member, now=now),
+            selectors.member_feed_bookings(member=member, now=now),
             at=now,
             name=_("Public Office bookings"),
         )
@@ -66,12 +57,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def booking_ics(request: HttpRequest, public_id: Any) -> HttpResponse:
     """One booking as a calendar file, for its member or the office's staff."""
-    booking = booking_by_public_id(public_id)
-    if not (
-        policies.owns_booking(request.user, booking)
-        or policies.can_run_bookings(request.user, booking.office)
-    ):
-        raise Http404
+    booking = selectors.booking_visible_to(user=request.user, public_id=public_id)
     now = timezone.now()
     body = ical.booking_ics(booking, at=now)
     day = timezone.localtime(booking.starts_at).date()

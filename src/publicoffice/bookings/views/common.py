@@ -5,34 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.http import Http404
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from publicoffice.bookings.availability import with_hours
-from publicoffice.bookings.models import Booking
+from publicoffice.accounts.actors import Member
 from publicoffice.bookings.rules import Rules
-from publicoffice.bookings.selectors import bookable_spaces
-from publicoffice.places.models import Space
-
-
-def public_space(pk: int) -> Space:
-    """A bookable space of an open office, with its office's hours; 404 otherwise."""
-    space = with_hours(bookable_spaces().filter(pk=pk)).first()
-    if space is None:
-        raise Http404
-    return space
-
-
-def booking_by_public_id(public_id: Any) -> Booking:
-    booking = (
-        Booking.objects.select_related("space", "office", "member", "booked_by")
-        .filter(public_id=public_id)
-        .first()
-    )
-    if booking is None:
-        raise Http404
-    return booking
 
 
 def _duration(minutes: int) -> str:
@@ -69,30 +47,7 @@ def rules_in_words(rules: Rules, capacity: int) -> list[str]:
         )
         % {"count": rules.attendee_limit(capacity)}
     )
-    lines.append(
-        ngettext(
-            "Each member may have %(count)d coming booking of this kind at a time.",
-            "Each member may have %(count)d coming bookings of this kind at a time.",
-            rules.max_active_bookings,
-        )
-        % {"count": rules.max_active_bookings}
-    )
-    lines.append(
-        ngettext(
-            "At most %(count)d hour a day for each member.",
-            "At most %(count)d hours a day for each member.",
-            rules.max_hours_per_day,
-        )
-        % {"count": rules.max_hours_per_day}
-    )
-    lines.append(
-        ngettext(
-            "At most %(count)d hour a week for each member.",
-            "At most %(count)d hours a week for each member.",
-            rules.max_hours_per_week,
-        )
-        % {"count": rules.max_hours_per_week}
-    )
+    lines.extend(_quotas_in_words(rules))
     lines.append(_("Desks and rooms are counted separately."))
     if rules.buffer_minutes:
         lines.append(
@@ -109,5 +64,35 @@ def rules_in_words(rules: Rules, capacity: int) -> list[str]:
     return lines
 
 
+def _quotas_in_words(rules: Rules) -> list[str]:
+    """Each member's share of the space, in sentences."""
+    return [
+        ngettext(
+            "Each member may have %(count)d coming booking of this kind at a time.",
+            "Each member may have %(count)d coming bookings of this kind at a time.",
+            rules.max_active_bookings,
+        )
+        % {"count": rules.max_active_bookings},
+        ngettext(
+            "At most %(count)d hour a day for each member.",
+            "At most %(count)d hours a day for each member.",
+            rules.max_hours_per_day,
+        )
+        % {"count": rules.max_hours_per_day},
+        ngettext(
+            "At most %(count)d hour a week for each member.",
+            "At most %(count)d hours a week for each member.",
+            rules.max_hours_per_week,
+        )
+        % {"count": rules.max_hours_per_week},
+    ]
+
+
 def week_links(start: Any) -> dict[str, Any]:
     return {"previous": start - timedelta(days=7), "next": start + timedelta(days=7)}
+
+
+def signed_in(request: HttpRequest) -> Member:
+    """The logged-in member (the view is behind ``login_required``)."""
+    assert isinstance(request.user, Member)
+    return request.user

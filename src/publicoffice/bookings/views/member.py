@@ -1,13 +1,19 @@
-"""A member books, changes, cancels and checks in; waits for a taken time; keeps a calendar."""
+"""A member books, changes, cancels and checks in; waits for a taken time; keeps a calendar.
+
+Refusals of the services are answered once per view with
+:func:`~publicoffice.core.web_errors.on_domain_error`: the form comes back
+with the message and the registry's status, or the member goes back with
+the message. Anything the selectors refuse (a booking that is not theirs)
+reaches the standard error page.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,29 +21,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from publicoffice.bookings import policies, services, waitlist
+from publicoffice.bookings import policies, selectors, services, waitlist
 from publicoffice.bookings.forms import BookingTimeForm
-from publicoffice.bookings.models import Booking, BookingStatus, CalendarFeed, WaitlistEntry
+from publicoffice.bookings.models import Booking, BookingStatus
 from publicoffice.bookings.rules import Rules, rules_for
-from publicoffice.bookings.selectors import (
-    member_bookings,
-    member_coming_bookings,
-    member_waitlist,
-)
-from publicoffice.bookings.views.common import booking_by_public_id, public_space, rules_in_words
+from publicoffice.bookings.views.common import rules_in_words, signed_in
 from publicoffice.core.errors import DomainError
 from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.web_errors import back_with_message, on_domain_error
 from publicoffice.places.models import Space
 
 REQUEST_SENT = gettext_lazy(
     "Your request is sent. This space needs the staff's approval; you will get an answer by e-mail."
 )
 
-#: Refusals that mean "taken": the page then offers the waitlist.
-TAKEN_CODES = {"slot_taken", "slot_on_hold"}
 
-
-def _initial_from_query(request: HttpRequest, rules: Rules) -> dict[str, Any]:
+def _initial_from_query(request: HttpRequest) -> dict[str, Any]:
     """Prefill the form from a slot link (``?day=&start=&end=``)."""
     initial: dict[str, Any] = {"attendees": 1}
     for name in ("day", "start", "end"):
@@ -61,7 +60,7 @@ def _book_page(
         "form": form,
         "rules": rules_in_words(rules, space.capacity),
         "error": error,
-        "can_wait": error is not None and error.code in TAKEN_CODES,
+        "can_wait": error is not None and error.code in waitlist.TAKEN_CODES,
     }
     return render(
         request,
@@ -71,33 +70,40 @@ def _book_page(
     )
 
 
+def _book_refused(request: HttpRequest, error: DomainError, pk: int) -> HttpResponse:
+    """The booking form again, as posted, with the service's refusal."""
+    space = selectors.bookable_space(space_id=pk)
+    rules = rules_for(space)
+    form = BookingTimeForm(request.POST, step_minutes=rules.slot_minutes)
+    form.is_valid()
+    return _book_page(request, space, form, rules=rules, error=error)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 @limit_posts("booking", limit=60, window=600)
+@on_domain_error(_book_refused)
 def book(request: HttpRequest, pk: int) -> HttpResponse:
     """Book one space: the form, and the service's answer in words."""
-    space = public_space(pk)
+    space = selectors.bookable_space(space_id=pk)
     rules = rules_for(space)
     if request.method != "POST":
         form = BookingTimeForm(
-            initial=_initial_from_query(request, rules), step_minutes=rules.slot_minutes
+            initial=_initial_from_query(request), step_minutes=rules.slot_minutes
         )
         return _book_page(request, space, form, rules=rules)
     form = BookingTimeForm(request.POST, step_minutes=rules.slot_minutes)
     if not form.is_valid():
         return _book_page(request, space, form, rules=rules)
     data = form.cleaned_data
-    try:
-        booking = services.booking_create(
-            space=space,
-            member=request.user,
-            starts_at=data["starts_at"],
-            ends_at=data["ends_at"],
-            attendees=data["attendees"],
-            purpose=data["purpose"],
-        )
-    except DomainError as error:
-        return _book_page(request, space, form, rules=rules, error=error)
+    booking = services.booking_create(
+        space=space,
+        member=signed_in(request),
+        starts_at=data["starts_at"],
+        ends_at=data["ends_at"],
+        attendees=data["attendees"],
+        purpose=data["purpose"],
+    )
     if booking.status == BookingStatus.PENDING:
         messages.success(request, REQUEST_SENT)
     else:
@@ -108,37 +114,27 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @limit_posts("booking", limit=60, window=600)
+@on_domain_error(_book_refused)
 def wait(request: HttpRequest, pk: int) -> HttpResponse:
     """Join the waitlist for a taken time."""
-    space = public_space(pk)
+    space = selectors.bookable_space(space_id=pk)
     rules = rules_for(space)
     form = BookingTimeForm(request.POST, step_minutes=rules.slot_minutes)
     if not form.is_valid():
         return _book_page(request, space, form, rules=rules)
     data = form.cleaned_data
-    try:
-        waitlist.waitlist_join(
-            space=space,
-            member=request.user,
-            starts_at=data["starts_at"],
-            ends_at=data["ends_at"],
-            attendees=data["attendees"],
-        )
-    except DomainError as error:
-        return _book_page(request, space, form, rules=rules, error=error)
+    waitlist.waitlist_join(
+        space=space,
+        member=signed_in(request),
+        starts_at=data["starts_at"],
+        ends_at=data["ends_at"],
+        attendees=data["attendees"],
+    )
     messages.success(
         request,
         _("You are on the waitlist. If the time frees up, we offer it to you by e-mail and here."),
     )
     return redirect("bookings:mine")
-
-
-def _own_booking(request: HttpRequest, public_id: Any) -> Booking:
-    """The booking, if this user may see it; 404 (no hint that it exists) otherwise."""
-    booking = booking_by_public_id(public_id)
-    if not policies.can_see_booking(request.user, booking):
-        raise Http404
-    return booking
 
 
 def _detail_page(
@@ -171,53 +167,62 @@ def _detail_page(
         "error": error,
         "rules": rules_in_words(rules, booking.space.capacity),
         "is_staff_view": policies.can_run_bookings(request.user, booking.office),
-        "log": list(booking.log.select_related("actor"))
-        if policies.can_run_bookings(request.user, booking.office)
-        else [],
+        "log": selectors.booking_log(user=request.user, booking=booking),
     }
     status = error.status if error else (400 if form is not None and form.errors else 200)
     return render(request, "bookings/detail.html", context, status=status)
 
 
+def _detail_refused(request: HttpRequest, error: DomainError, public_id: Any) -> HttpResponse:
+    """The booking's page with the refusal (cancel, check in)."""
+    booking = selectors.booking_visible_to(user=request.user, public_id=public_id)
+    return _detail_page(request, booking, error=error)
+
+
+def _change_refused(request: HttpRequest, error: DomainError, public_id: Any) -> HttpResponse:
+    """The booking's page with the change form as posted, and the refusal."""
+    booking = selectors.booking_visible_to(user=request.user, public_id=public_id)
+    form = BookingTimeForm(request.POST, step_minutes=Rules.from_dict(booking.rules).slot_minutes)
+    form.is_valid()
+    return _detail_page(request, booking, form=form, error=error)
+
+
 @login_required
 @require_safe
 def detail(request: HttpRequest, public_id: Any) -> HttpResponse:
-    return _detail_page(request, _own_booking(request, public_id))
+    booking = selectors.booking_visible_to(user=request.user, public_id=public_id)
+    return _detail_page(request, booking)
 
 
 @login_required
 @require_POST
 @limit_posts("booking", limit=60, window=600)
+@on_domain_error(_change_refused)
 def change(request: HttpRequest, public_id: Any) -> HttpResponse:
-    booking = _own_booking(request, public_id)
+    booking = selectors.booking_visible_to(user=request.user, public_id=public_id)
     rules = Rules.from_dict(booking.rules)
     form = BookingTimeForm(request.POST, step_minutes=rules.slot_minutes)
     if not form.is_valid():
         return _detail_page(request, booking, form=form)
     data = form.cleaned_data
-    try:
-        services.booking_change(
-            booking=booking,
-            actor=request.user,
-            starts_at=data["starts_at"],
-            ends_at=data["ends_at"],
-            attendees=data["attendees"],
-            purpose=data["purpose"],
-        )
-    except DomainError as error:
-        return _detail_page(request, booking, form=form, error=error)
+    services.booking_change(
+        booking=booking,
+        actor=signed_in(request),
+        starts_at=data["starts_at"],
+        ends_at=data["ends_at"],
+        attendees=data["attendees"],
+        purpose=data["purpose"],
+    )
     messages.success(request, _("Your booking is changed."))
     return redirect("bookings:detail", public_id=booking.public_id)
 
 
 @login_required
 @require_POST
+@on_domain_error(_detail_refused)
 def cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
-    booking = _own_booking(request, public_id)
-    try:
-        services.booking_cancel(booking=booking, actor=request.user)
-    except DomainError as error:
-        return _detail_page(request, booking, error=error)
+    booking = selectors.booking_visible_to(user=request.user, public_id=public_id)
+    services.booking_cancel(booking=booking, actor=signed_in(request))
     messages.success(request, _("Your booking is cancelled. Thank you for giving the time back."))
     if policies.owns_booking(request.user, booking):
         return redirect("bookings:mine")
@@ -226,37 +231,27 @@ def cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @login_required
 @require_POST
+@on_domain_error(_detail_refused)
 def check_in(request: HttpRequest, public_id: Any) -> HttpResponse:
     """The on-site button: "I am here"."""
-    booking = _own_booking(request, public_id)
-    try:
-        services.booking_check_in(booking=booking, actor=request.user)
-    except DomainError as error:
-        return _detail_page(request, booking, error=error)
+    booking = selectors.booking_visible_to(user=request.user, public_id=public_id)
+    services.booking_check_in(booking=booking, actor=signed_in(request))
     messages.success(request, _("You are checked in. The space is yours."))
     return redirect("bookings:detail", public_id=booking.public_id)
 
 
-def _own_entry(request: HttpRequest, public_id: Any) -> WaitlistEntry:
-    entry = (
-        WaitlistEntry.objects.select_related("space")
-        .filter(public_id=public_id, member_id=request.user.pk)
-        .first()
-    )
-    if entry is None:
-        raise Http404
-    return entry
+def _to_my_bookings(request: HttpRequest, public_id: Any) -> str:
+    """Back to "My bookings", when the place on the waitlist is the member's at all."""
+    selectors.member_waitlist_entry(member=signed_in(request), public_id=public_id)
+    return reverse("bookings:mine")
 
 
 @login_required
 @require_POST
+@on_domain_error(back_with_message(_to_my_bookings))
 def wait_accept(request: HttpRequest, public_id: Any) -> HttpResponse:
-    entry = _own_entry(request, public_id)
-    try:
-        booking = waitlist.waitlist_accept(entry=entry, member=request.user)
-    except DomainError as error:
-        messages.error(request, str(error.message))
-        return redirect("bookings:mine")
+    entry = selectors.member_waitlist_entry(member=signed_in(request), public_id=public_id)
+    booking = waitlist.waitlist_accept(entry=entry, member=signed_in(request))
     messages.success(request, _("The time is yours. A confirmation is on its way by e-mail."))
     return redirect("bookings:detail", public_id=booking.public_id)
 
@@ -264,8 +259,8 @@ def wait_accept(request: HttpRequest, public_id: Any) -> HttpResponse:
 @login_required
 @require_POST
 def wait_withdraw(request: HttpRequest, public_id: Any) -> HttpResponse:
-    entry = _own_entry(request, public_id)
-    waitlist.waitlist_withdraw(entry=entry, member=request.user)
+    entry = selectors.member_waitlist_entry(member=signed_in(request), public_id=public_id)
+    waitlist.waitlist_withdraw(entry=entry, member=signed_in(request))
     messages.success(request, _("You have left the waitlist for that time."))
     return redirect("bookings:mine")
 
@@ -274,28 +269,17 @@ def wait_withdraw(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_safe
 def my_bookings(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    coming = list(member_coming_bookings(member=request.user, now=now)[:100])
-    coming_ids = {b.pk for b in coming}
-    past = [
-        b
-        for b in member_bookings(member=request.user).filter(
-            starts_at__gte=now - timedelta(days=90)
-        )[:100]
-        if b.pk not in coming_ids
-    ]
-    for booking in past:
-        booking.released = booking.missed_check_in(now)  # type: ignore[attr-defined]
-    feed = CalendarFeed.objects.filter(member_id=request.user.pk).first()
+    mine = selectors.my_bookings(member=signed_in(request), now=now)
     feed_url = (
-        request.build_absolute_uri(reverse("calendar_feed", kwargs={"token": feed.token}))
-        if feed
+        request.build_absolute_uri(reverse("calendar_feed", kwargs={"token": mine.feed_token}))
+        if mine.feed_token
         else ""
     )
     context = {
-        "coming": coming,
-        "past": past,
-        "waitlist": list(member_waitlist(member=request.user, now=now)),
-        "now": now,
+        "coming": mine.coming,
+        "past": mine.past,
+        "waitlist": mine.waitlist,
+        "offers": mine.offers,
         "feed_url": feed_url,
     }
     return render(request, "bookings/my_bookings.html", context)
@@ -305,8 +289,8 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
 @require_POST
 def calendar_renew(request: HttpRequest) -> HttpResponse:
     """Make (or renew) the secret calendar address; the old one stops working."""
-    had_feed = CalendarFeed.objects.filter(member_id=request.user.pk).exists()
-    services.calendar_feed_renew(member=request.user)
+    had_feed = bool(selectors.calendar_feed_token(member=signed_in(request)))
+    services.calendar_feed_renew(member=signed_in(request))
     if had_feed:
         messages.success(
             request, _("Your calendar address is renewed. The old one no longer works.")

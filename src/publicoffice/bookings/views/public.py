@@ -7,16 +7,17 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from publicoffice.bookings.availability import first_free_slots
 from publicoffice.bookings.availability import space_week as week_of
+from publicoffice.bookings.finder import first_free_slots
 from publicoffice.bookings.forms import FindForm, week_start
-from publicoffice.bookings.views.common import public_space, rules_in_words, week_links
+from publicoffice.bookings.selectors import bookable_space
+from publicoffice.bookings.views.common import rules_in_words, week_links
 
 
 @require_safe
 def space_week(request: HttpRequest, pk: int) -> HttpResponse:
     """Seven days of slots, each free or saying in words why it is not."""
-    space = public_space(pk)
+    space = bookable_space(space_id=pk)
     today = timezone.localdate()
     start = week_start(request.GET.get("start"), today)
     week = week_of(space, start=start, member=request.user)

@@ -1,67 +1,44 @@
 """What the booking and waitlist services share: locking, loading, judging, saving.
 
-Kept apart from :mod:`publicoffice.bookings.services` and
-:mod:`publicoffice.bookings.waitlist` so both can build on it without
-importing each other, and so the week view
-(:mod:`publicoffice.bookings.availability`) judges a slot by the very checks
-a booking is judged by. Nothing here opens a transaction: the callers do,
-and lock the space first (:func:`lock_space`).
+Kept apart from the services so the booking services
+(:mod:`publicoffice.bookings.services`) and the waitlist
+(:mod:`publicoffice.bookings.waitlist`) build on it without importing each
+other. Nothing here opens a transaction: the callers do, and lock the space
+first (:func:`lock_space`).
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.bookings import checks, policies
-from publicoffice.bookings.checks import MINUTE, Attempt, Refusal, to_utc
-from publicoffice.bookings.models import (
-    LONGEST_BOOKING,
-    Booking,
-    BookingLogEntry,
-    WaitlistEntry,
-)
+from publicoffice.bookings.checks import MINUTE, Attempt, Refusal
+from publicoffice.bookings.models import LONGEST_BOOKING, Booking, BookingLogEntry, WaitlistEntry
 from publicoffice.bookings.rules import Rules, kinds_in_group, quota_group
-from publicoffice.core.errors import DomainError
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.timeutils import to_utc
 from publicoffice.places.models import Office, Space
 
 #: Relations the service has just loaded itself; ``full_clean`` need not look them up again.
 CHECKED_RELATIONS = ["space", "office", "member", "booked_by"]
 
-#: HTTP status per refusal code; anything else is a plain 400.
-STATUS_OF = {"slot_taken": 409, "slot_on_hold": 409, "not_a_member": 403}
-
-
-def refusal_error(refusal: Refusal, refusals: list[Refusal] | None = None) -> DomainError:
-    codes = [r.code for r in (refusals or [refusal])]
-    return DomainError(
-        refusal.code, refusal.message, status=STATUS_OF.get(refusal.code, 400), refusals=codes
-    )
-
-
-def acting_now(at: datetime | None) -> datetime:
-    """The moment a service acts at, in UTC (see :func:`checks.to_utc`)."""
-    return to_utc(at) if at is not None else timezone.now()
-
-
-def after_commit(action: Callable[[], Any]) -> None:
-    transaction.on_commit(action)
-
+#: The longest texts a booking keeps (the model's ``max_length``).
+PURPOSE_MAX = 200
+VISITOR_NAME_MAX = 80
 
 # -- loading what the checks need -------------------------------------------
 
 
 def lock_space(space: Space) -> Space:
     """Lock the space row first; everything about its slots queues behind it."""
-    locked = Space.objects.select_for_update(of=("self",)).select_related("office").get(pk=space.pk)
-    return locked
+    return Space.objects.select_for_update(of=("self",)).select_related("office").get(pk=space.pk)
 
 
 def office_with_hours(office: Office) -> Office:
@@ -80,7 +57,12 @@ def _week_bounds(moment: datetime) -> tuple[datetime, datetime]:
 
 
 def member_bookings_for_quota(
-    member: Any, *, group: str, now: datetime, around: datetime, exclude: int | None = None
+    member: Member | None,
+    *,
+    group: str,
+    now: datetime,
+    around: datetime,
+    exclude: int | None = None,
 ) -> list[Booking]:
     """The member's bookings that count against a quota: coming ones, and this week's."""
     if member is None:
@@ -97,7 +79,7 @@ def member_bookings_for_quota(
 
 
 def _open_offers_near(
-    space: Space, starts_at: datetime, ends_at: datetime, now: datetime, member: Any
+    space: Space, starts_at: datetime, ends_at: datetime, now: datetime, member: Member | None
 ) -> list[WaitlistEntry]:
     offers = (
         WaitlistEntry.objects.filter(space=space).open_offers(now).overlapping(starts_at, ends_at)
@@ -115,7 +97,7 @@ def build_attempt(
     ends_at: datetime,
     rules: Rules,
     now: datetime,
-    member: Any = None,
+    member: Member | None = None,
     attendees: int = 1,
     exclude: int | None = None,
 ) -> Attempt:
@@ -146,25 +128,9 @@ def build_attempt(
 # -- judging ------------------------------------------------------------------
 
 
-def check_not_on_hold(attempt: Attempt) -> Refusal | None:
-    """A freed slot offered to the first on the waitlist is theirs until the hold ends."""
-    holds = attempt.extra.get("holds") or []
-    if holds:
-        until = timezone.localtime(min(h.offered_until for h in holds))
-        return Refusal(
-            "slot_on_hold",
-            _("This time is offered to the next person on the waitlist until %(time)s.")
-            % {"time": until.strftime("%H:%M")},
-        )
-    return None
-
-
-ALL_CHECKS = (*checks.CHECKS, check_not_on_hold)
-
-
-def judge(attempt: Attempt, *, actor: Any, override_reason: str) -> list[Refusal]:
+def judge(attempt: Attempt, *, actor: AnyUser | None, override_reason: str) -> list[Refusal]:
     """Run the checks; return the refusals staff overrode, or raise the first other."""
-    refusals = checks.evaluate(attempt, ALL_CHECKS)
+    refusals = checks.evaluate(attempt, checks.ALL_CHECKS)
     overridden: list[Refusal] = []
     blocking: list[Refusal] = []
     for refusal in refusals:
@@ -175,17 +141,18 @@ def judge(attempt: Attempt, *, actor: Any, override_reason: str) -> list[Refusal
         )
         (overridden if may_override else blocking).append(refusal)
     if blocking:
-        raise refusal_error(blocking[0], refusals)
+        raise blocking[0].error(refusals)
     return overridden
 
 
 # -- input and output -----------------------------------------------------------
 
 
-def clean_text(value: str, limit: int) -> str:
-    """One line of text: no control characters (PostgreSQL refuses NUL), single spaces."""
-    printable = "".join(" " if unicodedata.category(char) == "Cc" else char for char in value)
-    return " ".join(printable.split())[:limit]
+def ensure_fits(text: str, *, field: str, limit: int, message: str | Promise) -> str:
+    """Refuse a text longer than ``limit`` with ``text_too_long`` (never cut it silently)."""
+    if len(text) > limit:
+        raise DomainError(ErrorCode.TEXT_TOO_LONG, message, field=field, limit=limit)
+    return text
 
 
 def validate_inputs(
@@ -193,14 +160,24 @@ def validate_inputs(
 ) -> tuple[datetime, datetime]:
     """Refuse bad input; return the range in UTC, so all arithmetic is real time."""
     starts_at, ends_at = to_utc(starts_at), to_utc(ends_at)
-    if len(purpose) > 200:
-        raise DomainError("purpose_too_long", _("Keep the purpose under 200 characters."))
-    if len(visitor_name) > 80:
-        raise DomainError("visitor_name_too_long", _("Keep the name under 80 characters."))
+    ensure_fits(
+        purpose,
+        field="purpose",
+        limit=PURPOSE_MAX,
+        message=_("Keep the purpose under 200 characters."),
+    )
+    ensure_fits(
+        visitor_name,
+        field="visitor_name",
+        limit=VISITOR_NAME_MAX,
+        message=_("Keep the name under 80 characters."),
+    )
     if not isinstance(attendees, int) or attendees > 10_000:
-        raise DomainError("attendees_invalid", _("Give the number of people as a whole number."))
+        raise DomainError(
+            ErrorCode.ATTENDEES_INVALID, _("Give the number of people as a whole number.")
+        )
     if ends_at - starts_at > LONGEST_BOOKING:
-        raise DomainError("booking_too_long", _("No booking can last longer than 14 days."))
+        raise DomainError(ErrorCode.BOOKING_TOO_LONG, _("No booking can last longer than 14 days."))
     return starts_at, ends_at
 
 
@@ -213,17 +190,23 @@ def save_guarded(booking: Booking) -> None:
             booking.save()
     except IntegrityError as error:
         if "booking_no_overlap" in str(error):
-            raise refusal_error(
-                Refusal("slot_taken", _("Someone has already booked this time."))
-            ) from error
+            taken = Refusal(ErrorCode.SLOT_TAKEN, _("Someone has already booked this time."))
+            raise taken.error() from error
         raise
 
 
-def log(booking: Booking, action: str, actor: Any, reason: str = "", rule_code: str = "") -> None:
+def log(
+    booking: Booking,
+    action: str,
+    actor: AnyUser | None,
+    reason: str = "",
+    rule_code: str = "",
+) -> None:
+    """One line of the booking's log; anonymous actors are not recorded."""
     BookingLogEntry.objects.create(
         booking=booking,
         action=action,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor if isinstance(actor, Member) and actor.is_authenticated else None,
         reason=reason[:300],
         rule_code=rule_code,
     )
