@@ -13,6 +13,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "publicoffice.settings")
+    # app loading: like manage.py, Django is imported once the settings are chosen.
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["publicoffice", *(sys.argv[1:] if argv is None else argv)])

@@ -8,6 +8,9 @@ import pytest
 import time_machine
 from django.core import mail
 from django.test import Client
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from publicoffice.accounts.models import User
 from tests.factories import UserFactory
@@ -34,6 +37,15 @@ class TestLogin:
         assert response.context["form"].errors
         assert "_auth_user_id" not in client.session
         assert 'role="alert"' in response.content.decode()
+        (error,) = response.context["form"].non_field_errors()
+        with translation.override("sv"):
+            swedish = gettext(
+                "Please enter a correct %(username)s and password. Note that both fields may be "
+                "case-sensitive."
+            )
+        assert not swedish.startswith("Please")  # Django's Swedish catalogue has these words
+        assert error.startswith(swedish.split("%(username)s")[0])
+        assert escape(error) in response.content.decode()
 
     def test_login_page_has_csrf(self):
         client = Client(enforce_csrf_checks=True)
@@ -42,6 +54,9 @@ class TestLogin:
             "/sv/accounts/login/", {"username": "amina@example.org", "password": PASSWORD}
         )
         assert response.status_code == 403
+        assert "_auth_user_id" not in client.session
+        page = client.get("/sv/accounts/login/").content.decode()
+        assert 'name="csrfmiddlewaretoken"' in page
 
     def test_logout_is_post_only(self, client: Client):
         user = UserFactory()
@@ -131,8 +146,17 @@ class TestPasswordReset:
         response = client.post("/sv/accounts/password-reset/", {"email": "nobody@example.org"})
         assert response.status_code == 302
         assert mail.outbox == []
+        UserFactory(email="amina@example.org")
+        known = client.post("/sv/accounts/password-reset/", {"email": "amina@example.org"})
+        assert len(mail.outbox) == 1
+        assert (response.status_code, response["Location"]) == (302, known["Location"])
+        assert client.get(response["Location"]).content == client.get(known["Location"]).content
 
     def test_bad_link_is_explained(self, client: Client):
         response = client.get("/sv/accounts/reset/MQ/bad-token/")
         assert response.status_code == 200
         assert 'role="alert"' in response.content.decode()
+        with translation.override("sv"):
+            explained = gettext("This link has already been used or is too old. Ask for a new one.")
+        assert f'<p role="alert">{escape(explained)}</p>' in response.content.decode()
+        assert 'name="new_password1"' not in response.content.decode()

@@ -91,6 +91,9 @@ def test_name_is_required_and_trimmed_to_the_limit(amina):
     long = client.post(URL, {"name": "x" * 81})
     assert long.context["form"].errors["name"]
     assert ApiToken.objects.count() == 0
+    at_the_limit = client.post(URL, {"name": "  " + "y" * 80 + "  "})
+    assert at_the_limit.status_code == 200
+    assert ApiToken.objects.get().name == "y" * 80  # trimmed, and the limit itself is fine
 
 
 def test_names_in_any_script_are_escaped(amina):

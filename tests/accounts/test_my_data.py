@@ -13,6 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import ngettext
 
 from publicoffice.accounts import extensions
 from publicoffice.accounts.models import ApiToken, Role, RoleAssignment, User
@@ -229,6 +232,21 @@ def test_my_data_says_how_long_things_are_kept(client, settings, frozen, amina):
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert "45" in page and "200" in page
+    with translation.override("sv"):
+        visits_kept = ngettext(
+            "After %(days)s day, each check-in becomes part of an hourly count without your "
+            "name, and the check-in itself is deleted.",
+            "After %(days)s days, each check-in becomes part of an hourly count without your "
+            "name, and the check-in itself is deleted.",
+            45,
+        ) % {"days": 45}
+        bookings_kept = ngettext(
+            "A booking is deleted %(days)s day after it ends.",
+            "A booking is deleted %(days)s days after it ends.",
+            200,
+        ) % {"days": 200}
+    assert escape(visits_kept) in page
+    assert escape(bookings_kept) in page
     assert f'href="{EXPORT}"' in page and f'href="{DELETE}"' in page
     assert f'href="{MY_DATA}" aria-current="page"' in page  # the nav marks the page
 

@@ -11,6 +11,8 @@ import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
 
 from publicoffice.places.models import OfficeStatus
 from tests.factories import (
@@ -103,6 +105,10 @@ def test_error_messages_are_translated(client: Client, network):
     english = client.get("/api/v1/offices?page=0&lang=en").json()["message"]
     swedish = client.get("/api/v1/offices?page=0&lang=sv").json()["message"]
     assert english != swedish
+    said = "Pages start at 1 and hold between 1 and %(max)s offices."
+    for language, message in (("en", english), ("sv", swedish)):
+        with translation.override(language):
+            assert message == gettext(said) % {"max": 100}  # the largest page size
 
 
 def test_detail_has_hours_accessibility_and_spaces(client: Client, network):

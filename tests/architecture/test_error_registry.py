@@ -35,7 +35,9 @@ def test_docs_api_lists_every_code_as_the_registry_says():
 
 def test_the_table_changes_when_the_registry_does(monkeypatch):
     before = error_table()
-    monkeypatch.setitem(ERRORS, ErrorCode.SLOT_TAKEN, ERRORS[ErrorCode.SLOT_TAKEN]._replace(status=418))
+    monkeypatch.setitem(
+        ERRORS, ErrorCode.SLOT_TAKEN, ERRORS[ErrorCode.SLOT_TAKEN]._replace(status=418)
+    )
     assert error_table() != before
     assert "| `slot_taken` | 418 |" in error_table()
 
@@ -56,9 +58,12 @@ def _raised_codes() -> set[str]:
         if path.name == "error_codes.py" or "migrations" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-                if node.value.id == "ErrorCode":
-                    used.add(node.attr)
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "ErrorCode"
+            ):
+                used.add(node.attr)
     return used
 
 

@@ -11,6 +11,9 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from publicoffice.community.models import (
     MAX_MESSAGE,
@@ -107,6 +110,12 @@ def url(name: str, **kwargs: Any) -> str:
 
 def page(response: Any) -> str:
     return response.content.decode()
+
+
+def said(message: str) -> str:
+    """The message as the Swedish pages (the default language) show it."""
+    with translation.override("sv"):
+        return gettext(message)
 
 
 def no_contact_details(html: str) -> None:
@@ -257,6 +266,7 @@ class TestWrite:
         )
         assert response.status_code == 403
         assert "block" not in page(response).lower().replace("blocktranslate", "")
+        assert escape(said("This request can't be sent.")) in page(response)
         assert ContactRequest.objects.count() == 0
 
     def test_too_many_requests_is_429(self, settings, as_amina, amina_profile, johan_profile):
@@ -335,6 +345,9 @@ class TestContactsPage:
         as_johan.post(answer, {"decision": "decline"})
         response = as_johan.post(answer, {"decision": "accept"}, follow=True)
         assert "message-error" in page(response)
+        assert escape(said("This request has already been answered or withdrawn.")) in page(
+            response
+        )
         waiting.refresh_from_db()
         assert waiting.status == RequestStatus.DECLINED
 
@@ -385,6 +398,8 @@ class TestReport:
         html = page(response)
         assert "&lt;script&gt;" in html
         assert '<label for="id_reason">' in html
+        assert escape(waiting.message) in html
+        assert "<script>alert" not in html
 
     def test_reporting_blocks_and_keeps_the_quote(self, as_johan, amina, johan, waiting):
         response = as_johan.post(

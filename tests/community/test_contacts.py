@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 from django_tasks.signals import task_finished
 
@@ -345,6 +347,7 @@ class TestSend:
             sender_profile=amina_profile,
             recipient=bookkeeping,
         )
+        nothing_sent()
 
     def test_a_twin_request_in_a_race_is_refused(self, amina, amina_profile, bookkeeping):
         """The database keeps one waiting request per pair, whatever slips past the check."""
@@ -410,6 +413,14 @@ class TestAnswer:
         assert seen.details.nothing_shared
         (other_side,) = accepted_contacts(user=amina)
         assert not other_side.details.nothing_shared
+
+        says = in_language("sv", "%(name)s has not shared any contact details yet.")
+        johans_page, aminas_page = Client(), Client()
+        johans_page.force_login(johan)
+        aminas_page.force_login(amina)
+        contacts = reverse("community:contacts")
+        assert says % {"name": "Tyst"} in johans_page.get(contacts).content.decode()
+        assert says % {"name": "Föreningen Räkna"} not in aminas_page.get(contacts).content.decode()
 
     def test_decline_is_not_mailed_and_reveals_nothing(
         self, amina, amina_profile, bookkeeping, johan

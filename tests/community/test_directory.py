@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils.html import escape
 
 from publicoffice.community.models import Profile
 from publicoffice.community.selectors.directory import (
@@ -242,6 +243,12 @@ class TestPages:
         html = response.content.decode()
         assert "Please correct the following" in html
         assert "<script>alert(1)</script>" not in html
+        # The summary says which filter was wrong, and why.
+        form = response.context["form"]
+        (name,) = params
+        assert list(form.errors) == [name]
+        field, why = form[name], form.errors[name][0]
+        assert f'<a href="#{field.id_for_label}">{field.label}: {escape(why)}</a>' in html
         # The valid filter still applies.
         assert "1 profile found" in html
         assert "Amal" not in html

@@ -15,6 +15,9 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext, ngettext
 
 from publicoffice.community.models import Audience, Block, Presence
 from publicoffice.community.selectors.presence import here_today, here_today_count
@@ -325,6 +328,12 @@ class TestPages:
         )
         assert "message-error" in response.content.decode()
         assert Presence.objects.count() == 0
+        with translation.override("sv"):
+            why = gettext(
+                "This profile is for members only, so only members can see that you are here. "
+                "Choose members only, or make the profile public."
+            )
+        assert escape(why) in response.content.decode()
 
     def test_office_page_panel_counts_for_the_viewer(self, ten, office, amina, eve, public_profile):
         presence_show(visit=check_in(office, amina), profile=public_profile, audience="members")
@@ -333,6 +342,12 @@ class TestPages:
 
         assert f'href="{here}"' in logged_in(eve).get(office_page).content.decode()
         assert f'href="{here}"' not in Client().get(office_page).content.decode()
+        with translation.override("sv"):
+            one = ngettext("%(count)s person you can meet", "%(count)s people you can meet", 1)
+        assert (
+            f'href="{here}">{one % {"count": 1}}</a>'
+            in logged_in(eve).get(office_page).content.decode()
+        )
 
     def test_unknown_office_is_404(self, ten, db):
         assert (

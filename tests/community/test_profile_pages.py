@@ -263,7 +263,9 @@ class TestEdit:
         assert public.name == "Räkna Rätt AB"
 
     def test_visitors_are_asked_to_log_in(self, client, public):
-        assert client.get(url(public, "edit")).status_code == 302
+        response = client.get(url(public, "edit"))
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
 
 
 class TestDelete:
@@ -361,7 +363,9 @@ class TestHub:
         assert "/en/me/profiles/new/" in html
 
     def test_visitors_are_asked_to_log_in(self, client):
-        assert client.get("/en/me/meeting-place/").status_code == 302
+        response = client.get("/en/me/meeting-place/")
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
 
     def test_query_count_does_not_grow_with_profiles(
         self, client, member, make_profile, tags, django_assert_max_num_queries

@@ -260,6 +260,7 @@ class TestAdmins:
     def test_the_last_admin_cannot_leave(self, member, make_profile):
         profile = make_profile(member, "Föreningen", kind="association")
         refused("last_admin", profile_admin_remove, profile=profile, actor=member, user=member)
+        assert list(profile.admins.all()) == [member]
 
     def test_no_hint_whether_an_address_has_an_account(self, member, make_profile):
         profile = make_profile(member, "Föreningen", kind="ngo")

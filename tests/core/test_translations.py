@@ -78,6 +78,7 @@ def test_compiled_catalogues_match_the_po_files(language: str):
 def test_languages_not_yet_translated_show_english_not_swedish(client, language):
     html = client.get(f"/{language}/").content.decode()
     assert "<h1>Find a Public Office</h1>" in html
+    assert "Hitta ett allmänt kontor" not in html  # the Swedish heading
 
 
 def test_every_interface_string_is_extracted(tmp_path: Path):

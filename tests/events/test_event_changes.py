@@ -120,6 +120,8 @@ def test_a_host_of_another_office_cannot_update(frozen, event, other_host):
     with pytest.raises(DomainError) as caught:
         event_update(event=event, actor=other_host, title="Kapat")
     assert caught.value.code == "event_not_found"
+    event.refresh_from_db()
+    assert (event.title, event.sequence) == ("Språkcafé", 0)
 
 
 # -- status -------------------------------------------------------------------------
@@ -181,6 +183,8 @@ def test_cancelled_is_final(frozen, event, host):
         with pytest.raises(DomainError) as caught:
             attempt()
         assert caught.value.code == "event_cancelled"
+    event.refresh_from_db()
+    assert (event.status, event.title) == (EventStatus.CANCELLED, "Språkcafé")
 
 
 @pytest.mark.parametrize(
@@ -205,3 +209,5 @@ def test_a_past_event_keeps_its_status(frozen, event, host):
     with pytest.raises(DomainError) as caught:
         event_set_status(event=event, actor=host, status=EventStatus.CANCELLED)
     assert caught.value.code == "event_over"
+    event.refresh_from_db()
+    assert event.status == EventStatus.SCHEDULED

@@ -64,6 +64,7 @@ class TestList:
         html = client.get("/en/events/").content.decode()
         assert "Full" in html
         assert "1 person on the waitlist" in html
+        assert '<span class="event-seats event-full">Full · 1 person on the waitlist</span>' in html
 
     def test_cancelled_and_moved_events_stay_listed_with_their_note(
         self, client, event, open_event, host
@@ -393,10 +394,12 @@ class TestIcs:
         assert "BEGIN:VEVENT" in body
         assert f"event-{event.public_id}@publicoffice" in body
 
-    def test_a_proposal_is_not_found_for_others(self, client, office, member, frozen):
+    def test_a_proposal_is_not_found_for_others(self, client, office, member, other_member, frozen):
         proposal = services.event_propose(
             office=office, member=member, title="Idé", starts_at=at(1, 9), ends_at=at(1, 10)
         )
+        assert client.get(f"/en/events/{proposal.public_id}/event.ics").status_code == 404
+        client.force_login(other_member)
         assert client.get(f"/en/events/{proposal.public_id}/event.ics").status_code == 404
         client.force_login(member)
         response = client.get(f"/en/events/{proposal.public_id}/event.ics")

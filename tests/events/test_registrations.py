@@ -85,7 +85,9 @@ def test_waiting_twice_says_so(frozen, event, member):
     registration_create(event=event, member=member)
     with pytest.raises(DomainError) as caught:
         registration_create(event=event, member=member)
+    assert caught.value.code == "already_registered"
     assert caught.value.details == {"registration_status": "waiting"}
+    assert Registration.objects.filter(member=member).count() == 1
 
 
 def test_refusals_for_events_not_taking_registrations(frozen, event, office, host, member):
@@ -198,6 +200,8 @@ def test_a_host_may_cancel_a_registration_and_the_member_is_told(
     registration = registration_create(event=event, member=member)
     with django_capture_on_commit_callbacks(execute=True):
         registration_cancel(registration=registration, actor=host)
+    registration.refresh_from_db()
+    assert registration.status == CANCELLED
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert mail.outbox[0].attachments  # a calendar file that removes the event
 
@@ -208,6 +212,8 @@ def test_after_the_event_nothing_can_be_cancelled(frozen, event, member):
     with pytest.raises(DomainError) as caught:
         registration_cancel(registration=registration, actor=member)
     assert caught.value.code == "event_over"
+    registration.refresh_from_db()
+    assert registration.status == REGISTERED
 
 
 def test_registering_mails_a_calendar_file_in_the_members_language(

@@ -211,6 +211,8 @@ def test_a_closed_office_holds_no_events(frozen, office, host):
     with pytest.raises(DomainError) as caught:
         create(office, host)
     assert caught.value.code == "office_not_open"
+    assert Event.objects.count() == 0
+    assert Booking.objects.count() == 0
 
 
 # -- proposals --------------------------------------------------------------------
@@ -306,6 +308,8 @@ def test_a_decided_proposal_cannot_be_decided_again(frozen, office, host, member
     with pytest.raises(DomainError) as caught:
         event_decide(event=event, actor=host, approve=False, reason="Nej")
     assert caught.value.code == "not_proposed"
+    event.refresh_from_db()
+    assert event.approval == Approval.APPROVED
 
 
 def test_the_proposer_may_edit_their_proposal_but_nobody_else(frozen, office, member, other_member):
@@ -316,3 +320,5 @@ def test_the_proposer_may_edit_their_proposal_but_nobody_else(frozen, office, me
     with pytest.raises(DomainError) as caught:
         event_update(event=event, actor=other_member, title="Mitt nu")
     assert caught.value.code == "event_not_found"
+    event.refresh_from_db()
+    assert event.title == "Syjunta och fika"

@@ -102,4 +102,5 @@ def test_host_cannot_see_other_users_or_grant_roles(client: Client, world):
     logged_in(client, Role.HOST, office=world["mine"])
     users = client.get("/sv/admin/accounts/user/").context["cl"].result_list
     assert len(users) == 1  # only themselves
+    assert users[0].pk == int(client.session["_auth_user_id"])
     assert client.get("/sv/admin/accounts/roleassignment/add/").status_code == 403

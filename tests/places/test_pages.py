@@ -267,6 +267,8 @@ class TestOfficePage:
         with time_machine.travel(WEDNESDAY_NOON, tick=False):
             html = client.get(f"/en/offices/{office.slug}/").content.decode()
         assert "status-closed" in html
+        assert '<p class="status status-closed" id="open-state">Paused</p>' in html
+        assert "status-open" not in html and "Open now" not in html
 
     def test_post_is_refused(self, client: Client, office):
         assert client.post(f"/sv/offices/{office.slug}/").status_code == 405

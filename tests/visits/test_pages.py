@@ -12,6 +12,10 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from publicoffice.accounts.models import Role
 from publicoffice.staff.services import role_assign
@@ -65,6 +69,12 @@ class TestQrCheckIn:
         response = client.post(checkin_url(office, TODAY - timedelta(days=7)))
         assert response.status_code == 410
         assert 'role="alert"' in response.content.decode()
+        with translation.override("sv"):
+            why = gettext(
+                "This QR code is from %(day)s. Check-in codes change every day, so only "
+                "today's code at the entrance counts."
+            ) % {"day": date_format(TODAY - timedelta(days=7), "j F")}
+        assert f'<p role="alert">{escape(why)}</p>' in response.content.decode()
         assert Visit.objects.count() == 0
 
     @pytest.mark.parametrize("token", ["forged", "20261125-0000000000", "<script>", "٢٠٢٦"])
@@ -87,6 +97,10 @@ class TestQrCheckIn:
         assert response.status_code == 400
         assert 'lang="ar"' in response.content.decode()
         assert Visit.objects.count() == 0
+        with translation.override("ar"):
+            closed = gettext("The office is closed now. Check in when it is open.")
+        assert closed == "المكتب مغلق الآن. سجّل حضورك عندما يكون مفتوحًا."  # really Arabic
+        assert f'<p role="alert">{closed}</p>' in response.content.decode()
 
 
 class TestThanksSurveyCheckout:
@@ -214,7 +228,9 @@ class TestMemberCheckIn:
         assert client.get(f"/sv/visits/{other_visit.public_id}/").status_code == 404
 
     def test_history_needs_an_account(self, client: Client):
-        assert client.get("/sv/me/visits/").status_code == 302
+        response = client.get("/sv/me/visits/")
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
 
 
 class TestHostDesk:
@@ -227,22 +243,24 @@ class TestHostDesk:
         assert "<svg" in response.content.decode()
 
     @pytest.mark.parametrize("who", ["anonymous", "member", "other_host"])
-    def test_others_get_404(self, client: Client, office, morning, who):
+    def test_others_get_404_and_visitors_are_asked_to_log_in(
+        self, client: Client, office, morning, who
+    ):
         if who == "member":
             client.force_login(UserFactory())
         elif who == "other_host":
             stranger = UserFactory()
             role_assign(user=stranger, role=Role.HOST, office=OfficeFactory())
             client.force_login(stranger)
-        for url in [f"/sv/host/{office.slug}/", f"/sv/host/{office.slug}/poster/"]:
-            response = client.get(url)
-            assert (
-                response.status_code in {302, 404}
-                if who == "anonymous"
-                else response.status_code == 404
-            )
-        response = client.post(f"/sv/host/{office.slug}/headcount/", {"people": 5})
-        assert response.status_code in {302, 404}
+        responses = [client.get(f"/sv/host/{office.slug}/")]
+        responses.append(client.get(f"/sv/host/{office.slug}/poster/"))
+        responses.append(client.post(f"/sv/host/{office.slug}/headcount/", {"people": 5}))
+        for response in responses:
+            if who == "anonymous":
+                assert response.status_code == 302
+                assert "/accounts/login/" in response["Location"]
+            else:
+                assert response.status_code == 404
         assert Visit.objects.count() == 0
 
     def test_headcount_and_correction(self, client: Client, office, host, morning):
@@ -287,6 +305,10 @@ class TestHostDesk:
         response = client.post(f"/en/host/{office.slug}/kiosks/", {"name": "\x07"})
         assert response.status_code == 400
         assert response.context["kiosk_form"].errors["name"]
+        shown = escape(" ".join(response.context["kiosk_form"].errors["name"]))
+        html = response.content.decode()
+        field = html.index('<label for="id_name">')
+        assert f'<p class="errorlist" role="alert">{shown}</p>' in html[field : field + 600]
         assert not KioskDevice.objects.exists()
 
     def test_unknown_office_is_404(self, client: Client, host, morning):
@@ -312,6 +334,9 @@ class TestHostDesk:
             f"/sv/host/{office.slug}/headcount/{visit.pk}/correct/", {"people": 1, "reason": "x"}
         )
         assert response.status_code == 404
+        visit.refresh_from_db()
+        assert visit.people == 3
+        assert not VisitCorrection.objects.exists()
 
     def test_poster_has_todays_qr_code(self, client: Client, office, host, morning):
         client.force_login(host)
@@ -460,6 +485,14 @@ class TestOccupancyEverywhere:
             response = client.get(f"/{lang}/privacy/")
             assert response.status_code == 200
             assert "90" in response.content.decode()
+            html = response.content.decode()
+            assert f'<html lang="{lang}"' in html
+            with translation.override(lang):
+                kept = gettext(
+                    "After %(retention_days)s days every single visit is deleted. Only totals "
+                    'per office and hour remain, for example "14 people arrived between 10 and 11".'
+                ) % {"retention_days": 90}
+            assert kept in html
 
 
 def test_map_pop_ups_say_how_full_the_office_is(client: Client, office, host, morning):

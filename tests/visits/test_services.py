@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
+import time_machine
 
 from publicoffice.core.errors import DomainError
 from publicoffice.places.models import OfficeStatus
@@ -153,10 +154,13 @@ class TestSurvey:
 
     def test_survey_closes_after_the_window(self, office):
         visit = check_in(office).visit
-        with pytest.raises(DomainError):
+        with pytest.raises(DomainError) as error:
             services.visit_answer_survey(
                 visit=visit, travel_mode="walk", at=MORNING + timedelta(hours=3)
             )
+        assert error.value.code == "survey_closed"
+        visit.refresh_from_db()
+        assert (visit.travel_mode, visit.survey_done) == ("", False)
 
 
 class TestHeadcount:
@@ -178,8 +182,11 @@ class TestHeadcount:
 
     def test_corrections_are_logged_with_who_and_when(self, office, host):
         visit = services.headcount_add(office=office, people=4, by=host, at=MORNING)
-        services.headcount_correct(visit=visit, people=3, by=host, reason="Räknade fel")
-        services.headcount_correct(visit=visit, people=0, by=host, reason="Dubbel")
+        first, second = MORNING + timedelta(minutes=5), MORNING + timedelta(minutes=20)
+        with time_machine.travel(first, tick=False):
+            services.headcount_correct(visit=visit, people=3, by=host, reason="Räknade fel")
+        with time_machine.travel(second, tick=False):
+            services.headcount_correct(visit=visit, people=0, by=host, reason="Dubbel")
         visit.refresh_from_db()
         assert visit.removed_at is not None
         assert occupancy(office=office, at=MORNING).current == 0
@@ -189,6 +196,8 @@ class TestHeadcount:
             )
         )
         assert log == [(4, 3, "Räknade fel", host.pk), (3, 0, "Dubbel", host.pk)]
+        when = VisitCorrection.objects.order_by("pk").values_list("changed_at", flat=True)
+        assert list(when) == [first, second]
 
     def test_correction_needs_a_reason(self, office, host):
         visit = services.headcount_add(office=office, people=4, by=host, at=MORNING)
@@ -224,6 +233,8 @@ class TestKiosks:
         assert KioskDevice.objects.get().revoked_at is not None
 
     @pytest.mark.parametrize("name", ["", "  ", "x" * 81])
-    def test_name_is_required(self, office, host, name):
-        with pytest.raises(DomainError):
+    def test_name_is_required_and_not_too_long(self, office, host, name):
+        with pytest.raises(DomainError) as error:
             services.kiosk_create(office=office, name=name, by=host)
+        assert error.value.details["field"] == "name"
+        assert not KioskDevice.objects.exists()

@@ -29,19 +29,10 @@ class DomainError(Exception):
     the ``field`` a text error is about.
     """
 
-    def __init__(
-        self,
-        code: ErrorCode,
-        message: str | Promise | None = None,
-        *,
-        status: int | None = None,  # LEGACY(transition): goes with string codes
-        **details: Any,
-    ):
-        if isinstance(code, ErrorCode):
-            status, default = ERRORS[code]
-        else:  # LEGACY(transition): string codes, removed once every raise site uses ErrorCode
-            default = message or ""
-            status = status or 400
+    def __init__(self, code: ErrorCode, message: str | Promise | None = None, **details: Any):
+        if not isinstance(code, ErrorCode):
+            raise TypeError(f"DomainError takes a member of ErrorCode, not {code!r}")
+        status, default = ERRORS[code]
         self.code: ErrorCode = code
         self.status: int = status
         self.message: str | Promise = default if message is None else message

@@ -27,9 +27,12 @@ from publicoffice.bookings.models import Booking, BookingStatus
 from publicoffice.bookings.rules import Rules, rules_for
 from publicoffice.bookings.views.common import rules_in_words, signed_in
 from publicoffice.core.errors import DomainError
-from publicoffice.core.ratelimit import limit_posts
+from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import back_with_message, on_domain_error
 from publicoffice.places.models import Space
+
+#: Booking, waiting and changing: one client, ten minutes.
+BOOKINGS = PostLimit("booking", limit=60, window=600)
 
 REQUEST_SENT = gettext_lazy(
     "Your request is sent. This space needs the staff's approval; you will get an answer by e-mail."
@@ -81,7 +84,7 @@ def _book_refused(request: HttpRequest, error: DomainError, pk: int) -> HttpResp
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("booking", limit=60, window=600)
+@limit_posts(BOOKINGS)
 @on_domain_error(_book_refused)
 def book(request: HttpRequest, pk: int) -> HttpResponse:
     """Book one space: the form, and the service's answer in words."""
@@ -113,7 +116,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@limit_posts("booking", limit=60, window=600)
+@limit_posts(BOOKINGS)
 @on_domain_error(_book_refused)
 def wait(request: HttpRequest, pk: int) -> HttpResponse:
     """Join the waitlist for a taken time."""
@@ -196,7 +199,7 @@ def detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-@limit_posts("booking", limit=60, window=600)
+@limit_posts(BOOKINGS)
 @on_domain_error(_change_refused)
 def change(request: HttpRequest, public_id: Any) -> HttpResponse:
     booking = selectors.booking_visible_to(user=request.user, public_id=public_id)

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from publicoffice.core.models import TimeStampedModel
 from publicoffice.places.models.network import District, Municipality, Operator
-from publicoffice.places.validators import validate_office_slug
 from publicoffice.places.opening_hours import OpeningSchedule
+from publicoffice.places.validators import validate_office_slug
 
 
 class Amenity(models.Model):
