@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
 import pytest
 from django.test import Client
 
 from publicoffice.accounts.models import Role
 from publicoffice.bookings.models import BookingRule
 from publicoffice.bookings.rules import rules_for
+from publicoffice.bookings.services import booking_create
 from publicoffice.staff.services import role_assign
-from tests.factories import OfficeFactory, OperatorFactory, SpaceFactory, UserFactory
+from tests.bookings.conftest import at
+from tests.factories import (
+    OfficeFactory,
+    OperatorFactory,
+    SpaceFactory,
+    UserFactory,
+    WeeklyHoursFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,8 +103,27 @@ def test_platform_admin_sets_a_network_rule_that_applies(client, world):
     assert rules_for(desk).max_days_ahead == 3
 
 
-def test_bookings_are_listed_read_only_within_scope(client, world):
+def test_bookings_are_listed_read_only_within_scope(client, world, frozen):
+    mine, foreign = (_booked(world[key], starts=at(1, 10)) for key in ("mine", "foreign"))
     log_in(client, Role.HOST, office=world["mine"])
     response = client.get("/sv/admin/bookings/booking/")
     assert response.status_code == 200
+    assert set(response.context["cl"].result_list) == {mine}
     assert client.get("/sv/admin/bookings/booking/add/").status_code == 403
+    own_page = f"/sv/admin/bookings/booking/{mine.pk}/change/"
+    assert client.get(own_page).status_code == 200
+    assert client.post(own_page, {"attendees": 5}).status_code == 403
+    foreign_page = f"/sv/admin/bookings/booking/{foreign.pk}/change/"
+    assert client.get(foreign_page).status_code == 302  # "does not exist" for this host
+    mine.refresh_from_db()
+    assert mine.attendees == 1
+
+
+def _booked(office, *, starts):
+    """A confirmed booking of a desk at ``office``, an hour from ``starts``."""
+    for weekday in range(5):
+        WeeklyHoursFactory(office=office, weekday=weekday, opens=time(8), closes=time(20))
+    desk = SpaceFactory(office=office, kind="desk", capacity=1, is_bookable=True)
+    return booking_create(
+        space=desk, member=UserFactory(), starts_at=starts, ends_at=starts + timedelta(hours=1)
+    )

@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from publicoffice.bookings import services as booking_services
 from publicoffice.bookings.models import Booking, BookingStatus
@@ -68,6 +69,7 @@ class TestCreate:
         assert "Mötesrum Ek (6 seats)" in html and "Salen (80 seats)" in html
         assert "Skrivbord 1" not in html and "Albysalen" not in html
         assert '<span lang="ar">العربية</span>' in html
+        assert '<span lang="sv">svenska</span>' in html
         assert '<fieldset class="choices" id="id_languages"' in html
         assert 'type="date"' in html and 'type="time"' in html
         assert '<meta name="robots" content="noindex">' in html
@@ -375,6 +377,12 @@ class TestDecide:
         response = client.post(f"/en/events/{idea.public_id}/decide/", {"decision": "approve"})
         assert response.status_code == 409
         assert 'class="error-summary" role="alert"' in response.content.decode()
+        refusals = [
+            e for errors in response.context["form"].errors.as_data().values() for e in errors
+        ]
+        assert [e.code for e in refusals] == ["slot_taken"]
+        summary = response.content.decode().split('id="error-summary"', 1)[1]
+        assert escape(refusals[0].messages[0]) in summary.split("</div>", 1)[0]
         idea.refresh_from_db()
         assert idea.approval == Approval.PROPOSED
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 from publicoffice.core.domain_events import DomainEvent
 
 #: A booking was made: ``booking_id``, ``pending`` (True when it waits for approval).
-booking_created = DomainEvent("booking_created")
+booking_created = DomainEvent("bookings.booking_created")
 #: A booking's time, size or purpose changed: ``booking_id``.
-booking_changed = DomainEvent("booking_changed")
+booking_changed = DomainEvent("bookings.booking_changed")
 #: A booking was cancelled: ``booking_id``.
-booking_cancelled = DomainEvent("booking_cancelled")
+booking_cancelled = DomainEvent("bookings.booking_cancelled")
 #: Staff decided a pending booking: ``booking_id``, ``approved``.
-booking_decided = DomainEvent("booking_decided")
+booking_decided = DomainEvent("bookings.booking_decided")
 #: Freed time was offered to a waiting member: ``entry_id``.
-waitlist_offer_made = DomainEvent("waitlist_offer_made")
+waitlist_offer_made = DomainEvent("bookings.waitlist_offer_made")
