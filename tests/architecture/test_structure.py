@@ -151,6 +151,50 @@ def test_views_do_not_catch_domain_errors():
     assert catching == []
 
 
+#: Parameter names that stand for a person acting or acted upon.
+ACTOR_NAMES = {
+    "member",
+    "actor",
+    "user",
+    "host",
+    "staff",
+    "by",
+    "person",
+    "reporter",
+    "sender",
+    "recipient",
+    "owner",
+    "viewer",
+    "caller",
+    "other",
+}
+
+
+def _is_rule_module(path: Path) -> bool:
+    """Services, selectors and policies: the modules that take actors."""
+    parts = path.relative_to(PACKAGE).parts
+    return any(
+        part.removesuffix(".py") in ("services", "selectors", "policies") for part in parts[1:]
+    )
+
+
+def test_actors_are_typed_in_services_selectors_and_policies():
+    """A member, a staff user or any user (accounts.actors), never ``Any`` or nothing."""
+    untyped = []
+    for path, tree, _lines in _modules():
+        if not _is_rule_module(path):
+            continue
+        for function in _functions(tree):
+            arguments = function.args
+            for argument in [*arguments.args, *arguments.kwonlyargs]:
+                if argument.arg not in ACTOR_NAMES:
+                    continue
+                annotation = ast.unparse(argument.annotation) if argument.annotation else ""
+                if annotation in ("", "Any") or "Any |" in annotation or "| Any" in annotation:
+                    untyped.append(f"{_name(path)}:{function.lineno} {argument.arg}: {annotation}")
+    assert untyped == []
+
+
 def test_modules_and_functions_stay_small():
     too_big = []
     for path, tree, lines in _modules():
@@ -170,12 +214,16 @@ def test_modules_and_functions_stay_small():
         test_no_app_imports_another_apps_private_names,
         test_views_and_api_modules_never_touch_a_model_manager,
         test_views_do_not_catch_domain_errors,
+        test_actors_are_typed_in_services_selectors_and_policies,
     ],
 )
 def test_each_rule_notices_a_breach(rule, tmp_path, monkeypatch):
     """Each rule fails on a small module that breaks it, so none can pass vacuously."""
     app = tmp_path / "src" / "publicoffice" / "shelf" / "views"
     app.mkdir(parents=True)
+    (app.parent / "services.py").write_text(
+        "from typing import Any\ndef shelve(*, member: Any) -> None: ...\n", encoding="utf-8"
+    )
     (app / "bad.py").write_text(
         "from publicoffice.bookings.notifications import _secret\n"
         "from publicoffice.core.errors import DomainError\n"

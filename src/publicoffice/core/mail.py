@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from email.mime.base import MIMEBase
 from email.mime.text import MIMEText
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -24,13 +24,25 @@ from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.core.text import one_line
 
 
-def language_of(person: Any) -> str:
+class Person(Protocol):
+    """The shape of an account as far as e-mail needs it.
+
+    ``core`` sits below ``accounts`` and cannot name the user model; every
+    account (``accounts.actors.Member``) has this shape.
+    """
+
+    email: str
+    preferred_language: str
+    is_active: bool
+
+
+def language_of(person: Person | None) -> str:
     """The person's preferred interface language, or the site's default."""
     code = getattr(person, "preferred_language", "") or ""
     return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
-def address_of(person: Any) -> str:
+def address_of(person: Person | None) -> str:
     """Where to write to an active account; empty for nobody or a closed account."""
     if person is None or not getattr(person, "is_active", False):
         return ""
@@ -38,7 +50,7 @@ def address_of(person: Any) -> str:
 
 
 @contextmanager
-def in_language_of(person: Any) -> Iterator[str]:
+def in_language_of(person: Person | None) -> Iterator[str]:
     """Translate everything inside into the person's language."""
     language = language_of(person)
     with translation.override(language):
