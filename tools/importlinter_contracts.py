@@ -16,9 +16,7 @@ from importlinter import Contract, ContractCheck, fields, output
 
 
 def _is_private(module: str) -> bool:
-    return any(
-        part.startswith("_") and not part.startswith("__") for part in module.split(".")
-    )
+    return any(part.startswith("_") and not part.startswith("__") for part in module.split("."))
 
 
 class PrivateModulesContract(Contract):

@@ -123,7 +123,7 @@ class TestSpaceAvailability:
         slots = {local(s["starts_at"]): s for s in client.get(url).json()["days"][0]["slots"]}
         assert slots["10:00"]["state"] == "taken"
         assert slots["10:00"]["code"] == "slot_taken"
-        assert slots["10:00"]["reason"]
+        assert slots["10:00"]["reason"] == "Någon har redan bokat den här tiden."
         assert slots["11:00"]["state"] == "free"  # half-open: the 10–11 booking ends at 11
         assert slots["14:00"]["state"] == "taken"  # anonymous: not "mine"
 
@@ -150,6 +150,8 @@ class TestSpaceAvailability:
     def test_texts_follow_lang(self, client: Client, room):
         url = f"/api/v1/spaces/{room.pk}/availability?start=2026-11-24&days=1&lang=en"
         assert client.get(url).json()["days"][0]["slots"][0]["reason"] == "Passed"
+        in_swedish = url.replace("lang=en", "lang=sv")
+        assert client.get(in_swedish).json()["days"][0]["slots"][0]["reason"] == "Passerad"
         english = client.get("/api/v1/spaces/999999/availability?lang=en").json()["message"]
         swedish = client.get("/api/v1/spaces/999999/availability?lang=sv").json()["message"]
         assert english == "Nothing was found at this address."
@@ -175,6 +177,9 @@ class TestSpaceAvailability:
         body = client.get(f"/api/v1/spaces/{room.pk}/availability?days=14").json()
         assert len(body["days"]) == 14
         assert body["days"][0]["date"] == "2026-11-25"  # today by default
+        more = client.get(f"/api/v1/spaces/{room.pk}/availability?days=15")
+        assert more.status_code == 422
+        assert more.json()["code"] == "invalid_input"
 
     def test_unknown_or_unbookable_space_is_404(self, client: Client, office):
         plain = SpaceFactory(office=office, is_bookable=False)
@@ -249,8 +254,9 @@ class TestOfficeAvailability:
 
     def test_office_without_bookable_spaces_has_an_empty_list(self, client: Client):
         OfficeFactory(slug="tomt")
-        body = client.get("/api/v1/offices/tomt/availability").json()
-        assert body["spaces"] == []
+        response = client.get("/api/v1/offices/tomt/availability")
+        assert response.status_code == 200
+        assert response.json()["spaces"] == []
 
 
 class TestFind:
@@ -346,9 +352,10 @@ class TestAuthentication:
 
     def test_using_a_key_notes_when(self, member):
         token, key = api_token_create(user=member, name="x")
+        assert token.last_used_at is None
         Client(headers={"authorization": f"Bearer {key}"}).get("/api/v1/me/bookings")
         token.refresh_from_db()
-        assert token.last_used_at is not None
+        assert token.last_used_at == at(0, 8)  # the frozen "now"
 
 
 # -- creating -----------------------------------------------------------------------------
@@ -482,6 +489,7 @@ class TestCreate:
         assert body["code"] == "naive_datetime"
         assert body["details"] == {"fields": ["starts_at"]}
         assert "+01:00" in body["message"]
+        assert Booking.objects.count() == 0
 
     @pytest.mark.parametrize(
         "when", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "1970-01-01T00:00:00Z"]
@@ -549,6 +557,7 @@ class TestCreate:
         arabic = send(client, "post", "/api/v1/bookings?lang=ar", payload).json()
         assert english["code"] == arabic["code"] == "slot_taken"  # the code never changes
         assert english["message"] == "Someone has already booked this time."
+        assert arabic["message"] == "حجز شخص آخر هذا الوقت بالفعل."
 
 
 # -- one booking: see, change, cancel ------------------------------------------------------
@@ -596,9 +605,12 @@ class TestOneBooking:
     @pytest.mark.parametrize("public_id", ["not-a-uuid", "00000000-0000-0000-0000-000000000000"])
     def test_unknown_ids_are_404(self, member, public_id):
         client = token_client(member)
-        assert client.get(f"/api/v1/bookings/{public_id}").json()["code"] == "booking_not_found"
+        response = client.get(f"/api/v1/bookings/{public_id}")
+        assert response.status_code == 404
+        assert response.json()["code"] == "booking_not_found"
         response = client.post(f"/api/v1/bookings/{public_id}/cancel")
         assert response.status_code == 404
+        assert response.json()["code"] == "booking_not_found"
 
     def test_move_it(self, booking, member):
         url = f"/api/v1/bookings/{booking.public_id}"
@@ -621,6 +633,9 @@ class TestOneBooking:
         assert response.json()["starts_at"] == "2026-11-26T10:00:00+01:00"
         without_csrf = send(session_client(member, csrf=False), "patch", url, {"attendees": 5})
         assert without_csrf.status_code == 403
+        booking.refresh_from_db()
+        assert (booking.attendees, booking.purpose) == (4, "🎲")
+        assert (booking.starts_at, booking.ends_at) == (at(1, 10), at(1, 11))
 
     def test_moving_onto_someone_else_is_409(self, booking, room, member, other_member):
         booking_create(space=room, member=other_member, starts_at=at(1, 12), ends_at=at(1, 13))
@@ -631,6 +646,7 @@ class TestOneBooking:
         assert response.json()["code"] == "slot_taken"
         booking.refresh_from_db()
         assert booking.starts_at == at(1, 10)
+        assert (booking.ends_at, booking.sequence) == (at(1, 11), 0)
 
     def test_extending_into_its_own_time_is_fine(self, booking, member):
         url = f"/api/v1/bookings/{booking.public_id}"
@@ -678,7 +694,11 @@ class TestOneBooking:
     def test_cancel_by_session_needs_csrf(self, booking, member):
         url = f"/api/v1/bookings/{booking.public_id}/cancel"
         assert session_client(member, csrf=False).post(url).status_code == 403
+        booking.refresh_from_db()
+        assert booking.status == BookingStatus.CONFIRMED
         assert session_client(member).post(url).status_code == 200
+        booking.refresh_from_db()
+        assert booking.status == BookingStatus.CANCELLED
 
 
 # -- my bookings ---------------------------------------------------------------------------

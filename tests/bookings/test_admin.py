@@ -67,6 +67,13 @@ def test_operator_admin_sees_and_changes_only_their_offices_rules(client, world)
     )
     assert response.status_code == 302
     assert BookingRule.objects.filter(office=world["mine"], space_kind="desk").exists()
+    # A change posted to another operator's rule does not reach it.
+    client.post(
+        f"/sv/admin/bookings/bookingrule/{world['foreign_rule'].pk}/change/",
+        rule_form(office=world["foreign"].pk, max_minutes=600),
+    )
+    world["foreign_rule"].refresh_from_db()
+    assert world["foreign_rule"].max_minutes == 60
 
 
 def test_operator_admin_cannot_set_network_or_foreign_rules(client, world):

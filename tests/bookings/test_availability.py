@@ -99,7 +99,7 @@ def test_slots_that_break_a_rule_are_unavailable_with_the_reason(frozen, hall):
     week = space_week(hall, start=MONDAY)
     tomorrow = slot_at(week, at(1, 10))  # halls need two days' notice
     assert (tomorrow.state, tomorrow.code) == (UNAVAILABLE, "too_soon")
-    assert tomorrow.reason
+    assert tomorrow.reason == "Boka minst 48 timmar i förväg."
     assert slot_at(week, at(2, 8)).state == FREE
     assert week.rules.slot_minutes == 60
     assert len(week.days[2].slots) == 12
@@ -118,7 +118,9 @@ def test_a_member_over_the_quota_sees_why(frozen, room, member):
     book(room, member, at(1, 10), at(1, 11))
     slot = slot_at(space_week(room, start=MONDAY, member=member), at(2, 10))
     assert (slot.state, slot.code) == (UNAVAILABLE, "quota_active_bookings")
-    assert slot.reason
+    assert slot.reason == (
+        "Du har redan 1 kommande bokning av den här typen, och fler är inte tillåtet."
+    )
 
 
 def test_buffer_after_a_booking_shows_as_taken(frozen, room, member, other_member):

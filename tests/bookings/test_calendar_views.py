@@ -139,8 +139,13 @@ class TestFeed:
         assert client.get(f"/calendar/{token}.ics").status_code == 404
 
     def test_only_reading_is_allowed(self, client, booking, token):
-        assert client.post(f"/calendar/{token}.ics").status_code == 405
-        assert client.head(f"/calendar/{token}.ics").status_code == 200
+        url = f"/calendar/{token}.ics"
+        assert client.post(url).status_code == 405
+        assert client.put(url).status_code == 405
+        assert client.patch(url).status_code == 405
+        assert client.delete(url).status_code == 405
+        assert client.head(url).status_code == 200
+        assert client.get(url).status_code == 200
 
     def test_queries_do_not_grow_with_bookings(
         self, client, frozen, office, member, token, django_assert_max_num_queries

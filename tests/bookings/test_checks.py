@@ -8,7 +8,7 @@ counted apart.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -199,6 +199,13 @@ class TestDaysAhead:
         beyond = at(31, 8)
         refusal = checks.check_days_ahead(attempt(beyond, beyond + 30 * MINUTE, rules=rules))
         assert refusal is not None and refusal.code == "too_far_ahead"
+        # 00:30 local on day 31 is still day 30 in UTC (23:30): the local day counts.
+        after_midnight = at(31, 0, 30)
+        assert after_midnight.astimezone(UTC).date() == last.date()
+        refusal = checks.check_days_ahead(
+            attempt(after_midnight, after_midnight + 30 * MINUTE, rules=rules)
+        )
+        assert refusal is not None and refusal.code == "too_far_ahead"
 
 
 class TestOpeningHours:
@@ -311,6 +318,11 @@ class TestQuotas:
         assert checks.check_active_quota(a) is None
         assert checks.check_day_quota(a) is None
         assert checks.check_week_quota(a) is None
+        # The same hours booked for a member break every quota.
+        b = attempt(tomorrow(12), tomorrow(16), member=object(), mine=mine)
+        assert checks.check_active_quota(b) is not None
+        assert checks.check_day_quota(b) is not None
+        assert checks.check_week_quota(b) is not None
 
 
 class TestSpaceAndMember:

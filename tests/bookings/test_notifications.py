@@ -337,6 +337,7 @@ class TestReminders:
     ):
         book(room, english, capture=django_capture_on_commit_callbacks)  # immediate backend
         assert len(mail.outbox) == 1
+        assert mail.outbox[0].subject == "Booked: Mötesrum Ek, November 26 10:00"
 
 
 class TestWaitlistOffer:
@@ -384,6 +385,7 @@ class TestWaitlistOffer:
         assert entry.status == WaitlistStatus.OFFERED
         frozen.move_to(entry.offered_until)
         assert tasks.send_waitlist_offer.call(entry_id=entry.pk) == "skipped: offer not open"
+        assert mail.outbox == []
 
 
 class TestSweep:
@@ -459,11 +461,13 @@ class TestSweep:
         assert queued.count() == 1
 
     def test_command_refuses_to_schedule_where_nothing_can_wait(self):
-        with pytest.raises(CommandError):
+        with pytest.raises(CommandError, match="cannot run work later"):
             call_command("bookings_sweep", "--schedule")
 
 
-def test_waitlist_entry_for_a_deleted_member_is_skipped(frozen, room, other_member):
+def test_waitlist_offer_is_skipped_for_a_deactivated_member_or_a_gone_entry(
+    frozen, room, other_member
+):
     entry = WaitlistEntry.objects.create(
         space=room,
         member=other_member,
@@ -476,3 +480,4 @@ def test_waitlist_entry_for_a_deleted_member_is_skipped(frozen, room, other_memb
     other_member.save()
     assert tasks.send_waitlist_offer.call(entry_id=entry.pk) == "skipped: no recipient"
     assert tasks.send_waitlist_offer.call(entry_id=entry.pk + 1000) == "skipped: entry gone"
+    assert mail.outbox == []

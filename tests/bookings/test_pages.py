@@ -162,7 +162,11 @@ class TestBooking:
         client.force_login(member)
         response = client.post(f"/sv/spaces/{room.pk}/book/", slot("08:00", "19:00"))
         assert response.status_code == 400
-        assert 'role="alert"' in response.content.decode()
+        html = response.content.decode()
+        assert 'role="alert"' in html
+        assert "Den längsta bokningen här är 240 minuter." in html
+        assert "The longest booking" not in html
+        assert "booking_too_long" not in html
         assert not Booking.objects.exists()
 
     @pytest.mark.parametrize(
@@ -209,6 +213,9 @@ class TestOwnBooking:
         assert client.post(url + "check-in/").status_code == 404
         booking.refresh_from_db()
         assert booking.status == BookingStatus.CONFIRMED and booking.starts_at == at(1, 10)
+        assert booking.checked_in_at is None
+        client.force_login(booking.member)
+        assert client.get(url).status_code == 200
         client.force_login(host)
         page = client.get(url)
         assert page.status_code == 200
@@ -234,6 +241,8 @@ class TestOwnBooking:
         assert response.status_code == 400
         booking.refresh_from_db()
         assert booking.ends_at == at(1, 11)
+        assert (booking.starts_at, booking.attendees, booking.sequence) == (at(1, 10), 2, 0)
+        assert booking.status == BookingStatus.CONFIRMED
 
     def test_the_member_cancels_and_the_time_is_free_again(self, client, booking, member, room):
         client.force_login(member)
@@ -243,13 +252,19 @@ class TestOwnBooking:
         assert booking.status == BookingStatus.CANCELLED
         week = client.get(f"/en/spaces/{room.pk}/week/").content.decode()
         assert "Someone has already booked this time." not in week
+        assert "Yours" not in week
+        assert f"/en/spaces/{room.pk}/book/?day={TOMORROW}&amp;start=10:00" in week
 
     def test_check_in_opens_fifteen_minutes_before(self, client, booking, member, frozen):
         client.force_login(member)
         url = f"/en/bookings/{booking.public_id}/check-in/"
         early = client.post(url)
         assert early.status_code == 400
-        frozen.move_to(at(1, 9, 50))
+        frozen.move_to(at(1, 9, 44))
+        assert client.post(url).status_code == 400
+        booking.refresh_from_db()
+        assert booking.checked_in_at is None
+        frozen.move_to(at(1, 9, 45))
         assert (
             "I am here: check in"
             in client.get(f"/en/bookings/{booking.public_id}/").content.decode()
@@ -260,22 +275,37 @@ class TestOwnBooking:
 
     def test_get_is_not_allowed_for_writes(self, client, booking, member):
         client.force_login(member)
-        assert client.get(f"/en/bookings/{booking.public_id}/cancel/").status_code == 405
+        for write in ("cancel/", "change/", "check-in/"):
+            assert client.get(f"/en/bookings/{booking.public_id}/{write}").status_code == 405
+        assert client.get("/en/me/calendar/renew/").status_code == 405
+        booking.refresh_from_db()
+        assert booking.status == BookingStatus.CONFIRMED
 
 
 class TestMyBookings:
     def test_lists_coming_waiting_and_earlier(self, client, booking, member, other_member, room):
-        waitlist.waitlist_join(
+        entry = waitlist.waitlist_join(
             space=room, member=other_member, starts_at=at(1, 10), ends_at=at(1, 11)
         )
+        earlier = services.booking_create(
+            space=room, member=member, starts_at=at(-2, 10), ends_at=at(-2, 11), at=at(-3, 7)
+        )
         client.force_login(other_member)
-        html = client.get("/en/me/bookings/").content.decode()
+        response = client.get("/en/me/bookings/")
+        html = response.content.decode()
         assert "No upcoming bookings." in html
         assert "Leave the waitlist" in html
+        assert "No earlier bookings in the last 90 days." in html
+        assert [w.pk for w in response.context["waitlist"]] == [entry.pk]
         client.force_login(member)
-        html = client.get("/en/me/bookings/").content.decode()
+        response = client.get("/en/me/bookings/")
+        html = response.content.decode()
         assert "Mötesrum Ek" in html
         assert "You are not waiting for any time." in html
+        assert "No earlier bookings in the last 90 days." not in html
+        assert [b.pk for b in response.context["coming"]] == [booking.pk]
+        assert [b.pk for b in response.context["past"]] == [earlier.pk]
+        assert f"/en/bookings/{earlier.public_id}/" in html
 
     def test_an_offer_is_shown_only_while_it_is_open(self, booking, member, other_member, room):
         entry = waitlist.waitlist_join(
@@ -314,6 +344,15 @@ class TestMyBookings:
         assert client.post(f"/en/waitlist/{entry.public_id}/withdraw/").status_code == 404
         entry.refresh_from_db()
         assert entry.status == WaitlistStatus.WAITING
+        # Once the time is offered to other_member, nobody else can take or refuse it.
+        services.booking_cancel(booking=booking, actor=member)
+        entry.refresh_from_db()
+        assert entry.status == WaitlistStatus.OFFERED
+        assert client.post(f"/en/waitlist/{entry.public_id}/accept/").status_code == 404
+        assert client.post(f"/en/waitlist/{entry.public_id}/withdraw/").status_code == 404
+        entry.refresh_from_db()
+        assert entry.status == WaitlistStatus.OFFERED
+        assert not Booking.objects.filter(status=BookingStatus.CONFIRMED).exists()
 
     def test_withdrawing(self, client, booking, other_member, room):
         entry = waitlist.waitlist_join(
@@ -348,7 +387,9 @@ class TestMyBookings:
         assert len(many) == len(few)
 
     def test_requires_login(self, client):
-        assert client.get("/en/me/bookings/").status_code == 302
+        response = client.get("/en/me/bookings/")
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
 
 
 class TestFind:
@@ -365,18 +406,37 @@ class TestFind:
         assert 'value="ronna" selected' in response.content.decode()
 
     @pytest.mark.parametrize(
-        "query",
+        ("query", "field", "message"),
         [
-            {"duration": "forever"},
-            {"duration": 60, "attendees": -3},
-            {"duration": 60, "attendees": 1, "kind": "castle"},
-            {"duration": 60, "attendees": 1, "office": "<script>"},
+            (
+                {"duration": "forever"},
+                "duration",
+                "Select a valid choice. forever is not one of the available choices.",
+            ),
+            (
+                {"duration": 60, "attendees": -3},
+                "attendees",
+                "Ensure this value is greater than or equal to 1.",
+            ),
+            (
+                {"duration": 60, "attendees": 1, "kind": "castle"},
+                "kind",
+                "Select a valid choice. castle is not one of the available choices.",
+            ),
+            (
+                {"duration": 60, "attendees": 1, "office": "<script>"},
+                "office",
+                "Select a valid choice. That choice is not one of the available choices.",
+            ),
         ],
     )
-    def test_bad_searches_say_what_is_wrong(self, client, frozen, room, query):
+    def test_bad_searches_say_what_is_wrong(self, client, frozen, room, query, field, message):
         response = client.get("/en/bookings/find/", query)
         assert response.status_code == 400
-        assert 'role="alert"' in response.content.decode()
+        html = response.content.decode()
+        assert 'role="alert"' in html
+        assert message in html
+        assert f'aria-describedby="id_{field}_error"' in html
 
 
 class TestHostViews:
@@ -483,6 +543,12 @@ class TestHostViews:
         client.force_login(plain_host)
         assert client.get("/en/host/ronna/bookings/").status_code == 200
         assert client.get("/en/host/ronna/bookings/new/").status_code == 404
+        response = client.post(
+            "/en/host/ronna/bookings/new/",
+            {**slot(), "space": room.pk, "visitor_name": "Fatima"},
+        )
+        assert response.status_code == 404
+        assert not Booking.objects.exists()
 
     def test_query_count_does_not_grow_with_bookings(self, client, frozen, room, desk, host):
         client.force_login(host)

@@ -190,6 +190,7 @@ def test_an_inactive_account_may_not_book(frozen, room, member):
     error = refused(book, space=room, member=member, starts_at=at(1, 10), ends_at=at(1, 11))
     assert error.code == "not_a_member"
     assert error.status == 403
+    assert counts() == (0, 0, 0)
 
 
 def test_the_first_refusal_is_raised_with_all_codes(frozen, room, member):
@@ -281,6 +282,7 @@ def test_no_override_without_the_permission(frozen, room, who, request):
 
 def test_a_taken_slot_cannot_be_overridden(frozen, room, member, other_member, host):
     book(room, other_member, at(1, 10), at(1, 11))
+    before = counts()
     error = refused(
         book,
         space=room,
@@ -291,6 +293,8 @@ def test_a_taken_slot_cannot_be_overridden(frozen, room, member, other_member, h
         override_reason="Viktigt",
     )
     assert error.code == "slot_taken"
+    assert counts() == before
+    assert not BookingLogEntry.objects.filter(action=LogAction.OVERRIDE).exists()
 
 
 # -- rules copied onto the booking ---------------------------------------------------
@@ -364,6 +368,9 @@ def test_only_staff_decide(frozen, hall, member, other_member, who, request):
         booking_decide, booking=booking, actor=request.getfixturevalue(who), approve=True
     )
     assert (error.code, error.status) == ("booking_not_found", 404)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.PENDING
+    assert not booking.log.filter(action=LogAction.APPROVED).exists()
 
 
 # -- change and cancel ----------------------------------------------------------------
@@ -477,6 +484,8 @@ def test_a_booking_that_is_over_cannot_be_cancelled(frozen, room, member):
     booking_check_in(booking=booking, actor=member)
     frozen.move_to(at(0, 9))
     assert refused(booking_cancel, booking=booking, actor=member).code == "booking_over"
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
 
 
 # -- check-in and no-shows --------------------------------------------------------------
@@ -510,6 +519,9 @@ def test_nobody_else_checks_in_for_a_member(frozen, room, member, other_member):
     booking = book(room, member, at(0, 8), at(0, 9))
     error = refused(booking_check_in, booking=booking, actor=other_member)
     assert (error.code, error.status) == ("booking_not_found", 404)
+    booking.refresh_from_db()
+    assert booking.checked_in_at is None
+    assert BookingStatistic.objects.get(booking=booking).outcome == Outcome.BOOKED
 
 
 def test_a_missed_check_in_frees_the_slot_at_once_without_any_job(

@@ -61,6 +61,7 @@ def test_a_slot_that_cannot_be_booked_for_another_reason_cannot_be_waited_for(
     with pytest.raises(DomainError) as caught:
         join(room, other_member, at(1, 19), at(1, 21))
     assert caught.value.code == "outside_opening_hours"
+    assert not WaitlistEntry.objects.exists()
 
 
 def test_join_a_taken_slot_and_joining_again_is_the_same_place(taken, room, other_member):
@@ -123,6 +124,8 @@ def test_only_the_offered_member_accepts(taken, room, member, other_member, thir
     with pytest.raises(DomainError) as caught:
         waitlist_accept(entry=entry, member=third_member)
     assert (caught.value.code, caught.value.status) == ("waitlist_not_found", 404)
+    assert status(entry) == WaitlistStatus.OFFERED
+    assert not Booking.objects.filter(member=third_member).exists()
 
 
 def test_a_waiting_entry_cannot_be_accepted(taken, room, other_member):
@@ -130,6 +133,8 @@ def test_a_waiting_entry_cannot_be_accepted(taken, room, other_member):
     with pytest.raises(DomainError) as caught:
         waitlist_accept(entry=entry, member=other_member)
     assert caught.value.code == "offer_expired"
+    assert status(entry) == WaitlistStatus.WAITING
+    assert not Booking.objects.filter(member=other_member).exists()
 
 
 def test_a_lapsed_offer_passes_to_the_next_in_line(
