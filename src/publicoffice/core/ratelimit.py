@@ -67,10 +67,8 @@ class PostLimit:
         return int(getattr(settings, self.limit)) if isinstance(self.limit, str) else self.limit
 
 
-def limit_posts(rule: PostLimit | str, **legacy: Any) -> Callable[[Callable[..., Any]], Any]:
+def limit_posts(rule: PostLimit) -> Callable[[Callable[..., Any]], Any]:
     """Decorate a view so POSTs beyond ``rule`` get a translated 429 page."""
-    if isinstance(rule, str):  # LEGACY(transition): scope, limit=, window=
-        rule = PostLimit(rule, limit=legacy["limit"], window=legacy["window"])
 
     def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
