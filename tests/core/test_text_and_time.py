@@ -23,6 +23,14 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
         ("مرحبا \u202ebidi override", "مرحبا bidi override"),  # the override goes
         ("می\u200cخواهم", "می\u200cخواهم"),  # Persian zero-width non-joiner stays
         ("👩🏽\u200d💻 kod", "👩🏽\u200d💻 kod"),  # the joiner of an emoji stays
+        ("سلام \u200fABC\u200e", "سلام \u200fABC\u200e"),  # right-to-left and left-to-right marks
+        ("\u061c١٢٣", "\u061c١٢٣"),  # the Arabic letter mark
+        (
+            "🏴\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f",
+            "🏴\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f",
+        ),  # Wales
+        ("Före\u00adningen", "Före\u00adningen"),  # a soft hyphen
+        ("a\u2066b\u2069c\ufeff", "abc"),  # isolates and a byte-order mark go
         ("<script>alert(1)</script>", "<script>alert(1)</script>"),  # escaped on output
         (42, "42"),
         ("", ""),
@@ -52,3 +60,10 @@ def test_acting_now_is_utc_and_honours_a_given_moment():
     assert acting_now(moment).tzinfo is UTC
     with time_machine.travel(datetime(2026, 12, 4, 9, 0, tzinfo=UTC), tick=False):
         assert acting_now() == datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+
+
+def test_paragraphs_as_laid_out_keep_the_layout_but_not_the_tricks():
+    programme = "  Program:\n\n\n\t10.00  Välkommen\n\t10.30  Fika\x00\u202e  \n"
+    assert paragraphs(programme, as_laid_out=True) == (
+        "Program:\n\n\n\t10.00  Välkommen\n\t10.30  Fika"
+    )

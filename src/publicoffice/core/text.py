@@ -2,11 +2,15 @@
 
 Every free text is cleaned the same way before it is stored: control
 characters become spaces (PostgreSQL refuses NUL; terminals and e-mail
-clients obey escapes), line and paragraph separators too, and format
-characters go, except the zero-width joiner and non-joiner that Persian and
-Arabic spelling needs. Bidi overrides are format characters, so a name cannot
-turn the text around it backwards; every user-written text is shown with
-``dir="auto"`` instead.
+clients obey escapes), line and paragraph separators too. Of the invisible
+format characters only those that can reorder the text *around* what a
+person wrote go: the bidi embeddings, overrides and isolates (so a name
+cannot turn a page's sentence backwards), the byte-order mark and the
+interlinear annotation marks. Everything people need to write stays: the
+zero-width joiner and non-joiner of Persian and Arabic spelling, the
+left-to-right, right-to-left and Arabic letter marks, soft hyphens and the
+tag characters of flag emoji. Every user-written text is shown with
+``dir="auto"``.
 
 Nothing here refuses or shortens silently: callers compare the length with
 their limit and raise a ``text_too_long`` the person can fix.
@@ -18,15 +22,20 @@ import re
 import unicodedata
 from typing import Any
 
-#: Format characters that spelling needs (zero-width non-joiner and joiner).
-KEPT_FORMAT_CHARACTERS = "\u200c\u200d"
+#: Invisible characters that reorder or hide the text around them.
+DROPPED_FORMAT_CHARACTERS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
+    "\u2066\u2067\u2068\u2069"  # bidi isolates
+    "\ufeff"  # byte-order mark
+    "\ufff9\ufffa\ufffb"  # interlinear annotation
+)
 
 
 def _printable(text: str, *, keep: str = "") -> str:
     return "".join(
         char if char in keep else " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
         for char in text
-        if unicodedata.category(char) != "Cf" or char in KEPT_FORMAT_CHARACTERS
+        if char not in DROPPED_FORMAT_CHARACTERS
     )
 
 
@@ -35,9 +44,16 @@ def one_line(value: Any) -> str:
     return " ".join(_printable(str(value)).split())
 
 
-def paragraphs(value: Any) -> str:
+def paragraphs(value: Any, *, as_laid_out: bool = False) -> str:
     """Several lines (a message, a description): each line cleaned, at most
-    one empty line in a row, no empty lines at either end."""
+    one empty line in a row, no empty lines at either end.
+
+    ``as_laid_out`` keeps the spaces, tabs and empty lines a person used to
+    lay a text out (an event's programme, indented by hand); the characters
+    are cleaned all the same.
+    """
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if as_laid_out:
+        return _printable(text, keep="\n\t").strip()
     lines = [" ".join(line.split()) for line in _printable(text, keep="\n").split("\n")]
     return re.sub("\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -74,7 +74,7 @@ def clean_text(name: str, value: Any, *, multiline: bool = True, field: str = ""
         value = ""
     if not isinstance(value, str):
         raise DomainError(ErrorCode.TEXT_INVALID, _("This text could not be read."), field=field)
-    text = paragraphs(value) if multiline else one_line(value)
+    text = paragraphs(value, as_laid_out=True) if multiline else one_line(value)
     if len(text) > limit:
         raise _too_long(field, limit)
     return text
