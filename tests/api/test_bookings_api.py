@@ -154,8 +154,8 @@ class TestSpaceAvailability:
         assert client.get(in_swedish).json()["days"][0]["slots"][0]["reason"] == "Passerad"
         english = client.get("/api/v1/spaces/999999/availability?lang=en").json()["message"]
         swedish = client.get("/api/v1/spaces/999999/availability?lang=sv").json()["message"]
-        assert english == "Nothing was found at this address."
-        assert swedish == "Det finns inget på den här adressen."
+        assert english == "There is no such space."
+        assert swedish == "Utrymmet finns inte."
 
     @pytest.mark.parametrize(
         ("query", "code"),
@@ -186,7 +186,7 @@ class TestSpaceAvailability:
         for space_id in [plain.pk, 999999, 2**70]:
             response = client.get(f"/api/v1/spaces/{space_id}/availability")
             assert response.status_code == 404
-            assert response.json()["code"] == "not_found"
+            assert response.json()["code"] == "space_not_found"
 
     def test_a_wrong_key_is_401_even_on_a_public_read(self, room):
         client = Client(headers={"authorization": "Bearer po_not-a-real-key"})
@@ -250,7 +250,9 @@ class TestOfficeAvailability:
     def test_unknown_office_is_404(self, client: Client, office):
         response = client.get("/api/v1/offices/nowhere/availability")
         assert response.status_code == 404
-        assert response.json()["code"] == "not_found"
+        assert response.json()["code"] == "office_not_found"
+        too_long = client.get(f"/api/v1/offices/{'x' * 81}/availability")
+        assert too_long.json()["code"] == "office_not_found"
 
     def test_office_without_bookable_spaces_has_an_empty_list(self, client: Client):
         OfficeFactory(slug="tomt")
@@ -291,7 +293,7 @@ class TestFind:
             ("duration=0", 422, "invalid_input"),
             ("duration=100000", 422, "invalid_input"),
             ("duration=60&attendees=0", 422, "invalid_input"),
-            ("duration=60&office=nowhere", 404, "not_found"),
+            ("duration=60&office=nowhere", 404, "office_not_found"),
         ],
     )
     def test_bad_parameters(self, client: Client, room, query, status, code):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -179,3 +181,18 @@ def test_an_office_slug_of_digits_only_is_refused():
     assert [error.code for error in caught.value.error_dict["slug"]] == ["slug_digits_only"]
     office.slug = "1234-hallunda"
     office.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_migration_gives_a_numbered_slug_a_word():
+    """Offices made before the rule keep working: "1234" becomes "office-1234"."""
+    migration = importlib.import_module(
+        "publicoffice.places.migrations.0002_office_slug_has_a_letter"
+    )
+    numbered = OfficeFactory(slug="ronna")
+    type(numbered).objects.filter(pk=numbered.pk).update(slug="1234")
+    worded = OfficeFactory(slug="fittja-2")
+    migration.give_numbered_slugs_a_word(django_apps, None)
+    numbered.refresh_from_db()
+    worded.refresh_from_db()
+    assert (numbered.slug, worded.slug) == ("office-1234", "fittja-2")

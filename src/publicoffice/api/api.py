@@ -33,11 +33,10 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from publicoffice.api import serializers
 from publicoffice.api.bookings import router as bookings_router
-from publicoffice.api.common import MAX_ID, not_found
+from publicoffice.api.common import MAX_ID, activate_language, not_found, page_link
 from publicoffice.api.events import router as events_router
 from publicoffice.api.schemas import ErrorOut, OccupancyOut, OfficeDetailOut, OfficePageOut
 from publicoffice.core.errors import DomainError, ErrorCode
-from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.places.models import OfficeStatus
 from publicoffice.places.selectors import (
     MAX_QUERY_LENGTH,
@@ -128,17 +127,6 @@ class OfficeQuery(Schema):
         )
 
 
-def _activate(lang: str) -> None:
-    if lang in LANGUAGE_CODES:
-        translation.activate(lang)
-
-
-def _page_link(request: HttpRequest, page: int) -> str:
-    query = request.GET.copy()
-    query["page"] = str(page)
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
-
 @api.get(
     "/offices",
     response={200: OfficePageOut, 422: ErrorOut},
@@ -149,7 +137,7 @@ def list_offices(
     request: HttpRequest, filters: Query[OfficeQuery], page: int = 1, page_size: int = 20
 ) -> Any:
     """Offices of the network with the home page's filters, paginated."""
-    _activate(filters.lang)
+    activate_language(request, filters.lang)
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise DomainError(
             ErrorCode.INVALID_PAGE,
@@ -166,8 +154,8 @@ def list_offices(
         "page": page,
         "page_size": page_size,
         "pages": pages,
-        "next": _page_link(request, page + 1) if page < pages else None,
-        "previous": _page_link(request, page - 1) if 1 < page <= pages else None,
+        "next": page_link(request, page + 1) if page < pages else None,
+        "previous": page_link(request, page - 1) if 1 < page <= pages else None,
         "results": [serializers.office_summary(o, request=request, at=now) for o in chunk],
     }
 
@@ -188,7 +176,7 @@ def list_offices(
 )
 def offices_geojson(request: HttpRequest, filters: Query[OfficeQuery]) -> HttpResponse:
     """All matching offices as an RFC 7946 FeatureCollection (``application/geo+json``)."""
-    _activate(filters.lang)
+    activate_language(request, filters.lang)
     now = timezone.now()
     offices = office_search(filters=filters.filters(), at=now)
     attach_details(offices)
@@ -278,10 +266,8 @@ def get_office(request: HttpRequest, slug: str, lang: str = "") -> Any:
 
     ``slug`` is the office's name in addresses, as in ``/sv/offices/{slug}/``.
     """
-    _activate(lang)
+    activate_language(request, lang)
     office = office_get_public(slug=slug)
-    if office is None:
-        raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
     return serializers.office_detail(
         office, request=request, at=timezone.now(), language=translation.get_language()
     )
@@ -296,7 +282,7 @@ def get_office(request: HttpRequest, slug: str, lang: str = "") -> Any:
 )
 def get_occupancy(request: HttpRequest, slug: str, lang: str = "") -> Any:
     """People checked in now against capacity: ``quiet``, ``fairly_busy`` or ``full``."""
-    _activate(lang)
+    activate_language(request, lang)
     office = office_get_with_hours(slug=slug)
     now = timezone.now()
     current = occupancy(office=office, at=now)

@@ -46,6 +46,7 @@ from publicoffice.bookings.availability import Week
 from publicoffice.bookings.models import Booking
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.places.models import Office, Space
+from publicoffice.places.selectors import office_public
 
 router = Router(tags=["bookings"])
 
@@ -149,7 +150,7 @@ def space_availability(request: HttpRequest, space_id: int, query: Query[Availab
     user = optional_user(request)
     start = _start(query)
     if not 1 <= space_id <= MAX_ID:
-        raise DomainError(ErrorCode.NOT_FOUND)
+        raise DomainError(ErrorCode.SPACE_NOT_FOUND)
     space = selectors.bookable_space(space_id=space_id)
     weeks = availability.space_weeks([space], start=start, days=query.days, member=user)
     return _week(weeks[space.pk])
@@ -165,7 +166,7 @@ def office_availability(request: HttpRequest, slug: str, query: Query[Availabili
     activate_language(request, query.lang)
     user = optional_user(request)
     start = _start(query)
-    office = selectors.office_taking_bookings(slug=slug[:80])
+    office = office_public(slug=slug)
     spaces = selectors.bookable_spaces_with_hours(office=office)
     weeks = availability.space_weeks(spaces, start=start, days=query.days, member=user)
     return {
@@ -188,7 +189,7 @@ def find(request: HttpRequest, query: Query[FindQuery]) -> Any:
     """
     activate_language(request, query.lang)
     user = optional_user(request)
-    office = selectors.office_taking_bookings(slug=query.office[:80]) if query.office else None
+    office = office_public(slug=query.office) if query.office else None
     found = finder.first_free_slots(
         duration_minutes=query.duration,
         attendees=query.attendees,

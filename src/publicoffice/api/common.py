@@ -29,7 +29,7 @@ MAX_ID = 2**31 - 1
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 LATEST = datetime(2999, 12, 31, tzinfo=UTC)
 
-READ_ERRORS: dict[int, type] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+READ_ERRORS: dict[int, type] = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 WRITE_ERRORS: dict[int, type] = {
     400: ErrorOut,
     401: ErrorOut,
@@ -39,6 +39,13 @@ WRITE_ERRORS: dict[int, type] = {
     422: ErrorOut,
     429: ErrorOut,
 }
+
+
+def page_link(request: HttpRequest, page: int) -> str:
+    """The full address of another page of the same list, with the same filters."""
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
 def activate_language(request: HttpRequest, lang: str = "") -> None:

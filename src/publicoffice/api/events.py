@@ -29,6 +29,7 @@ from publicoffice.api.common import (
     activate_language,
     caller,
     count_write,
+    page_link,
     require_aware,
 )
 from publicoffice.api.event_schemas import (
@@ -44,6 +45,7 @@ from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.events import policies, selectors, services
 from publicoffice.events.models import Event, Registration
 from publicoffice.places.models import Office, Space
+from publicoffice.places.selectors import office_public
 
 router = Router(tags=["events"])
 
@@ -112,12 +114,6 @@ def _registration(
     }
 
 
-def _page_link(request: HttpRequest, page: int) -> str:
-    query = request.GET.copy()
-    query["page"] = str(page)
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
-
 def _page(request: HttpRequest, events: QuerySet[Event], page: int, size: int) -> dict[str, Any]:
     count = Paginator(events, size).count
     pages = max(1, math.ceil(count / size))
@@ -127,8 +123,8 @@ def _page(request: HttpRequest, events: QuerySet[Event], page: int, size: int) -
         "page": page,
         "page_size": size,
         "pages": pages,
-        "next": _page_link(request, page + 1) if page < pages else None,
-        "previous": _page_link(request, page - 1) if 1 < page <= pages else None,
+        "next": page_link(request, page + 1) if page < pages else None,
+        "previous": page_link(request, page - 1) if 1 < page <= pages else None,
         "results": [_event(e, request) for e in chunk],
     }
 
@@ -162,7 +158,7 @@ def list_events(request: HttpRequest, query: Query[EventQuery]) -> Any:
     ``status``, so nobody travels to an event that no longer takes place.
     """
     activate_language(request, query.lang)
-    office = selectors.office_get_public(slug=query.office) if query.office else None
+    office = office_public(slug=query.office) if query.office else None
     return _page(request, _listed(query, office), query.page, query.page_size)
 
 
@@ -174,7 +170,7 @@ def list_events(request: HttpRequest, query: Query[EventQuery]) -> Any:
 def office_events(request: HttpRequest, slug: str, query: Query[EventQuery]) -> Any:
     """The same as ``/events`` for one office."""
     activate_language(request, query.lang)
-    office = selectors.office_get_public(slug=slug)
+    office = office_public(slug=slug)
     return _page(request, _listed(query, office), query.page, query.page_size)
 
 
@@ -203,7 +199,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Any:
     user = caller(request)
     count_write(user)
     require_aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
-    office = selectors.office_get_public(slug=payload.office)
+    office = office_public(slug=payload.office)
     space: Space | None = None
     if payload.room is not None:
         if not 1 <= payload.room <= MAX_ID:

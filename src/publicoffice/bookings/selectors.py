@@ -67,7 +67,7 @@ def bookable_space(*, space_id: int) -> Space:
         .first()
     )
     if space is None:
-        raise DomainError(ErrorCode.NOT_FOUND)
+        raise DomainError(ErrorCode.SPACE_NOT_FOUND)
     return space
 
 
@@ -77,14 +77,6 @@ def space_to_book(*, space_id: int) -> Space:
     if space is None:
         raise DomainError(ErrorCode.SPACE_NOT_FOUND)
     return space
-
-
-def office_taking_bookings(*, slug: str) -> Office:
-    """An office visitors may see, for its availability and the slot finder."""
-    office = Office.objects.public().filter(slug=slug).first()
-    if office is None:
-        raise DomainError(ErrorCode.NOT_FOUND)
-    return office
 
 
 def office_run_by(*, user: AnyUser, slug: str) -> Office:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TypeGuard
 
+from publicoffice.accounts import roles
 from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.accounts.roles import is_platform_admin
 from publicoffice.community.models import Profile, ProfileAdmin
@@ -16,7 +17,7 @@ from publicoffice.community.models import Profile, ProfileAdmin
 
 def is_active_member(user: AnyUser | None) -> TypeGuard[Member]:
     """``user`` is logged in with an account that is still open."""
-    return user is not None and bool(user.is_authenticated) and bool(user.is_active)
+    return roles.is_member(user)
 
 
 def is_profile_admin(user: AnyUser | None, profile: Profile) -> bool:

@@ -20,7 +20,8 @@ from django.views.decorators.http import require_safe
 
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.events import ical
-from publicoffice.events.selectors import events_for_feed, office_get_public
+from publicoffice.events.selectors import events_for_feed
+from publicoffice.places.selectors import office_public
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -51,7 +52,7 @@ def calendar_response(request: HttpRequest, body: bytes, *, filename: str) -> Ht
 @require_safe
 def office_feed(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The published events of one office, recent and coming."""
-    office = office_get_public(slug=slug)
+    office = office_public(slug=slug)
     now = timezone.now()
     with translation.override(feed_language(request)):
         body = ical.feed_ics(

@@ -189,18 +189,8 @@ def events_by_id(ids: Iterable[int]) -> dict[int, Event]:
     return {event.pk: event for event in with_counts(Event.objects.filter(pk__in=list(ids)))}
 
 
-#: The longest office slug (``Office.slug``): anything longer names no office.
-SLUG_MAX = 80
 #: Kinds of space an event can take place in (desks and quiet rooms cannot).
 EVENT_SPACE_KINDS = (SpaceKind.MEETING_ROOM, SpaceKind.WORKSHOP, SpaceKind.HALL)
-
-
-def office_get_public(*, slug: str) -> Office:
-    """An office visitors may see (not closed down for good), for its events."""
-    office = Office.objects.public().filter(slug=slug).first() if len(slug) <= SLUG_MAX else None
-    if office is None:
-        raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
-    return office
 
 
 def offices_public() -> QuerySet[Office]:

@@ -14,11 +14,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from django.utils import timezone
 from django_tasks import task
-from django_tasks_db import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
 
+from publicoffice.core.sweeps import queue_next
 from publicoffice.events import happenings, notifications, services
 
 logger = logging.getLogger(__name__)
@@ -86,20 +84,9 @@ def listen() -> None:
 # -- the sweep -------------------------------------------------------------------------
 
 
-def _sweep_already_queued() -> bool:
-    """Is another sweep waiting in the database queue? Then one chain is enough."""
-    if not isinstance(sweep_events.get_backend(), DatabaseBackend):
-        return False
-    return DBTaskResult.objects.filter(task_path=sweep_events.module_path, status="READY").exists()
-
-
 def schedule_sweep(run_after: datetime | None = None) -> datetime | None:
-    """Queue the next sweep; return when it runs, or None if nothing was queued."""
-    if not sweep_events.get_backend().supports_defer or _sweep_already_queued():
-        return None
-    run_after = run_after or timezone.now() + SWEEP_EVERY
-    sweep_events.using(run_after=run_after).enqueue(reschedule=True)
-    return run_after
+    """Queue the next sweep (see :func:`publicoffice.core.sweeps.queue_next`)."""
+    return queue_next(sweep_events, every=SWEEP_EVERY, run_after=run_after)
 
 
 @task()

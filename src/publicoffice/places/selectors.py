@@ -141,8 +141,31 @@ def _one_with_details(queryset: QuerySet[Office]) -> Office | None:
     return office
 
 
-def office_get_public(*, slug: str) -> Office | None:
-    return _one_with_details(office_base_queryset().filter(slug=slug))
+#: Slugs are at most this long; a longer one cannot name an office.
+SLUG_MAX = 80
+
+
+def _public_by_slug(slug: str) -> QuerySet[Office]:
+    """Offices visitors may see with this slug (none for an impossible slug)."""
+    if not isinstance(slug, str) or len(slug) > SLUG_MAX:
+        return Office.objects.none()
+    return Office.objects.public().filter(slug=slug)
+
+
+def office_get_public(*, slug: str) -> Office:
+    """A public office with everything its page shows; refuses with ``office_not_found``."""
+    office = _one_with_details(office_base_queryset().filter(pk__in=_public_by_slug(slug)))
+    if office is None:
+        raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
+    return office
+
+
+def office_public(*, slug: str) -> Office:
+    """A public office, the row alone (events, the directory); refuses with ``office_not_found``."""
+    office = _public_by_slug(slug).first()
+    if office is None:
+        raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
+    return office
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
@@ -175,12 +198,7 @@ def offices_of_operators(*, operator_ids: set[int]) -> QuerySet[Office]:
 def office_get_with_hours(*, slug: str) -> Office:
     """A public office with its opening hours only, for pages that need no more
     (check-in, occupancy, the host's desk); refuses with ``office_not_found``."""
-    office = (
-        Office.objects.public()
-        .prefetch_related("weekly_hours", "hours_exceptions")
-        .filter(slug=slug)
-        .first()
-    )
+    office = _public_by_slug(slug).prefetch_related("weekly_hours", "hours_exceptions").first()
     if office is None:
         raise DomainError(ErrorCode.OFFICE_NOT_FOUND)
     return office

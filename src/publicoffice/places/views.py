@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -42,8 +42,6 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
     office = office_get_public(slug=slug)
-    if office is None:
-        raise Http404
     now = timezone.now()
     language = get_language()
     context = office_page(office, at=now, language=language)

@@ -155,14 +155,6 @@ def profile_by_public_id(*, public_id: UUID) -> Profile:
     return profile
 
 
-def office_get_public(*, slug: str) -> Office:
-    """A public office by its slug, for the directory and "here today" pages."""
-    office = Office.objects.public().filter(slug=slug).first()
-    if office is None:
-        raise DomainError(ErrorCode.OFFICE_NOT_FOUND, _("There is no such office."))
-    return office
-
-
 def member_profiles(*, user: AnyUser) -> QuerySet[Profile]:
     """The profiles ``user`` runs, hidden ones included, for their own hub."""
     if isinstance(user, AnonymousUser):

@@ -13,9 +13,9 @@ from publicoffice.community.forms.directory import DirectoryFilterForm
 from publicoffice.community.selectors.directory import (
     directory_search,
     filter_choices,
-    office_get_public,
 )
 from publicoffice.places.models import Office
+from publicoffice.places.selectors import office_public
 
 #: Profiles per page of the directory.
 PER_PAGE = 20
@@ -57,5 +57,5 @@ def directory(request: HttpRequest) -> HttpResponse:
 @require_safe
 def office_directory(request: HttpRequest, slug: str) -> HttpResponse:
     """The profiles that call one office home."""
-    office = office_get_public(slug=slug)
+    office = office_public(slug=slug)
     return _directory_page(request, office)

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from publicoffice.community.forms.contacts import PresenceForm
-from publicoffice.community.selectors.directory import office_get_public
 from publicoffice.community.selectors.presence import (
     here_today,
     here_today_count,
@@ -32,6 +31,7 @@ from publicoffice.community.services.presence import presence_hide, presence_sho
 from publicoffice.core.web_errors import back_with_message, on_domain_error
 from publicoffice.places.extensions import Panel
 from publicoffice.places.models import Office, OfficeStatus
+from publicoffice.places.selectors import office_public
 from publicoffice.visits.models import Visit
 
 
@@ -72,7 +72,7 @@ def _presence(request: HttpRequest, visit: Visit) -> HttpResponse:
 @require_safe
 def here_today_page(request: HttpRequest, slug: str) -> HttpResponse:
     """Who is at the office now and can be met, as far as the visitor may see."""
-    office = office_get_public(slug=slug)
+    office = office_public(slug=slug)
     now = timezone.now()
     return render(
         request,

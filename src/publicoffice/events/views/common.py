@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from publicoffice.accounts.actors import Member
 from publicoffice.core.errors import DomainError, ErrorCode
@@ -55,7 +56,7 @@ def acting_member(request: HttpRequest) -> Member:
     """The logged-in user of a page that needs one (behind ``login_required``)."""
     user = request.user
     if isinstance(user, AnonymousUser):
-        raise DomainError(ErrorCode.NOT_AUTHENTICATED)
+        raise DomainError(ErrorCode.NOT_AUTHENTICATED, gettext("Log in to do this."))
     return user
 
 

@@ -30,9 +30,10 @@ from publicoffice.events.forms import (
     StatusForm,
 )
 from publicoffice.events.models import Approval, Event
-from publicoffice.events.selectors import event_get_visible, events_to_decide, office_get_public
+from publicoffice.events.selectors import event_get_visible, events_to_decide
 from publicoffice.events.views.common import acting_member, form_refused
 from publicoffice.places.models import OfficeStatus
+from publicoffice.places.selectors import office_public
 
 #: Hosts' event changes: one client, an hour.
 EVENT_WRITES = PostLimit("event_write", limit=120, window=3600)
@@ -50,7 +51,7 @@ def _not_yours(message: str) -> DomainError:
 @limit_posts(EVENT_WRITES)
 def create(request: HttpRequest, slug: str) -> HttpResponse:
     """A host creates an event at their office; a chosen room is booked with it."""
-    office = office_get_public(slug=slug)
+    office = office_public(slug=slug)
     if not policies.can_run_events(request.user, office):
         raise _not_yours(_("Only the hosts of this office can create events here."))
     if office.status != OfficeStatus.OPEN:

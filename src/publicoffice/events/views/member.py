@@ -22,13 +22,13 @@ from publicoffice.events.selectors import (
     event_get_visible,
     member_proposals,
     member_registrations,
-    office_get_public,
     place_in_line,
     registration_for,
 )
 from publicoffice.events.views.common import acting_member, form_refused
 from publicoffice.events.views.public import detail_page
 from publicoffice.places.models import OfficeStatus
+from publicoffice.places.selectors import office_public
 
 #: Registering and cancelling: one client, ten minutes.
 REGISTRATIONS = PostLimit("event_registration", limit=60, window=600)
@@ -98,7 +98,7 @@ def _cancel(request: HttpRequest, event: Event, registration: Registration) -> H
 @limit_posts(PROPOSALS)
 def propose(request: HttpRequest, slug: str) -> HttpResponse:
     """A member suggests an event; it is published only when a host approves it."""
-    office = office_get_public(slug=slug)
+    office = office_public(slug=slug)
     if office.status != OfficeStatus.OPEN or not policies.can_propose_event(request.user, office):
         raise DomainError(
             ErrorCode.NOT_ALLOWED, _("Events can be proposed only at open offices, by members.")

@@ -22,12 +22,12 @@ from publicoffice.events.selectors import (
     event_registrations,
     events_this_week,
     events_upcoming,
-    office_get_public,
     place_in_line,
     registration_for,
     week_bounds,
 )
 from publicoffice.events.views.common import PAGE_SIZE, event_card, event_cards
+from publicoffice.places.selectors import office_public
 
 
 def _page(request: HttpRequest, events: Any) -> Any:
@@ -86,7 +86,7 @@ def week(request: HttpRequest) -> HttpResponse:
 @require_safe
 def office_events(request: HttpRequest, slug: str) -> HttpResponse:
     """An office's coming events."""
-    office = office_get_public(slug=slug)
+    office = office_public(slug=slug)
     page = _page(request, events_upcoming(at=timezone.now(), office=office))
     context = {
         "office": office,

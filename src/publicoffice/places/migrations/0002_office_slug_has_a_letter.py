@@ -4,6 +4,15 @@ import publicoffice.places.validators
 from django.db import migrations, models
 
 
+def give_numbered_slugs_a_word(apps, schema_editor):
+    """An office whose slug is only digits would be read as an old numbered API
+    address; it becomes ``office-<digits>`` (unique, as slugs are)."""
+    Office = apps.get_model("places", "Office")
+    for office in Office.objects.filter(slug__regex=r"^[0-9]+$"):
+        office.slug = f"office-{office.slug}"
+        office.save(update_fields=["slug"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -11,6 +20,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(give_numbered_slugs_a_word, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='office',
             name='slug',
