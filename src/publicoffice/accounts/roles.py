@@ -6,12 +6,15 @@ same few assignment rows, which we load once and keep on the user object.
 
 from __future__ import annotations
 
-from publicoffice.accounts.actors import AnyUser
+from typing import TypeGuard
+
+from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.accounts.models import (
     ROLES_CACHE_ATTRIBUTE,
     NamedPermission,
     Role,
     RoleAssignment,
+    User,
 )
 
 
@@ -34,9 +37,9 @@ def is_platform_admin(user: AnyUser) -> bool:
     return bool(user.is_superuser) or any(a.role == Role.PLATFORM_ADMIN for a in roles_of(user))
 
 
-def is_member(user: AnyUser) -> bool:
-    """Every active account is a member."""
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+def is_member(user: AnyUser | None) -> TypeGuard[Member]:
+    """Every active account is a member (a closed account, or nobody, is not)."""
+    return isinstance(user, User) and user.is_authenticated and user.is_active
 
 
 def hosted_office_ids(user: AnyUser) -> set[int]:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.utils import timezone
 from django_tasks import task
-from django_tasks_db import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
 
 from publicoffice.bookings import emails, retention, services, waitlist
+from publicoffice.core.sweeps import queue_next
 
 #: How often the sweep records no-shows, passes lapsed offers on and purges old bookings.
 SWEEP_EVERY = timedelta(minutes=5)
@@ -37,27 +35,9 @@ def send_waitlist_offer(*, entry_id: int) -> str:
     return emails.send_offer(entry_id=entry_id)
 
 
-def _sweep_already_queued() -> bool:
-    """Is another sweep waiting in the database queue? Then one chain is enough."""
-    if not isinstance(sweep_bookings.get_backend(), DatabaseBackend):
-        return False
-    return DBTaskResult.objects.filter(
-        task_path=sweep_bookings.module_path, status="READY"
-    ).exists()
-
-
 def schedule_sweep(run_after: datetime | None = None) -> datetime | None:
-    """Queue the next sweep; return when it runs, or None if nothing was queued.
-
-    Nothing is queued when a sweep is already waiting (running ``--schedule``
-    twice, or two chains, collapse into one) or when the task backend cannot
-    run work later (the immediate backend of tests).
-    """
-    if not sweep_bookings.get_backend().supports_defer or _sweep_already_queued():
-        return None
-    run_after = run_after or timezone.now() + SWEEP_EVERY
-    sweep_bookings.using(run_after=run_after).enqueue(reschedule=True)
-    return run_after
+    """Queue the next sweep (see :func:`publicoffice.core.sweeps.queue_next`)."""
+    return queue_next(sweep_bookings, every=SWEEP_EVERY, run_after=run_after)
 
 
 @task()

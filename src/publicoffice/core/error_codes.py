@@ -2,7 +2,7 @@
 
 A code names one reason a request was refused, whatever app refuses it: a
 too-long text is ``text_too_long`` with the field in ``details``, not a new
-code per field, and every "log in first" is ``login_required``. Add a code
+code per field, and every "log in first" is ``not_authenticated``. Add a code
 here before raising it; ``docs/api.md`` lists them all (a test compares the
 two, and ``publicoffice error_codes`` prints the table to paste).
 
@@ -152,7 +152,7 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
         401, _("Log in, or send a personal API token as “Authorization: Bearer <key>”.")
     ),
     E.INVALID_INPUT: ErrorSpec(422, _("Some values are not valid.")),
-    E.NOT_A_MEMBER: ErrorSpec(403, _("Log in with an active account to book.")),
+    E.NOT_A_MEMBER: ErrorSpec(403, _("Log in with an active account to do this.")),
     E.NOT_ALLOWED: ErrorSpec(403, _("You are not allowed to do this.")),
     E.NOT_FOUND: ErrorSpec(404, _("Nothing was found at this address.")),
     E.CSRF_FAILED: ErrorSpec(
@@ -170,7 +170,7 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
     E.NAIVE_DATETIME: ErrorSpec(
         400, _("Give times with their offset from UTC, e.g. 2026-11-26T10:00:00+01:00.")
     ),
-    E.INVALID_DATETIME: ErrorSpec(400, _("This time cannot be booked.")),
+    E.INVALID_DATETIME: ErrorSpec(400, _("Give a time between the years 2000 and 2999.")),
     E.TIME_INVALID: ErrorSpec(400, _("Give the start and end as a date and a time.")),
     E.INVALID_START: ErrorSpec(422, _("Ask for days from a month back to a year ahead.")),
     E.INVALID_RANGE: ErrorSpec(400, _("The end must come after the start.")),

@@ -11,11 +11,37 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django_tasks.base import Task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+
+def _already_queued(sweep: Task[..., Any]) -> bool:
+    """Is a run of this sweep waiting in the database queue? Then one chain is enough."""
+    if not isinstance(sweep.get_backend(), DatabaseBackend):
+        return False
+    return DBTaskResult.objects.filter(task_path=sweep.module_path, status="READY").exists()
+
+
+def queue_next(
+    sweep: Task[..., Any], *, every: timedelta, run_after: datetime | None = None
+) -> datetime | None:
+    """Queue the sweep's next run; when it runs, or None if nothing was queued.
+
+    Nothing is queued when a run is already waiting (running ``--schedule``
+    twice, or two chains, collapse into one) or when the task backend cannot
+    run work later (the immediate backend of tests).
+    """
+    if not sweep.get_backend().supports_defer or _already_queued(sweep):
+        return None
+    run_after = run_after or timezone.now() + every
+    sweep.using(run_after=run_after).enqueue(reschedule=True)
+    return run_after
 
 
 class SweepCommand(BaseCommand, ABC):
