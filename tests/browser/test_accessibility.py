@@ -109,3 +109,22 @@ def test_no_axe_violations(
     violations = results.response["violations"]
     if violations:
         pytest.fail("axe found violations:\n" + _report(violations), pytrace=False)
+
+
+@pytest.mark.parametrize("language", ["sv", "ar"])
+def test_the_page_for_a_refusal_has_no_axe_violations(
+    new_page: Callable[..., Any], live_server: Any, axe: Axe, language: str
+) -> None:
+    """The standard page any refusal gets (core/domain_error.html), here a 404."""
+    page = new_page(locale=language)
+    response = page.goto(f"{live_server.url}/{language}/offices/no-such-office/")
+    assert response is not None
+    assert response.status == 404
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("[role=alert]")).not_to_be_empty()
+    page.broken_resources.remove(f"404 {response.url}")  # the page itself, as it should be
+    assert_page_healthy(page)
+
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    if violations:
+        pytest.fail("axe found violations:\n" + _report(violations), pytrace=False)
