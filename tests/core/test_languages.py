@@ -8,7 +8,7 @@ import pytest
 from django.utils import formats, translation
 from django.utils.translation import get_language_bidi, get_language_info
 
-from publicoffice.core.languages import LANGUAGE_CODES, endonym
+from publicoffice.core.languages import LANGUAGE_CODES, endonym, without_language_prefix
 
 
 @pytest.mark.parametrize(("code", "local"), [("so", "Soomaali"), ("ti", "ትግርኛ")])
@@ -38,3 +38,17 @@ def test_every_language_uses_the_24_hour_clock(code):
 def test_direction(code, rtl):
     with translation.override(code):
         assert get_language_bidi() is rtl
+
+
+@pytest.mark.parametrize(
+    ("path", "neutral"),
+    [
+        ("/sv/offices/ronna/checkin/abc/", "/offices/ronna/checkin/abc/"),
+        ("/ti/", "/"),
+        ("/offices/ronna/", "/offices/ronna/"),  # already neutral
+        ("/de/offices/", "/de/offices/"),  # not one of ours: left alone
+        ("/api/v1/offices", "/api/v1/offices"),
+    ],
+)
+def test_without_language_prefix(path, neutral):
+    assert without_language_prefix(path) == neutral

@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -22,6 +23,7 @@ from publicoffice.staff.services import role_assign
 from publicoffice.visits import services
 from publicoffice.visits.models import KioskDevice, Source, Visit, VisitCorrection
 from publicoffice.visits.tokens import DEVICE_COOKIE, day_token
+from publicoffice.visits.views import kiosk as kiosk_views
 from tests.factories import OfficeFactory, UserFactory, WeeklyHoursFactory
 from tests.visits.conftest import MORNING, STOCKHOLM
 
@@ -344,6 +346,30 @@ class TestHostDesk:
         assert "<svg" in html and "size: A5" in html
         assert day_token(office.pk, TODAY) in html
 
+    def test_the_posters_link_opens_in_the_phones_own_language(
+        self, client: Client, office, host, morning
+    ):
+        """A Swedish poster carries no language: each phone gets its own."""
+        client.force_login(host)
+        html = client.get(f"/sv/host/{office.slug}/poster/").content.decode()
+        path = f"/offices/{office.slug}/checkin/{day_token(office.pk, TODAY)}/"
+        assert f"http://testserver{path}<" in html  # the address printed under the code
+        for asks, opens in [("ti", "ti"), ("so,en;q=0.5", "so"), ("ar-SE,ar", "ar"), ("de", "sv")]:
+            phone = Client(HTTP_ACCEPT_LANGUAGE=asks)
+            response = phone.get(path)
+            assert response.status_code == 302
+            assert response["Location"] == f"/{opens}{path}"
+            page = phone.get(response["Location"])
+            assert page.status_code == 200
+            assert f'<html lang="{opens}"' in page.content.decode()
+
+    def test_a_language_chosen_here_before_wins_over_the_phones(self, office, morning):
+        """Somebody who picked Somali here before gets Somali on a Swedish phone."""
+        phone = Client(HTTP_ACCEPT_LANGUAGE="sv")
+        phone.cookies[settings.LANGUAGE_COOKIE_NAME] = "so"
+        path = f"/offices/{office.slug}/checkin/{day_token(office.pk, TODAY)}/"
+        assert phone.get(path)["Location"] == f"/so{path}"
+
 
 class TestKiosk:
     def unlock(self, host, office) -> tuple[Client, KioskDevice]:
@@ -352,6 +378,18 @@ class TestKiosk:
         assert tablet.get(f"/ar/kiosk/unlock/?key={key}").status_code == 200
         assert tablet.post("/ar/kiosk/unlock/", {"key": key}).status_code == 302
         return tablet, device
+
+    def test_the_kiosks_code_carries_no_language(self, office, host, morning, monkeypatch):
+        """The tablet shows Arabic; a phone scanning its code opens its own language."""
+        encoded: list[str] = []
+        real_qr = kiosk_views.qr_svg
+        monkeypatch.setattr(
+            kiosk_views, "qr_svg", lambda url, **kw: encoded.append(url) or real_qr(url, **kw)
+        )
+        tablet, _device = self.unlock(host, office)
+        assert tablet.get("/ar/kiosk/").status_code == 200
+        token = day_token(office.pk, TODAY)
+        assert encoded == [f"http://testserver/offices/{office.slug}/checkin/{token}/"]
 
     def test_kiosk_checks_people_in(self, office, host, morning):
         tablet, _device = self.unlock(host, office)

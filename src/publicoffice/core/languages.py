@@ -29,6 +29,17 @@ EXTRA_LANG_INFO = {
 }
 
 
+def without_language_prefix(path: str) -> str:
+    """``/so/offices/ronna/`` as ``/offices/ronna/``: an address any language can open.
+
+    Django's ``LocaleMiddleware`` sends such an address on to the visitor's
+    own language: the one they chose here before (the language cookie), else
+    the first of their browser's languages that we have, else Swedish.
+    """
+    first, _slash, rest = path.lstrip("/").partition("/")
+    return f"/{rest}" if first in LANGUAGE_CODES else path
+
+
 def register_extra_languages() -> None:
     """Add Somali and Tigrinya to Django's table of language information."""
     for code, info in EXTRA_LANG_INFO.items():

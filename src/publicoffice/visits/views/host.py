@@ -31,8 +31,7 @@ from publicoffice.visits.selectors import (
     unique_visitors,
     visits_by_hour,
 )
-from publicoffice.visits.tokens import day_token
-from publicoffice.visits.views.common import public_office, signed_in
+from publicoffice.visits.views.common import checkin_url, public_office, signed_in
 
 
 def _desk_office(request: HttpRequest, slug: str) -> Office:
@@ -166,11 +165,7 @@ def poster(request: HttpRequest, slug: str) -> HttpResponse:
     office = _desk_office(request, slug)
     size = "a5" if request.GET.get("size") == "a5" else "a4"
     today = timezone.localdate()
-    url = request.build_absolute_uri(
-        reverse(
-            "visits:checkin", kwargs={"slug": office.slug, "token": day_token(office.pk, today)}
-        )
-    )
+    url = checkin_url(request, office, today)
     return render(
         request,
         "visits/poster.html",

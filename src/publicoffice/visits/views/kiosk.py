@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -24,7 +23,7 @@ from publicoffice.visits.forms import KioskUnlockForm
 from publicoffice.visits.models import KioskDevice, Source
 from publicoffice.visits.panels import occupancy_context
 from publicoffice.visits.qr import qr_svg
-from publicoffice.visits.tokens import day_token
+from publicoffice.visits.views.common import checkin_url
 
 #: Kiosk unlock attempts: one client, ten minutes.
 KIOSK_UNLOCKS = PostLimit("kiosk-unlock", limit=10, window=600)
@@ -76,11 +75,7 @@ def kiosk(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     schedule = office.schedule()
     today = timezone.localtime(now).date()
-    phone_url = request.build_absolute_uri(
-        reverse(
-            "visits:checkin", kwargs={"slug": office.slug, "token": day_token(office.pk, today)}
-        )
-    )
+    phone_url = checkin_url(request, office, today)
     return render(
         request,
         "visits/kiosk.html",
