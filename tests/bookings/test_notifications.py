@@ -89,6 +89,20 @@ def html_of(message) -> str:
 
 
 class TestConfirmation:
+    @pytest.mark.parametrize("language", ["so", "ti", "fa"])
+    def test_links_in_the_mail_open_in_the_members_language(
+        self, frozen, room, member, language, django_capture_on_commit_callbacks
+    ):
+        member.preferred_language = language
+        member.save(update_fields=["preferred_language"])
+        booking = book(room, member, capture=django_capture_on_commit_callbacks)
+        (message,) = mail.outbox
+        assert message.extra_headers["Content-Language"] == language
+        address = f"/{language}/bookings/{booking.public_id}/"
+        assert address in message.body
+        assert address in html_of(message)
+        assert "/sv/" not in message.body
+
     def test_confirmation_in_the_members_language_with_a_calendar_file(
         self, frozen, room, english, django_capture_on_commit_callbacks
     ):
