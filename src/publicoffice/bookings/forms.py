@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publicoffice.bookings.availability import ACCESSIBILITY_NEEDS
-from publicoffice.core.forms import TimeInput
+from publicoffice.core.forms import DateInput, TimeInput
 from publicoffice.core.time_format import local_moment
 from publicoffice.places.models import Office, OfficeStatus, Space, SpaceKind
 
@@ -25,7 +25,7 @@ MAX_ATTENDEES = 1000
 class BookingTimeForm(forms.Form):
     """A day, a start and an end time, how many people, and what for."""
 
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label=_("Day"), widget=DateInput())
     start = forms.TimeField(label=_("From"), widget=TimeInput())
     end = forms.TimeField(label=_("To"), widget=TimeInput())
     attendees = forms.IntegerField(

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from publicoffice.core.forms import TimeInput
+from publicoffice.core.forms import DateInput, TimeInput
 from publicoffice.core.time_format import local_moment
 from publicoffice.events import selectors
 from publicoffice.events.models import LONGEST_EVENT_DAYS, Audience, Event, EventStatus
@@ -57,13 +57,13 @@ class EventForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What happens, who it is for, what to bring. Any language is fine."),
     )
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label=_("Day"), widget=DateInput())
     start = forms.TimeField(label=_("Starts at"), widget=TimeInput(STEP_MINUTES))
     end = forms.TimeField(label=_("Ends at"), widget=TimeInput(STEP_MINUTES))
     end_day = forms.DateField(
         label=_("Ends on another day"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Leave empty when the event ends the same day."),
     )
     space = RoomChoiceField(
