@@ -56,13 +56,13 @@ format: install
 	$(BIN)/ruff check --fix .
 
 # Refresh the translation files after changing interface strings.
-# Persian, Somali and Tigrinya are compiled with English in place of missing
+# Tigrinya, still being drafted, is compiled with English in place of missing
 # translations (msgen): otherwise Django would fall back to Swedish, the
-# default language, which those readers are less likely to know.
-ENGLISH_FALLBACK := fa so ti
+# default language, which its readers are less likely to know.
+ENGLISH_FALLBACK := ti
 messages: install
 	cd src/publicoffice && ../../$(BIN)/publicoffice makemessages --no-obsolete -l sv -l en -l ar -l fa -l so -l ti --ignore '*/migrations/*'
-	cd src/publicoffice && ../../$(BIN)/publicoffice compilemessages -l sv -l en -l ar
+	cd src/publicoffice && ../../$(BIN)/publicoffice compilemessages -l sv -l en -l ar -l fa -l so
 	for lang in $(ENGLISH_FALLBACK); do \
 	  dir=src/publicoffice/locale/$$lang/LC_MESSAGES; \
 	  msgen $$dir/django.po | msgfmt --check-format -o $$dir/django.mo - ; \
