@@ -24,6 +24,8 @@ from tests.factories import (
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+#: Every interface language: each public page is checked in all of them.
+ALL_LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti"]
 
 #: Page name → path after the language prefix, and whether it draws a map.
 PAGES = {
@@ -84,7 +86,7 @@ def _report(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("language", ["sv", "ar"])
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
 @pytest.mark.parametrize("page_name", list(PAGES))
 def test_no_axe_violations(
     new_page: Callable[..., Any],
@@ -111,7 +113,7 @@ def test_no_axe_violations(
         pytest.fail("axe found violations:\n" + _report(violations), pytrace=False)
 
 
-@pytest.mark.parametrize("language", ["sv", "ar"])
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
 def test_the_page_for_a_refusal_has_no_axe_violations(
     new_page: Callable[..., Any], live_server: Any, axe: Axe, language: str
 ) -> None:

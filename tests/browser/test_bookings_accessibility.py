@@ -27,7 +27,7 @@ from tests.browser.conftest import assert_page_healthy
 from tests.browser.test_accessibility import AXE_OPTIONS, _report
 from tests.factories import AccessibilityFactsFactory, SpaceFactory, UserFactory
 
-LANGUAGES = ["sv", "ar"]
+LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti"]
 HALF_HOUR = timedelta(minutes=30)
 
 

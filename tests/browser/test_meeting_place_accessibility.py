@@ -41,7 +41,7 @@ from tests.browser.test_accessibility import AXE_OPTIONS, _report
 from tests.browser.test_meeting_place import install_vocabulary
 from tests.factories import AccessibilityFactsFactory, LanguageFactory, SpaceFactory, UserFactory
 
-LANGUAGES = ["sv", "ar"]
+LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti"]
 
 
 @dataclass(frozen=True)
@@ -283,7 +283,7 @@ def _ready(page: Any, language: str, status: int = 200) -> None:
     A page answered with ``status`` (a refused form) is itself no broken resource.
     """
     expect(page.locator("html")).to_have_attribute("lang", language)
-    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language in ("ar", "fa") else "ltr")
     page.wait_for_load_state("load")
     if status != 200:
         answered = f"{status} {page.url}"

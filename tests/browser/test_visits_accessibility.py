@@ -21,7 +21,7 @@ from tests.browser.conftest import assert_page_healthy
 from tests.browser.test_accessibility import AXE_OPTIONS, _report
 from tests.factories import AccessibilityFactsFactory, UserFactory
 
-LANGUAGES = ["sv", "ar"]
+LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti"]
 #: Page script that never runs timers of five seconds or more (axe needs short ones).
 HOLD_LONG_TIMERS = """(() => {
   const setTimeout = window.setTimeout;
