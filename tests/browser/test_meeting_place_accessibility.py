@@ -283,7 +283,8 @@ def _ready(page: Any, language: str, status: int = 200) -> None:
     A page answered with ``status`` (a refused form) is itself no broken resource.
     """
     expect(page.locator("html")).to_have_attribute("lang", language)
-    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language in ("ar", "fa") else "ltr")
+    direction = "rtl" if language in ("ar", "fa") else "ltr"
+    expect(page.locator("html")).to_have_attribute("dir", direction)
     page.wait_for_load_state("load")
     if status != 200:
         answered = f"{status} {page.url}"
