@@ -12,7 +12,10 @@ import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
+from publicoffice.core.content_language import in_language_note, not_translated_note
+from publicoffice.guidelines.models import Guideline
 from publicoffice.places.models import OfficeStatus
 from tests.factories import (
     AccessibilityFactsFactory,
@@ -239,13 +242,25 @@ class TestOfficePage:
 
     def test_arabic_page_shows_arabic_name(self, client: Client, office):
         html = client.get(f"/ar/offices/{office.slug}/").content.decode()
-        assert '<h1 lang="ar">مكتب فيتيا العام</h1>' in html
+        assert "<h1>مكتب فيتيا العام</h1>" in html  # the page's own language: no marking
 
     def test_text_shown_in_a_fallback_language_is_marked_with_it(self, client: Client, office):
-        # No Arabic description: the Swedish one is shown, marked as Swedish.
+        # No Arabic description: the Swedish one is shown, marked as Swedish,
+        # left to right, with a note in Arabic before it.
         html = client.get(f"/ar/offices/{office.slug}/").content.decode()
-        assert '<div class="lead" lang="sv"><p>Välkommen!</p></div>' in html
-        assert '<td lang="sv">Ramp finns.</td>' in html
+        with translation.override("ar"):
+            before = not_translated_note("sv")
+            after = in_language_note("sv")
+        assert (
+            f'<p class="meta content-fallback-note">{before}</p>'
+            '<div class="lead" lang="sv" dir="ltr"><p>Välkommen!</p></div>'
+        ) in html
+        assert (
+            '<td><span lang="sv" dir="ltr">Ramp finns.</span> '
+            f'<small class="content-fallback">{after}</small></td>'
+        ) in html
+        assert '<td><span lang="sv" dir="ltr">Mötesrum Lilla</span></td>' in html  # a name: quiet
+        assert '<bdi><span lang="sv" dir="ltr">Inventering</span> <small' in html
 
     def test_office_without_accessibility_facts_says_so(self, client: Client):
         office = weekday_office()
@@ -277,12 +292,17 @@ class TestOfficePage:
 class TestAboutPage:
     def test_lists_the_ten_guidelines(self, client: Client):
         html = client.get("/sv/about/").content.decode()
-        assert html.count("<li lang=") == 10
+        assert html.count("<li><strong>") == 10
+        assert "content-fallback" not in html  # every guideline is written in Swedish
         assert "Mänskliga rättigheter" in html
 
     def test_guidelines_in_arabic(self, client: Client):
         assert "حقوق الإنسان" in client.get("/ar/about/").content.decode()
 
-    def test_persian_falls_back_to_english_guidelines(self, client: Client):
+    def test_a_guideline_not_yet_in_persian_falls_back_visibly(self, client: Client):
+        Guideline.objects.filter(number=1).update(title_fa="", text_fa="")
         html = client.get("/fa/about/").content.decode()
-        assert '<li lang="en"><strong>Human rights.</strong>' in html
+        assert '<li><strong><span lang="en" dir="ltr">Human rights</span>.</strong>' in html
+        with translation.override("fa"):
+            note = not_translated_note("en")
+        assert html.count(note) == 1  # one note for the whole list

@@ -541,3 +541,17 @@ def test_map_pop_ups_say_how_full_the_office_is(client: Client, office, host, mo
     )
     assert data[0]["notes"] == ["Full: 10 of 10 places taken"]
     assert "Full: 10 of 10 places taken" in html
+
+
+class TestOfficeNameInAnotherLanguage:
+    def test_check_in_marks_the_name_with_its_language(self, client: Client, office, morning):
+        office.name_en, office.name_so, office.name_ar = "Ronna office", "", ""
+        office.save()
+        html = client.get(checkin_url(office, lang="so")).content.decode()
+        with translation.override("so"):
+            welcome = gettext("Welcome to %(office)s") % {
+                "office": '<span lang="en">Ronna office</span>'
+            }
+        assert f"<h1>{welcome}</h1>" in html
+        html = client.get(checkin_url(office, lang="ar")).content.decode()
+        assert '<span lang="en" dir="ltr">Ronna office</span>' in html

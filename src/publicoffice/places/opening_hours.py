@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from publicoffice.core.content_language import shown_language
 from publicoffice.core.timeutils import ensure_aware, local_zone
 from publicoffice.places.holidays_se import holiday_name, holidays_between, is_public_holiday
 
@@ -63,6 +64,7 @@ class DayException:
     is_closed: bool
     intervals: tuple[Interval, ...] = ()
     reason: str = ""
+    reason_lang: str = ""  # the language the reason is shown in (it may fall back)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class DayHours:
     intervals: tuple[Interval, ...]
     source: str  # "weekly", "exception" or "holiday"
     reason: str = ""
+    reason_lang: str = ""  # an exception's reason may be in a fallback language
 
     @property
     def is_closed(self) -> bool:
@@ -113,7 +116,9 @@ class OpeningSchedule:
     def day(self, day: date, language: str | None = "sv") -> DayHours:
         exception = self.exceptions.get(day)
         if exception is not None:
-            return DayHours(day, exception.intervals, "exception", exception.reason)
+            return DayHours(
+                day, exception.intervals, "exception", exception.reason, exception.reason_lang
+            )
         name = holiday_name(day, language)
         if name is not None:
             return DayHours(day, (), "holiday", name)
@@ -222,10 +227,13 @@ class OpeningSchedule:
 
 
 def _merge_exceptions(rows: list[Any]) -> DayException:
-    reason = next((str(row.reason) for row in rows if row.reason), "")
+    with_reason = next((row for row in rows if row.reason), None)
+    reason = str(with_reason.reason) if with_reason else ""
+    reason_lang = shown_language(with_reason, "reason") if with_reason else ""
     if any(row.is_closed for row in rows):
-        return DayException(True, (), reason)
-    return DayException(False, tuple(sorted(Interval(r.opens, r.closes) for r in rows)), reason)
+        return DayException(True, (), reason, reason_lang)
+    intervals = tuple(sorted(Interval(r.opens, r.closes) for r in rows))
+    return DayException(False, intervals, reason, reason_lang)
 
 
 def _weekday_groups(

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from publicoffice.places.holidays_se import holiday_name_language
 from publicoffice.places.models import Office, OfficeStatus
 from publicoffice.places.opening_hours import DayHours, OpeningSchedule
 
@@ -105,9 +106,9 @@ def day_rows(days: list[DayHours], today: Any, language: str | None) -> list[dic
                     for i in day.intervals
                 ),
                 "note": "" if is_holiday else day.reason,
+                "note_lang": "" if is_holiday else day.reason_lang,
                 "holiday": day.reason if is_holiday else "",
-                # Holiday names exist in Swedish and English only.
-                "holiday_lang": "sv" if (language or "sv").startswith("sv") else "en",
+                "holiday_lang": holiday_name_language(day.reason, language) if is_holiday else "",
                 "is_exception": day.source != "weekly",
             }
         )
