@@ -22,6 +22,10 @@ import re
 import unicodedata
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from publicoffice.core.errors import DomainError, ErrorCode
+
 #: Invisible characters that reorder or hide the text around them.
 DROPPED_FORMAT_CHARACTERS = frozenset(
     "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
@@ -57,3 +61,17 @@ def paragraphs(value: Any, *, as_laid_out: bool = False) -> str:
         return _printable(text, keep="\n\t").strip()
     lines = [" ".join(line.split()) for line in _printable(text, keep="\n").split("\n")]
     return re.sub("\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def within_limit(cleaned: str, *, field: str, limit: int) -> str:
+    """``cleaned`` unchanged, or a ``text_too_long`` naming the field and both
+    lengths, so the person can shorten it themselves (never a silent cut)."""
+    if len(cleaned) > limit:
+        raise DomainError(
+            ErrorCode.TEXT_TOO_LONG,
+            _("Keep it under %(limit)s characters; now it is %(length)s.")
+            % {"limit": limit, "length": len(cleaned)},
+            field=field,
+            limit=limit,
+        )
+    return cleaned

@@ -6,4 +6,5 @@ app_name = "guidelines"
 
 urlpatterns = [
     path("about/", views.about, name="about"),
+    path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
 ]

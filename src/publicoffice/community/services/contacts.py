@@ -37,7 +37,7 @@ from publicoffice.community.models import (
 from publicoffice.community.policies import is_active_member, is_profile_admin
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import hit_for_user
-from publicoffice.core.text import paragraphs
+from publicoffice.core.text import paragraphs, within_limit
 
 #: Longest reason in an abuse report (the model's limit).
 MAX_REASON = 1000
@@ -64,15 +64,7 @@ def clean_message(value: Any, *, limit: int, field: str = "message") -> str:
     cleaned = paragraphs(value)
     if not cleaned:
         raise DomainError(ErrorCode.TEXT_MISSING, _("Write a few words first."), field=field)
-    if len(cleaned) > limit:
-        raise DomainError(
-            ErrorCode.TEXT_TOO_LONG,
-            _("Keep it under %(limit)s characters; now it is %(length)s.")
-            % {"limit": limit, "length": len(cleaned)},
-            field=field,
-            limit=limit,
-        )
-    return cleaned
+    return within_limit(cleaned, field=field, limit=limit)
 
 
 def _require_member(user: AnyUser) -> Member:
