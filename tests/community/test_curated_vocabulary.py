@@ -68,3 +68,16 @@ def test_rows_for_the_migration_name_every_language():
         assert row["synonyms"] == "\n".join(word.get("synonyms", []))
         for code in LANGUAGES:
             assert row[f"name_{code}"] == (word.get(code) or None)
+
+
+def test_every_word_has_a_name_in_all_six_languages_in_its_script():
+    """Persian and Tigrinya readers see the vocabulary in their own language, not a fallback."""
+    for word in read_file():
+        for code in LANGUAGES:
+            name = word.get(code)
+            assert isinstance(name, str) and name and name.strip() == name, (word["slug"], code)
+            assert len(name) <= 80, (word["slug"], code)  # the column's length
+        assert any("\u0600" <= char <= "\u06ff" for char in str(word["fa"])), word["slug"]
+        assert "ي" not in str(word["fa"]) and "ك" not in str(word["fa"]), word["slug"]
+        assert any("\u1200" <= char <= "\u137f" for char in str(word["ti"])), word["slug"]
+        assert str(word["so"]).isascii(), word["slug"]  # Somali's Latin orthography

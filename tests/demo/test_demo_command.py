@@ -11,13 +11,15 @@ import time_machine
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from publicoffice.accounts.models import Role, RoleAssignment, User
 from publicoffice.demo.loader import DEMO_LOGINS, DEMO_PASSWORD, organisation_number
 from publicoffice.places.models import (
     AccessibilityFacts,
+    Amenity,
     HoursException,
+    Language,
     Municipality,
     Office,
     OfficeKind,
@@ -27,6 +29,8 @@ from publicoffice.places.models import (
 from publicoffice.places.validators import validate_organisation_number
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+ALL_LANGUAGES = ("sv", "en", "ar", "fa", "so", "ti")
+NEW_LANGUAGES = ("fa", "so", "ti")
 # A Wednesday late in November 2026, no holiday; the next one is Christmas Eve.
 WEDNESDAY_11 = datetime(2026, 11, 25, 11, 0, tzinfo=STOCKHOLM)
 CHRISTMAS_EVE = date(2026, 12, 24)
@@ -115,6 +119,44 @@ def test_every_office_has_texts_in_swedish_english_and_arabic(travel):
         assert any("\u0600" <= char <= "\u06ff" for char in office.name_ar)
 
 
+def test_the_demo_fills_persian_somali_and_tigrinya_but_one_gap(travel):
+    """Every name and text is in all six languages, except the deliberate gap:
+    Hallunda's description, written only in Swedish, English and Arabic, so
+    the marked fallback can be seen."""
+    run_demo()
+
+    untranslated = []
+    for office in Office.objects.prefetch_related("spaces", "hours_exceptions"):
+        for code in NEW_LANGUAGES:
+            assert getattr(office, f"name_{code}"), (office.slug, code)
+            if not getattr(office, f"description_{code}"):
+                untranslated.append((office.slug, code))
+            for space in office.spaces.all():
+                assert getattr(space, f"name_{code}"), (office.slug, space.name_sv, code)
+            for exception in office.hours_exceptions.all():
+                assert getattr(exception, f"reason_{code}"), (office.slug, code)
+        assert any("\u0600" <= char <= "\u06ff" for char in office.name_fa), office.slug
+        assert any("\u1200" <= char <= "\u137f" for char in office.name_ti), office.slug
+    assert untranslated == [("hallunda", code) for code in NEW_LANGUAGES]
+    for model in (Amenity, Language):
+        for row in model.objects.all():
+            assert all(getattr(row, f"name_{code}") for code in NEW_LANGUAGES), row.code
+    for facts in AccessibilityFacts.objects.all():
+        for category in ("moving", "seeing", "hearing", "substances", "information"):
+            texts = [getattr(facts, f"{category}_text_{code}") for code in ALL_LANGUAGES]
+            assert all(texts) or not any(texts), (facts.pk, category)
+
+
+def test_a_persian_reader_sees_persian_and_the_gap_falls_back_to_english(travel):
+    run_demo()
+
+    hallunda = Office.objects.get(slug="hallunda")
+    with translation.override("fa"):
+        assert Office.objects.get(slug="ronna").name == "دفتر عمومی رونا"
+        assert Office.objects.get(slug="ronna").description.startswith("دفتری رایگان")
+        assert Office.objects.get(slug="hallunda").description == hallunda.description_en
+
+
 def test_offices_have_amenities_languages_spaces_and_accessibility(travel):
     run_demo()
 
@@ -167,6 +209,7 @@ def test_exceptions_are_in_the_coming_weeks_with_a_holiday_open(travel):
     assert exceptions.filter(is_closed=False).exists()
     assert all(today < e.date <= date(2027, 12, 31) for e in exceptions)
     assert all(e.reason_sv and e.reason_en and e.reason_ar for e in exceptions)
+    assert all(e.reason_fa and e.reason_so and e.reason_ti for e in exceptions)
     holiday_hours = exceptions.filter(date=CHRISTMAS_EVE, is_closed=False)
     assert holiday_hours.exists()
     office = holiday_hours.first().office

@@ -122,6 +122,29 @@ def test_all_kinds_with_texts_in_three_languages(demo):
     } >= {"sv", "ar", "so"}
 
 
+def test_the_demo_fills_persian_somali_and_tigrinya_but_one_gap(demo):
+    """Every kind's title and texts are in all six languages, except the
+    deliberate gap: the association evening's description, so the marked
+    fallback can be seen."""
+    untranslated = []
+    for kind in events_data.KINDS:
+        event = Event.objects.filter(title_sv=kind.title["sv"]).first()
+        for code in ("fa", "so", "ti"):
+            assert getattr(event, f"title_{code}") == kind.title[code], (kind.key, code)
+            description = getattr(event, f"description_{code}")
+            assert description == kind.description[code], (kind.key, code)
+            if not description:
+                untranslated.append((kind.key, code))
+            if kind.accessibility:
+                assert getattr(event, f"accessibility_notes_{code}") == kind.accessibility[code]
+    assert untranslated == [("association-evening", code) for code in ("fa", "so", "ti")]
+    kind = next(k for k in events_data.KINDS if k.key == "association-evening")
+    evening = Event.objects.filter(title_sv=kind.title["sv"]).first()
+    with translation.override("ti"):
+        shown = Event.objects.get(pk=evening.pk)
+        assert shown.title == kind.title["ti"] and shown.description == kind.description["en"]
+
+
 def test_every_room_is_booked_for_its_event_without_a_clash(demo):
     for event in published():
         if event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
@@ -153,12 +176,14 @@ def test_no_booking_rule_was_overridden_for_an_event(demo):
 
 def test_one_event_cancelled_one_postponed_one_moved(demo, wednesday):
     now = timezone.now()
-    for status, note in (
+    for status, notes in (
         (EventStatus.CANCELLED, events_data.CANCEL_NOTE),
         (EventStatus.POSTPONED, events_data.POSTPONE_NOTE),
     ):
         event = Event.objects.get(status=status)
-        assert event.status_note == note and event.starts_at > now
+        assert event.status_note == notes["sv"] and event.starts_at > now
+        for code in ("en", "ar", "fa", "so", "ti"):
+            assert getattr(event, f"status_note_{code}") == notes[code], code
         assert event.registrations.exists()
         room = Booking.objects.filter(
             space_id=event.space_id, visitor_name=event.title_sv, starts_at=event.starts_at
@@ -166,6 +191,11 @@ def test_one_event_cancelled_one_postponed_one_moved(demo, wednesday):
         assert room.status == BookingStatus.CANCELLED  # the room was given back
     moved = Event.objects.select_related("booking").get(status=EventStatus.MOVED)
     assert moved.status_note.startswith("Flyttad till") and moved.sequence >= 1
+    assert (
+        moved.status_note_en.startswith("Moved to") and moved.space.name_en in moved.status_note_en
+    )
+    assert moved.status_note_fa.startswith("به ") and moved.space.name_fa in moved.status_note_fa
+    assert moved.status_note_so and moved.status_note_ti
     assert moved.booking.starts_at == moved.starts_at > now
     assert moved.registrations.filter(status=RegistrationStatus.REGISTERED).exists()
 

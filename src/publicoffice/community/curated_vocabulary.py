@@ -1,11 +1,16 @@
 """The curated words for what people in a Swedish suburb offer and look for.
 
-Plain data, so that the data migration and the demo can both load it
-without touching models. Every word has a name in Swedish, English and
-Arabic, and synonyms in any language: what people actually type
-("bokföring", "redovisning", "accounting", "محاسبة", "xisaabaad"). Persian,
-Somali and Tigrinya names are left empty where no reviewed translation
-exists yet; the interface falls back to English, then Swedish.
+Plain data, so that the data migrations and the demo can all load it
+without touching models. Every word has a name in each of the six interface
+languages (Swedish, English, Arabic, Persian, Somali, Tigrinya), and
+synonyms in any language: what people actually type ("bokföring",
+"redovisning", "accounting", "محاسبة", "حسابداری", "xisaabaad"). The
+Persian, Somali and Tigrinya names are the team's drafts, like the rest of
+those translations (``docs/translation/``); a reviewer corrects them here.
+
+Migration ``0002`` installs the list; ``0004`` fills in the names and
+synonyms that an earlier list lacked, in a database migrated before, without
+replacing what a platform admin has written.
 
 The words live in ``curated_vocabulary.json`` beside this module, so that
 translators and reviewers can edit them without reading Python, and so the

@@ -316,8 +316,9 @@ ORGANISATIONS: dict[str, list[str]] = {
 }
 
 #: Presentation templates by language: ``{first}``, ``{district}``,
-#: ``{offers}`` and ``{needs}`` (tag names in that language; Somali and
-#: Persian templates name no tags, the vocabulary has no names in them yet).
+#: ``{offers}`` and ``{needs}`` (tag names in that language). The Somali and
+#: Persian templates name no tags: they predate the vocabulary's names in
+#: those languages, and naming tags would change every drawn presentation.
 PERSON_TEMPLATES: dict[str, list[str]] = {
     "sv": [
         "Jag heter {first} och bor i {district}. Jag kan hjälpa till med {offers}. "

@@ -25,6 +25,7 @@ from publicoffice.demo.booking_calendar import open_periods, wall
 from publicoffice.demo.event_planning import EVENT_ROOMS, Rooms, hosts_of, registrants
 from publicoffice.demo.people import DEMO_DOMAIN
 from publicoffice.demo.visit_shapes import seeded
+from publicoffice.demo.vocabulary import TEXT_LANGUAGES
 from publicoffice.events.models import Event
 from publicoffice.events.services import event_decide, event_propose, event_set_status, event_update
 from publicoffice.places.models import Office, Space
@@ -81,16 +82,18 @@ class EventChanges:
 
     # hosts' changes
 
-    def change(self, event: Event, status: str, note: str) -> None:
+    def change(self, event: Event, status: str, notes: dict[str, str]) -> None:
         host = self.hosts[event.office_id]
-        self.attempt(
+        changed = self.attempt(
             event_set_status,
             event=event,
             actor=host,
             status=status,
-            note=note,
+            note=notes["sv"],
             at=now_minus(self.now, days=1),
         )
+        if changed is not None:
+            translate_note(event, notes)
 
     def move(self, event: Event) -> None:
         """Move an event to another day at the same time, in its room or another one."""
@@ -111,11 +114,7 @@ class EventChanges:
                     continue
                 if not self.rooms.fits(room, starts_at, ends_at):
                     continue
-                note = data.MOVE_NOTE % {
-                    "day": date_format(starts_at, "l j F"),
-                    "time": date_format(starts_at, "H.i"),
-                    "room": room.name,
-                }
+                notes = move_notes(starts_at, room)
                 at = now_minus(self.now, hours=20)
                 moved = self.attempt(
                     event_update,
@@ -124,10 +123,11 @@ class EventChanges:
                     starts_at=starts_at,
                     ends_at=ends_at,
                     space=room,
-                    note=note,
+                    note=notes["sv"],
                     at=at,
                 )
                 if moved is not None:
+                    translate_note(event, notes)
                     self.rooms.hold(room, starts_at, ends_at)
                     if moved.booking_id not in (None, event.booking_id):  # another room
                         self.booked.append((moved.booking_id, at))
@@ -187,6 +187,26 @@ class EventChanges:
                         if current <= last and self.rooms.fits(room, starts_at, ends_at):
                             return room, starts_at
         return None, None
+
+
+def move_notes(starts_at: datetime, room: Space) -> dict[str, str]:
+    """Where a moved event is now, in every language, with the day's name in it."""
+    notes = {}
+    for code in TEXT_LANGUAGES:
+        with translation.override(code):
+            notes[code] = data.MOVE_NOTE[code] % {
+                "day": date_format(starts_at, "l j F"),
+                "time": date_format(starts_at, "H.i" if code == "sv" else "H:i"),
+                "room": room.name,  # in the active language, or its fallback
+            }
+    return notes
+
+
+def translate_note(event: Event, notes: dict[str, str]) -> None:
+    """The host's note in the other languages, as a translator adds them in the admin."""
+    Event.objects.filter(pk=event.pk).update(
+        **{f"status_note_{code}": notes[code] for code in TEXT_LANGUAGES if code != "sv"}
+    )
 
 
 def now_minus(now: datetime, **delta: float) -> datetime:

@@ -41,6 +41,7 @@ from publicoffice.demo.booking_calendar import open_periods
 from publicoffice.demo.event_changes import PAST_DAYS, EventChanges, EventsResult, now_minus
 from publicoffice.demo.event_planning import MINUTE, candidates, clear_events, planned_at, rooms_for
 from publicoffice.demo.people import DEMO_DOMAIN
+from publicoffice.demo.vocabulary import TEXT_LANGUAGES
 from publicoffice.events.models import Event, EventStatus, Registration
 from publicoffice.events.services import event_create, registration_cancel, registration_create
 from publicoffice.places.models import Office, OfficeStatus, Space
@@ -87,7 +88,7 @@ class _Loader(EventChanges):
                     capacity=capacity,
                     languages=kind.languages,
                     audience=kind.audience,
-                    accessibility_notes=kind.accessibility,
+                    accessibility_notes=kind.accessibility.get("sv", ""),
                     at=at,
                 )
                 if event is None:
@@ -264,15 +265,24 @@ class _Loader(EventChanges):
             BookingLogEntry.objects.filter(booking_id__in=ids, action="created").update(at=logged)
 
     def translate(self) -> None:
-        """English and Arabic titles and texts, as a translator adds them in the admin."""
+        """Titles and texts in the other languages, as a translator adds them in the admin.
+
+        A text left empty in a language (the demo's one deliberate gap) is
+        stored empty, so that language falls back.
+        """
         for kind in data.KINDS:
             ids = [pk for pk, k in self.kind_of.items() if k.key == kind.key]
-            Event.objects.filter(pk__in=ids).update(
-                title_en=kind.title["en"],
-                title_ar=kind.title["ar"],
-                description_en=kind.description["en"],
-                description_ar=kind.description["ar"],
-            )
+            texts = {
+                f"{name}_{code}": getattr(kind, field).get(code, "")
+                for name, field in (
+                    ("title", "title"),
+                    ("description", "description"),
+                    ("accessibility_notes", "accessibility"),
+                )
+                for code in TEXT_LANGUAGES
+                if code != "sv"
+            }
+            Event.objects.filter(pk__in=ids).update(**texts)
 
     def totals(self) -> dict[str, int]:
         events = Event.objects.filter(office__in=self.offices)

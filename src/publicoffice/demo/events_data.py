@@ -1,14 +1,17 @@
 """The demo's events as plain data: the kinds of event the offices hold, and the proposals.
 
-Texts are given in Swedish, English and Arabic, as a host and a translator
-would enter them. The Swedish text goes through the event services (the
-default language, which every other language falls back to); the English
-and Arabic ones are added afterwards, as translations are added in the admin.
+The texts, in the six languages, are in :mod:`publicoffice.demo.events_texts`.
+The Swedish text goes through the event services (the default language,
+which every other language falls back to); the other languages are added
+afterwards, as translations are added in the admin. Members' proposals are
+written in one language, by the member, and stay so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from publicoffice.demo import events_texts as texts
 
 
 @dataclass(frozen=True)
@@ -27,39 +30,27 @@ class EventKind:
     hours: tuple[int, ...]
     #: Share of an office's events that are of this kind.
     weight: float
-    accessibility: str = ""
+    #: What the event's page says about access, by language; empty: nothing.
+    accessibility: dict[str, str] = field(default_factory=dict)
 
 
 KINDS: tuple[EventKind, ...] = (
     EventKind(
         key="language-cafe",
-        title={"sv": "Språkcafé", "en": "Language café", "ar": "مقهى اللغة"},
-        description={
-            "sv": "Öva svenska över en kopp kaffe. Alla nivåer är välkomna, och du behöver "
-            "inte anmäla dig.",
-            "en": "Practise Swedish over a cup of coffee. All levels are welcome, and you do "
-            "not need to sign up.",
-            "ar": "مارس اللغة السويدية مع فنجان قهوة. جميع المستويات مرحب بها، ولا حاجة للتسجيل.",
-        },
+        title=texts.LANGUAGE_CAFE_TITLE,
+        description=texts.LANGUAGE_CAFE_DESCRIPTION,
         minutes=120,
         capacity=None,
         languages=("sv", "ar", "so", "en"),
         audience="everyone",
         hours=(17, 13, 10),
         weight=0.24,
-        accessibility="Vi pratar långsamt och tydligt. Barn får följa med.",
+        accessibility=texts.LANGUAGE_CAFE_ACCESSIBILITY,
     ),
     EventKind(
         key="cv-workshop",
-        title={"sv": "CV-verkstad", "en": "CV workshop", "ar": "ورشة السيرة الذاتية"},
-        description={
-            "sv": "Ta med ditt CV eller börja från början. Vi hjälper dig att skriva det och "
-            "ett personligt brev, på svenska eller engelska.",
-            "en": "Bring your CV or start from scratch. We help you write it and a cover "
-            "letter, in Swedish or English.",
-            "ar": "أحضر سيرتك الذاتية أو ابدأ من الصفر. نساعدك في كتابتها وكتابة رسالة "
-            "تعريفية بالسويدية أو الإنجليزية.",
-        },
+        title=texts.CV_WORKSHOP_TITLE,
+        description=texts.CV_WORKSHOP_DESCRIPTION,
         minutes=120,
         capacity=8,
         languages=("sv", "en", "ar"),
@@ -69,15 +60,8 @@ KINDS: tuple[EventKind, ...] = (
     ),
     EventKind(
         key="homework-help",
-        title={"sv": "Läxhjälp", "en": "Homework help", "ar": "المساعدة في الواجبات المدرسية"},
-        description={
-            "sv": "Volontärer hjälper barn och unga i årskurs 4–9 med matte, svenska och "
-            "engelska. Föräldrar är välkomna att sitta med.",
-            "en": "Volunteers help children and young people in years 4–9 with maths, Swedish "
-            "and English. Parents are welcome to join.",
-            "ar": "يساعد متطوعون الأطفال والشباب من الصف الرابع حتى التاسع في الرياضيات "
-            "والسويدية والإنجليزية. أولياء الأمور مرحب بهم.",
-        },
+        title=texts.HOMEWORK_HELP_TITLE,
+        description=texts.HOMEWORK_HELP_DESCRIPTION,
         minutes=90,
         capacity=12,
         languages=("sv", "ar", "so"),
@@ -87,19 +71,10 @@ KINDS: tuple[EventKind, ...] = (
     ),
     EventKind(
         key="association-evening",
-        title={
-            "sv": "Föreningskväll: söka bidrag",
-            "en": "Association evening: applying for funding",
-            "ar": "أمسية الجمعيات: التقدّم بطلبات التمويل",
-        },
-        description={
-            "sv": "För styrelser och eldsjälar: vilka bidrag finns, hur skriver man en "
-            "ansökan, och hur redovisar man efteråt?",
-            "en": "For boards and volunteers: which grants exist, how to write an "
-            "application, and how to report afterwards.",
-            "ar": "لمجالس الإدارة والمتطوعين: ما المنح المتاحة، وكيف تُكتب الطلبات، وكيف "
-            "تُقدَّم التقارير بعد ذلك.",
-        },
+        title=texts.ASSOCIATION_EVENING_TITLE,
+        # The demo's deliberate gap: described in Swedish, English and Arabic
+        # only, so Persian, Somali and Tigrinya show the marked fallback.
+        description=texts.ASSOCIATION_EVENING_DESCRIPTION,
         minutes=120,
         capacity=20,
         languages=("sv",),
@@ -109,19 +84,8 @@ KINDS: tuple[EventKind, ...] = (
     ),
     EventKind(
         key="startup-advice",
-        title={
-            "sv": "Starta eget – rådgivning",
-            "en": "Starting a business: advice",
-            "ar": "استشارات لبدء مشروع تجاري",
-        },
-        description={
-            "sv": "Har du en affärsidé? En rådgivare går igenom företagsform, F-skatt, "
-            "bokföring och de första kunderna med dig.",
-            "en": "Have a business idea? An adviser goes through company forms, tax "
-            "registration, bookkeeping and your first customers with you.",
-            "ar": "هل لديك فكرة مشروع؟ يشرح لك مستشار أشكال الشركات والتسجيل الضريبي ومسك "
-            "الدفاتر والعملاء الأوائل.",
-        },
+        title=texts.STARTUP_ADVICE_TITLE,
+        description=texts.STARTUP_ADVICE_DESCRIPTION,
         minutes=90,
         capacity=6,
         languages=("sv", "ar", "en"),
@@ -131,36 +95,20 @@ KINDS: tuple[EventKind, ...] = (
     ),
     EventKind(
         key="sewing-cafe",
-        title={"sv": "Sykafé", "en": "Sewing café", "ar": "مقهى الخياطة"},
-        description={
-            "sv": "Laga, sy om och sy nytt tillsammans. Symaskiner finns, ta gärna med eget tyg.",
-            "en": "Mend, alter and sew something new together. Sewing machines are here; "
-            "bring your own fabric if you like.",
-            "ar": "نصلح ونعدّل ونخيط أشياء جديدة معاً. ماكينات الخياطة متوفرة، ويمكنك إحضار قماشك.",
-        },
+        title=texts.SEWING_CAFE_TITLE,
+        description=texts.SEWING_CAFE_DESCRIPTION,
         minutes=120,
         capacity=10,
         languages=("sv", "ar", "so"),
         audience="women",
         hours=(13, 17, 10),
         weight=0.1,
-        accessibility="Sittplatser med ryggstöd. Säg till om du behöver hjälp med maskinen.",
+        accessibility=texts.SEWING_CAFE_ACCESSIBILITY,
     ),
     EventKind(
         key="digital-help",
-        title={
-            "sv": "Digitalhjälp: BankID och e-tjänster",
-            "en": "Digital help: BankID and e-services",
-            "ar": "مساعدة رقمية: BankID والخدمات الإلكترونية",
-        },
-        description={
-            "sv": "Få hjälp med mobilt BankID, 1177, Försäkringskassan och andra e-tjänster. "
-            "Ta med telefon och legitimation.",
-            "en": "Get help with Mobile BankID, 1177, the Social Insurance Agency and other "
-            "e-services. Bring your phone and ID.",
-            "ar": "احصل على المساعدة في BankID على الهاتف و1177 ومصلحة التأمينات وخدمات "
-            "إلكترونية أخرى. أحضر هاتفك وبطاقة الهوية.",
-        },
+        title=texts.DIGITAL_HELP_TITLE,
+        description=texts.DIGITAL_HELP_DESCRIPTION,
         minutes=90,
         capacity=8,
         languages=("sv", "ar", "fa"),
@@ -170,19 +118,8 @@ KINDS: tuple[EventKind, ...] = (
     ),
     EventKind(
         key="newcomer-info",
-        title={
-            "sv": "Ny i Sverige: frågestund",
-            "en": "New in Sweden: questions and answers",
-            "ar": "جديد في السويد: أسئلة وأجوبة",
-        },
-        description={
-            "sv": "Vägledare svarar på frågor om skola, bostad, vård och jobb. Tolkar finns "
-            "på arabiska, somaliska, tigrinja och persiska.",
-            "en": "Guides answer questions about school, housing, health care and work. "
-            "Interpreters for Arabic, Somali, Tigrinya and Persian are here.",
-            "ar": "يجيب مرشدون عن أسئلة حول المدرسة والسكن والرعاية الصحية والعمل. يتوفر "
-            "مترجمون للعربية والصومالية والتغرينية والفارسية.",
-        },
+        title=texts.NEWCOMER_INFO_TITLE,
+        description=texts.NEWCOMER_INFO_DESCRIPTION,
         minutes=90,
         capacity=None,
         languages=("sv", "ar", "so", "ti", "fa"),
@@ -259,9 +196,11 @@ LOGIN_REGISTRATIONS: dict[str, tuple[str, ...]] = {
     "karim": ("association-evening",),
 }
 
-#: Why the host said no to the declined proposal.
+#: Why the host said no to the declined proposal: to the member who wrote
+#: it, in the language of the proposal (Swedish), as hosts answer members.
 DECLINE_REASON = "Mötesrummet har inget kök. Prova Köksbordet på Ronna Träffpunkt i stället!"
-CANCEL_NOTE = "Ledaren är sjuk. Vi hör av oss med ett nytt datum."
-POSTPONE_NOTE = "Nytt datum kommer snart, vi meddelar alla som anmält sig."
+#: The hosts' notes, in the six languages.
+CANCEL_NOTE = texts.CANCEL_NOTE
+POSTPONE_NOTE = texts.POSTPONE_NOTE
 #: Where a moved event is now: ``%(day)s``, ``%(time)s`` and ``%(room)s``.
-MOVE_NOTE = "Flyttad till %(day)s kl. %(time)s i %(room)s."
+MOVE_NOTE = texts.MOVE_NOTE

@@ -5,6 +5,7 @@ Plain data; see :mod:`publicoffice.demo.network` for what the fields mean.
 
 from __future__ import annotations
 
+from publicoffice.demo import offices_north_texts as texts
 from publicoffice.demo.vocabulary import (
     BIG_MEETING_NAME,
     DESK,
@@ -19,7 +20,6 @@ from publicoffice.demo.vocabulary import (
     SMALL_MEETING_NAME,
     WORKSHOP,
     desk_name,
-    t,
 )
 
 NORTH: list[dict[str, object]] = [
@@ -38,15 +38,8 @@ NORTH: list[dict[str, object]] = [
         "capacity": 45,
         "email": "kontoret@rinkeby-foretagarhus.example.org",
         "phone": "08-465 004 14",
-        "name": t("Allmänna kontoret Rinkeby", "Rinkeby Public Office", "المكتب العام في رينكبي"),
-        "description": t(
-            "Här arbetar småföretagare, föreningar och kulturarbetare sida vid sida. Varje "
-            "torsdag finns rådgivning om att starta företag.",
-            "Small business owners, associations and cultural workers work side by side here. "
-            "Every Thursday there is advice on starting a business.",
-            "يعمل هنا أصحاب الأعمال الصغيرة والجمعيات والعاملون في الثقافة جنباً إلى جنب. "
-            "كل يوم خميس تُقدَّم استشارات حول تأسيس الشركات.",
-        ),
+        "name": texts.RINKEBY_NAME,
+        "description": texts.RINKEBY_DESCRIPTION,
         "amenities": ["wifi", "printer", "coffee", "projector", "lockers", "quiet-zone"],
         "languages": ["sv", "en", "so", "ar", "ti"],
         "hours": "lunch_and_evenings",
@@ -54,11 +47,7 @@ NORTH: list[dict[str, object]] = [
             {
                 "when": ("open_day", 11),
                 "hours": [("09:00", "11:30"), ("16:00", "21:00")],
-                "reason": t(
-                    "Företagarmässa på torget: stängt mitt på dagen, öppet längre på kvällen",
-                    "Business fair on the square: closed at midday, open later in the evening",
-                    "معرض للأعمال في الساحة: مغلق في منتصف النهار ومفتوح لوقت أطول في المساء",
-                ),
+                "reason": texts.RINKEBY_BUSINESS_FAIR,
             }
         ],
         "spaces": [
@@ -84,19 +73,8 @@ NORTH: list[dict[str, object]] = [
         "longitude": "17.901000",
         "capacity": 30,
         "email": "tensta@jarva-folkbibliotek.example.org",
-        "name": t(
-            "Allmänna kontoret i Tensta bibliotek",
-            "Public Office at Tensta Library",
-            "المكتب العام في مكتبة تنستا",
-        ),
-        "description": t(
-            "En del av biblioteket är ett allmänt kontor med skrivbord, grupprum och hjälp med "
-            "digitala tjänster. Öppet även söndagar.",
-            "Part of the library is a public office with desks, group rooms and help with "
-            "digital services. Also open on Sundays.",
-            "جزء من المكتبة مكتب عام فيه مكاتب وغرف للمجموعات ومساعدة في الخدمات الرقمية. "
-            "مفتوح أيضاً أيام الأحد.",
-        ),
+        "name": texts.TENSTA_NAME,
+        "description": texts.TENSTA_DESCRIPTION,
         "amenities": ["wifi", "printer", "quiet-zone", "baby-changing", "charging"],
         "languages": ["sv", "en", "ar", "so", "fa", "ku"],
         "hours": "library",
@@ -104,14 +82,14 @@ NORTH: list[dict[str, object]] = [
             {
                 "when": ("open_day", 13),
                 "closed": True,
-                "reason": t("Inventering", "Stocktaking", "جرد"),
+                "reason": texts.TENSTA_STOCKTAKING,
             }
         ],
         "spaces": [
             (OPEN_AREA, 16, False, OPEN_AREA_NAME),
-            (MEETING, 6, True, t("Grupprum 1", "Group room 1", "غرفة المجموعات 1")),
-            (MEETING, 6, True, t("Grupprum 2", "Group room 2", "غرفة المجموعات 2")),
-            (QUIET, 8, False, t("Läsesalen", "Reading room", "قاعة القراءة")),
+            (MEETING, 6, True, texts.TENSTA_GROUP_ROOM_1),
+            (MEETING, 6, True, texts.TENSTA_GROUP_ROOM_2),
+            (QUIET, 8, False, texts.TENSTA_READING_ROOM),
         ],
         "accessibility": "library_building",
     },
@@ -129,22 +107,15 @@ NORTH: list[dict[str, object]] = [
         "longitude": "17.926000",
         "capacity": 24,
         "email": "husby@jarva-folkbibliotek.example.org",
-        "name": t("Allmänna kontoret Husby", "Husby Public Office", "المكتب العام في هوسبي"),
-        "description": t(
-            "Ett kontor i Husby centrum med verkstad för unga kreatörer: ljudstudio, "
-            "3D-skrivare och symaskiner.",
-            "An office in Husby centre with a workshop for young creators: sound studio, "
-            "3D printer and sewing machines.",
-            "مكتب في مركز هوسبي مع ورشة للمبدعين الشباب: استوديو صوت وطابعة ثلاثية الأبعاد "
-            "وماكينات خياطة.",
-        ),
+        "name": texts.HUSBY_NAME,
+        "description": texts.HUSBY_DESCRIPTION,
         "amenities": ["wifi", "printer", "projector", "charging", "bicycle-parking"],
         "languages": ["sv", "en", "so", "ti", "ar"],
         "hours": "library",
         "exceptions": [],
         "spaces": [
             (OPEN_AREA, 14, False, OPEN_AREA_NAME),
-            (WORKSHOP, 8, True, t("Ljudstudion", "Sound studio", "استوديو الصوت")),
+            (WORKSHOP, 8, True, texts.HUSBY_SOUND_STUDIO),
             (MEETING, 6, True, MEETING_NAME),
         ],
         "accessibility": "library_building",
@@ -164,17 +135,8 @@ NORTH: list[dict[str, object]] = [
         "capacity": 28,
         "email": "allmannakontoret@skarholmen.example.org",
         "phone": "08-465 004 15",
-        "name": t(
-            "Allmänna kontoret Skärholmen", "Skärholmen Public Office", "المكتب العام في شيرهولمن"
-        ),
-        "description": t(
-            "Stadsdelens eget allmänna kontor, en trappa upp ovanför torget. Här finns också "
-            "medborgarvägledning och hjälp med blanketter.",
-            "The district's own public office, one floor up above the square. Citizen guidance "
-            "and help with forms are also available here.",
-            "المكتب العام التابع للمنطقة، في الطابق الأول فوق الساحة. تتوفر هنا أيضاً إرشادات "
-            "للمواطنين ومساعدة في ملء الاستمارات.",
-        ),
+        "name": texts.SKARHOLMEN_NAME,
+        "description": texts.SKARHOLMEN_DESCRIPTION,
         "amenities": ["wifi", "printer", "coffee", "quiet-zone"],
         "languages": ["sv", "en", "ar", "fa", "pl", "es", "fi"],
         "hours": "office_day",
@@ -201,19 +163,8 @@ NORTH: list[dict[str, object]] = [
         "capacity": 60,
         "email": "flemingsberg@flemingsberg-arbetsplats.example.org",
         "phone": "08-465 004 16",
-        "name": t(
-            "Allmänna kontoret Flemingsberg",
-            "Flemingsberg Public Office",
-            "المكتب العام في فليمينغسبيري",
-        ),
-        "description": t(
-            "Nära pendeltåget och universitetet. Öppet tidigt och sent för den som pendlar "
-            "mindre och arbetar nära hemmet.",
-            "Close to the commuter train and the university. Open early and late for those "
-            "who commute less and work close to home.",
-            "قريب من قطار الضواحي والجامعة. يفتح مبكراً ويغلق متأخراً لمن يريد التنقل أقل "
-            "والعمل بالقرب من منزله.",
-        ),
+        "name": texts.FLEMINGSBERG_NAME,
+        "description": texts.FLEMINGSBERG_DESCRIPTION,
         "amenities": ["wifi", "printer", "coffee", "kitchen", "lockers", "projector", "charging"],
         "languages": ["sv", "en", "fa", "tr"],
         "hours": "early_and_late",
@@ -241,13 +192,8 @@ NORTH: list[dict[str, object]] = [
         "latitude": "59.265000",
         "longitude": "17.884000",
         "capacity": 40,
-        "name": t("Mötesplats Vårby gård", "Vårby gård Meeting Place", "ملتقى فوربي غورد"),
-        "description": t(
-            "Stiftelsens mötesplats med samlingssal för fester, kurser och föreningsmöten.",
-            "The foundation's meeting place with an assembly hall for parties, courses and "
-            "association meetings.",
-            "ملتقى المؤسسة مع قاعة للحفلات والدورات واجتماعات الجمعيات.",
-        ),
+        "name": texts.VARBY_NAME,
+        "description": texts.VARBY_DESCRIPTION,
         "amenities": ["wifi", "kitchen", "projector", "baby-changing"],
         "languages": ["sv", "ar", "so", "pl"],
         "hours": "meeting_evenings",
@@ -255,11 +201,7 @@ NORTH: list[dict[str, object]] = [
             {
                 "when": ("open_day", 6),
                 "closed": True,
-                "reason": t(
-                    "Samlingssalen är uthyrd till en bröllopsfest",
-                    "The hall is let for a wedding party",
-                    "القاعة مؤجرة لحفل زفاف",
-                ),
+                "reason": texts.VARBY_WEDDING,
             }
         ],
         "spaces": [
