@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from publicoffice.accounts.views_language import language_choose
 from publicoffice.api.api import api
 from publicoffice.bookings.views.calendar import feed as calendar_feed
 
@@ -12,6 +13,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Calendar programs fetch this address as it is: no language prefix.
     path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
     path("events/", include("publicoffice.events.urls_feeds")),
+    # The language picker posts here from a page in any language.
+    path("language/", language_choose, name="language_choose"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -99,20 +99,23 @@ def test_language_picker_switches_to_english_on_the_same_page(
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     expect(page.locator("h1")).to_have_text(office.name)
 
-    page.locator("nav.languages a[hreflang=en]").click()
+    page.locator("nav.languages button[value=en]").click()
 
     page.wait_for_url(live_server.url + f"/en/offices/{office.slug}/")
     html = page.locator("html")
     expect(html).to_have_attribute("lang", "en")
     expect(html).to_have_attribute("dir", "ltr")
     expect(page.locator("h1")).to_have_text(office.name_en)
-    expect(page.locator("nav.languages a[hreflang=en]")).to_have_attribute("aria-current", "true")
+    expect(page.locator("nav.languages button[value=en]")).to_have_attribute("aria-current", "true")
     assert_page_healthy(page)
+
+    # The choice sticks: an address without a language (a QR poster's, a
+    # shared link) now opens in English although the browser asks for Swedish.
+    page.goto(live_server.url + f"/offices/{office.slug}/")
+    page.wait_for_url(live_server.url + f"/en/offices/{office.slug}/")
 
     # The picker keeps the filters of a list, too.
     page.goto(live_server.url + "/sv/?open_now=on")
-    picker_link = page.locator("nav.languages a[hreflang=en]")
-    expect(picker_link).to_have_attribute("href", "/en/?open_now=on")
-    picker_link.click()
+    page.locator("nav.languages button[value=en]").click()
     page.wait_for_url(live_server.url + "/en/?open_now=on")
     expect(page.locator("#office-list > li")).to_have_count(2)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from django.db.models import Q, QuerySet
 
-from publicoffice.accounts.actors import AnyUser
+from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.accounts.models import Role, RoleAssignment, User
-from publicoffice.accounts.roles import administered_operator_ids, is_platform_admin
+from publicoffice.accounts.roles import administered_operator_ids, is_member, is_platform_admin
+
+
+def has_own_settings(user: AnyUser) -> TypeGuard[Member]:
+    """A member keeps settings (their language) in their account; a visitor in cookies."""
+    return is_member(user)
 
 
 def can_assign_role(user: AnyUser, assignment: RoleAssignment) -> bool:

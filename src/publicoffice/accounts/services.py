@@ -8,8 +8,12 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
+from publicoffice.accounts.actors import Member
 from publicoffice.accounts.models import ApiToken, User
 from publicoffice.accounts.privacy import account_delete, account_export
+from publicoffice.core.error_codes import ErrorCode
+from publicoffice.core.errors import DomainError
+from publicoffice.core.languages import LANGUAGE_CODES
 
 __all__ = [
     "account_delete",
@@ -17,6 +21,8 @@ __all__ = [
     "api_token_create",
     "api_token_revoke",
     "api_token_user",
+    "language_checked",
+    "member_language_set",
     "user_create",
 ]
 
@@ -27,6 +33,19 @@ def user_create(*, email: str, password: str, display_name: str = "", language: 
     return User.objects.create_user(
         email=email, password=password, display_name=display_name, preferred_language=language
     )
+
+
+def language_checked(language: str) -> str:
+    """``language`` if it is one of the six interface languages, else a refusal."""
+    if language not in LANGUAGE_CODES:
+        raise DomainError(ErrorCode.LANGUAGE_UNKNOWN, field="language")
+    return language
+
+
+def member_language_set(*, member: Member, language: str) -> None:
+    """The member's language for pages and e-mails, chosen in the language picker."""
+    member.preferred_language = language_checked(language)
+    User.objects.filter(pk=member.pk).update(preferred_language=member.preferred_language)
 
 
 API_TOKEN_PREFIX = "po_"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from publicoffice.accounts.forms import EmailAuthenticationForm, SignupForm
 from publicoffice.accounts.services import user_create
+from publicoffice.accounts.views_language import in_language, remember_language
 from publicoffice.core.ratelimit import PostLimit, limit_posts
 
 #: Log-in attempts: one client, five minutes.
@@ -27,9 +29,17 @@ SIGN_UPS = PostLimit("signup", limit=5, window=900)
 
 @method_decorator(limit_posts(LOG_INS), name="dispatch")
 class LoginView(auth_views.LoginView):
+    """Log-in; the member then reads the site in the language of their profile."""
+
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        language = form.get_user().preferred_language
+        response["Location"] = in_language(self.request, response["Location"], language)
+        return remember_language(response, language)
 
 
 @method_decorator(limit_posts(PASSWORD_RESETS), name="dispatch")
