@@ -55,15 +55,13 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Refresh the translation files after changing interface strings.
-# Tigrinya, still being drafted, is compiled with English in place of missing
-# translations (msgen): otherwise Django would fall back to Swedish, the
-# default language, which its readers are less likely to know.
-ENGLISH_FALLBACK := ti
+# Refresh the translation files after changing interface strings. English
+# is the source language: its file repeats each text as written (msgen),
+# unless an English editor has changed the wording there. locale_django/
+# holds Django's own strings in Somali and Tigrinya, which Django lacks;
+# compilemessages compiles it too.
 messages: install
 	cd src/publicoffice && ../../$(BIN)/publicoffice makemessages --no-obsolete -l sv -l en -l ar -l fa -l so -l ti --ignore '*/migrations/*'
-	cd src/publicoffice && ../../$(BIN)/publicoffice compilemessages -l sv -l en -l ar -l fa -l so
-	for lang in $(ENGLISH_FALLBACK); do \
-	  dir=src/publicoffice/locale/$$lang/LC_MESSAGES; \
-	  msgen $$dir/django.po | msgfmt --check-format -o $$dir/django.mo - ; \
-	done
+	po=src/publicoffice/locale/en/LC_MESSAGES/django.po; \
+	  msgattrib --clear-fuzzy --empty $$po > $$po.tmp && msgen -o $$po $$po.tmp && rm $$po.tmp
+	cd src/publicoffice && ../../$(BIN)/publicoffice compilemessages -l sv -l en -l ar -l fa -l so -l ti

@@ -182,15 +182,32 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = LANGUAGES
 EXTRA_LANG_INFO = EXTRA_LANG_INFO
 register_extra_languages()
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings first; then what Django itself lacks for Somali and
+# Tigrinya (its form errors, month names, admin), kept apart so that
+# makemessages never rewrites it. See docs/translation/README.md.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_django"]
 FORMAT_MODULE_PATH = ["publicoffice.formats"]
+# The language picker's choice is kept for a year (Django's default is until
+# the browser closes), so the QR poster's link opens in it next month too.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
-# Content missing in a language falls back to English (more widely read by
-# newcomers than Swedish), then Swedish, which every office must fill in.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "sv"), "en": ("sv",), "sv": ("en",)}
+# Content an operator has not written in a language falls back to English
+# (more widely read by newcomers than Swedish), then Swedish, which every
+# office must fill in; English falls back to Swedish and Swedish to English.
+# Pages mark such text with its real language and a visible note
+# (core/content_language.py, docs/translation/README.md).
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "sv"),
+    "ar": ("en", "sv"),
+    "fa": ("en", "sv"),
+    "so": ("en", "sv"),
+    "ti": ("en", "sv"),
+    "en": ("sv",),
+    "sv": ("en",),
+}
 
 
 def _package_static(package: str) -> Path:
@@ -250,6 +267,7 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -290,6 +308,14 @@ EVENTS_MAX_OPEN_PROPOSALS = int(os.environ.get("EVENTS_MAX_OPEN_PROPOSALS", "5")
 # Contact requests one member may send in an hour and in a day.
 COMMUNITY_CONTACTS_PER_HOUR = int(os.environ.get("COMMUNITY_CONTACTS_PER_HOUR", "10"))
 COMMUNITY_CONTACTS_PER_DAY = int(os.environ.get("COMMUNITY_CONTACTS_PER_DAY", "30"))
+# The accessibility statement (/<lang>/accessibility/): who provides the service
+# (empty: "the municipality that runs this service", translated), the dates of
+# the assessment and of its last review (YYYY-MM-DD; empty: the dates the code
+# ships with, in guidelines/statement.py), and the working days to answer a report.
+ACCESSIBILITY_PROVIDER = os.environ.get("ACCESSIBILITY_PROVIDER", "")
+ACCESSIBILITY_ASSESSED_ON = os.environ.get("ACCESSIBILITY_ASSESSED_ON", "")
+ACCESSIBILITY_REVIEWED_ON = os.environ.get("ACCESSIBILITY_REVIEWED_ON", "")
+ACCESSIBILITY_REPLY_DAYS = int(os.environ.get("ACCESSIBILITY_REPLY_DAYS", "10"))
 
 # Background work: django-tasks with its database backend and one worker
 # (`publicoffice db_worker`). Nothing depends on a job having run: states
