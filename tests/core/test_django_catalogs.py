@@ -4,9 +4,12 @@ Django ships no ``so`` or ``ti`` catalogues, so without ours its form errors,
 validators, month and weekday names and the admin would fall back to
 Swedish. ``src/publicoffice/locale_django/<lang>/LC_MESSAGES/django.po``
 holds every msgid of Django's English catalogues for core, admin, auth,
-contenttypes and sessions. When Django is upgraded and gains strings, the
-first test names them. Refresh both files from the installed Django (bash,
-from the repository root), translate the new entries, then compile::
+contenttypes and sessions, and ``djangojs.po`` next to it those of the
+admin's JavaScript (date and time pickers, filter widgets), which
+``JavaScriptCatalog`` also reads from ``LOCALE_PATHS``. When Django is
+upgraded and gains strings, the first test names them. Refresh the files
+from the installed Django (bash, from the repository root), translate the
+new entries, then compile::
 
     D=$(.venv/bin/python -c 'import django, pathlib; print(pathlib.Path(django.__file__).parent)')
     msgcat --use-first --no-location --no-wrap -o /tmp/django-en.pot \\
@@ -17,11 +20,16 @@ from the repository root), translate the new entries, then compile::
         msgmerge --update --backup=none --no-fuzzy-matching --no-location --no-wrap \\
             $po /tmp/django-en.pot
         msgfmt --check-format -o ${po%.po}.mo $po
+        js=${po%django.po}djangojs.po
+        msgmerge --update --backup=none --no-fuzzy-matching --no-location --no-wrap \\
+            $js $D/contrib/admin/locale/en/LC_MESSAGES/djangojs.po
+        msgfmt --check-format -o ${js%.po}.mo $js
     done
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -33,18 +41,31 @@ from pathlib import Path
 import django
 import pytest
 from django import forms
+from django.test import Client
 from django.utils import formats, translation
 
 SUPPLEMENT = Path(__file__).resolve().parents[2] / "src" / "publicoffice" / "locale_django"
 DJANGO = Path(django.__file__).resolve().parent
-ENGLISH = [
-    DJANGO / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po",
-    *(
-        DJANGO / "contrib" / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
-        for app in ("admin", "auth", "contenttypes", "sessions")
-    ),
-]
+# Django's English catalogues, by gettext domain: what our supplements must cover.
+ENGLISH = {
+    "django": [
+        DJANGO / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po",
+        *(
+            DJANGO / "contrib" / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
+            for app in ("admin", "auth", "contenttypes", "sessions")
+        ),
+    ],
+    "djangojs": [DJANGO / "contrib" / "admin" / "locale" / "en" / "LC_MESSAGES" / "djangojs.po"],
+}
+# What the admin's JavaScript would say without our supplements (sv is the default).
+SWEDISH_JS = DJANGO / "contrib" / "admin" / "locale" / "sv" / "LC_MESSAGES" / "djangojs.po"
 LANGUAGES = ["so", "ti"]
+# Every supplement: (language, domain).
+CATALOGUES = [
+    pytest.param(language, domain, id=f"{language}-{domain}")
+    for domain in ENGLISH
+    for language in LANGUAGES
+]
 REFRESH = (
     "refresh with the msgcat/msgmerge commands in the docstring of "
     "tests/core/test_django_catalogs.py, then translate the new entries"
@@ -97,54 +118,56 @@ def parse_po(path: Path) -> dict[Key, tuple[list[str], bool]]:
     return entries
 
 
-def supplement(language: str) -> Path:
-    return SUPPLEMENT / language / "LC_MESSAGES" / "django.po"
+def supplement(language: str, domain: str = "django") -> Path:
+    return SUPPLEMENT / language / "LC_MESSAGES" / f"{domain}.po"
 
 
-def translations(language: str) -> dict[Key, tuple[list[str], bool]]:
+def translations(language: str, domain: str = "django") -> dict[Key, tuple[list[str], bool]]:
     """The entries of a supplement, without its header."""
-    return {key: value for key, value in parse_po(supplement(language)).items() if key[1]}
+    entries = parse_po(supplement(language, domain))
+    return {key: value for key, value in entries.items() if key[1]}
 
 
-def catalogue(language: str, msgid: str, context: str = "") -> str:
+def catalogue(language: str, msgid: str, context: str = "", domain: str = "django") -> str:
     """What our supplement says for a singular msgid."""
-    return translations(language)[(context, msgid, "")][0][0]
+    return translations(language, domain)[(context, msgid, "")][0][0]
 
 
-def nplurals(language: str) -> int:
-    header = parse_po(supplement(language))[("", "", "")][0][0]
+def nplurals(language: str, domain: str = "django") -> int:
+    header = parse_po(supplement(language, domain))[("", "", "")][0][0]
     match = re.search(r"nplurals\s*=\s*(\d+)", header)
     assert match, f"{language}: no Plural-Forms header"
     return int(match.group(1))
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_supplement_holds_every_string_of_djangos_catalogues(language: str):
-    english = {key for path in ENGLISH for key in parse_po(path) if key[1]}
-    missing = sorted(english - set(translations(language)))
+@pytest.mark.parametrize(("language", "domain"), CATALOGUES)
+def test_supplement_holds_every_string_of_djangos_catalogues(language: str, domain: str):
+    english = {key for path in ENGLISH[domain] for key in parse_po(path) if key[1]}
+    missing = sorted(english - set(translations(language, domain)))
     shown = "\n".join(f"  {ctx + ': ' if ctx else ''}{msgid!r}" for ctx, msgid, _ in missing[:20])
     assert not missing, (
         f"{len(missing)} strings of Django {django.get_version()} are not in "
-        f"{supplement(language)}:\n{shown}\n{REFRESH}."
+        f"{supplement(language, domain)}:\n{shown}\n{REFRESH}."
     )
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_entry_is_translated_and_none_is_fuzzy(language: str):
-    forms_wanted = nplurals(language)
+@pytest.mark.parametrize(("language", "domain"), CATALOGUES)
+def test_every_entry_is_translated_and_none_is_fuzzy(language: str, domain: str):
+    forms_wanted = nplurals(language, domain)
     wrong = [
         msgid
-        for (_ctx, msgid, plural), (strings, fuzzy) in translations(language).items()
+        for (_ctx, msgid, plural), (strings, fuzzy) in translations(language, domain).items()
         if fuzzy or not all(strings) or (plural and len(strings) != forms_wanted)
     ]
     assert not wrong, f"{len(wrong)} untranslated or fuzzy entries in {language}: {wrong[:10]}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_translations_keep_the_placeholders(language: str):
-    """A renamed or dropped ``%(name)s`` raises KeyError or TypeError on the page."""
+@pytest.mark.parametrize(("language", "domain"), CATALOGUES)
+def test_translations_keep_the_placeholders(language: str, domain: str):
+    """A renamed or dropped ``%(name)s`` raises KeyError or TypeError on the page
+    (in JavaScript, ``interpolate`` leaves it unfilled)."""
     wrong = []
-    for (_ctx, msgid, plural), (strings, _fuzzy) in translations(language).items():
+    for (_ctx, msgid, plural), (strings, _fuzzy) in translations(language, domain).items():
         expected = Counter(PLACEHOLDER.findall(plural or msgid))
         for text in strings:
             if Counter(PLACEHOLDER.findall(text)) != expected:
@@ -152,11 +175,11 @@ def test_translations_keep_the_placeholders(language: str):
     assert not wrong, f"placeholders differ in {language}: {wrong[:10]}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_compiled_catalogue_matches_the_po_file(language: str):
+@pytest.mark.parametrize(("language", "domain"), CATALOGUES)
+def test_compiled_catalogue_matches_the_po_file(language: str, domain: str):
     if shutil.which("msgfmt") is None:
         pytest.fail("GNU gettext (msgfmt) is missing: apt-get install gettext")
-    po = supplement(language)
+    po = supplement(language, domain)
     result = subprocess.run(
         ["msgfmt", "--check-format", "-o", "-", str(po)], capture_output=True, check=False
     )
@@ -193,3 +216,26 @@ def test_django_speaks_the_language_not_swedish(language: str):
     assert weekday == catalogue(language, "Thursday")
     assert catalogue(language, "March") in day
     assert "2026" in day
+
+
+def admin_script(client: Client, language: str) -> str:
+    """The admin's JavaScript catalogue (``JavaScriptCatalog``) as a page in ``language``."""
+    response = client.get(f"/{language}/admin/jsi18n/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_admin_date_picker_speaks_the_language_not_swedish(
+    client: Client, django_user_model, language: str
+):
+    """The calendar's "Today" link and month names come from ``djangojs``, not ``django``."""
+    client.force_login(django_user_model.objects.create_superuser("staff@example.org"))
+    swedish = parse_po(SWEDISH_JS)[("", "Today", "")][0][0]  # "I dag": the fallback
+    assert f'"Today": {json.dumps(swedish)}' in admin_script(client, "sv")
+    script = admin_script(client, language)
+    for msgid in ("Today", "March", "Choose a time"):
+        word = catalogue(language, msgid, domain="djangojs")
+        assert f"{json.dumps(msgid)}: {json.dumps(word)}" in script
+    assert json.dumps(swedish) not in script
