@@ -258,6 +258,8 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap 
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# A stale tab or blocked cookies: a page in the layout that says so (core.error_pages).
+CSRF_FAILURE_VIEW = "publicoffice.core.error_pages.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -322,6 +324,39 @@ ACCESSIBILITY_REPLY_DAYS = int(os.environ.get("ACCESSIBILITY_REPLY_DAYS", "10"))
 # that follow from time are computed from time.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# One process per server in a small deployment: the local-memory cache is
-# enough for rate limits. Point CACHE_URL-style settings here when scaling.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+def _cache_config() -> dict[str, object]:
+    """Where rate-limit counts and log-in locks live, shared by every worker.
+
+    ``CACHE_URL`` (or ``REDIS_URL``) names a Redis server; without one,
+    production uses a table in the database (``publicoffice createcachetable``
+    once, after ``migrate``) and development and tests their own memory.
+    """
+    url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+    if url:
+        if not url.startswith(("redis://", "rediss://", "unix://")):
+            raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if PRODUCTION:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "publicoffice_cache",
+        }
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+CACHES = {"default": _cache_config()}
+
+# Rate limits and log-in locks (core/ratelimit.py, accounts/lockout.py,
+# docs/decisions/0008-login-limits-and-client-address.md). The number of
+# reverse proxies of ours in front of the site: the client's address is read
+# from X-Forwarded-For that many hops from the right (0: the header is ignored).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Wrong passwords in a row that lock an account, and the longest lock.
+LOGIN_LOCKOUT_FAILURES = int(os.environ.get("LOGIN_LOCKOUT_FAILURES", "5"))
+LOGIN_LOCKOUT_MAX_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MAX_MINUTES", "15"))
+# Backstops for everyone behind one network address (one device gets 10 log-ins
+# in five minutes and 5 sign-ups in fifteen): log-ins per five minutes,
+# sign-ups per fifteen minutes.
+LOGIN_ATTEMPTS_PER_ADDRESS = int(os.environ.get("LOGIN_ATTEMPTS_PER_ADDRESS", "100"))
+SIGNUPS_PER_ADDRESS = int(os.environ.get("SIGNUPS_PER_ADDRESS", "60"))

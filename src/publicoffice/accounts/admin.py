@@ -11,8 +11,17 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.http import HttpRequest
 
 from publicoffice.accounts import policies
+from publicoffice.accounts.forms import StaffAuthenticationForm
 from publicoffice.accounts.models import NamedPermission, RoleAssignment, User
+from publicoffice.accounts.views import LOG_INS
 from publicoffice.core.admin_base import PolicyAdminMixin
+from publicoffice.core.ratelimit import limit_posts
+
+# Staff log in at /<lang>/admin/login/: the same per-account lock and the
+# same per-client limit as the site's log-in (set before urls.py reads
+# admin.site.urls, which happens after the admin modules are discovered).
+admin.site.login_form = StaffAuthenticationForm
+admin.site.login = limit_posts(LOG_INS)(admin.site.login)  # type: ignore[method-assign]
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -77,6 +86,9 @@ class UserAdmin(PolicyAdminMixin, DjangoUserAdmin):
 
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_edit_user(request.user, obj)
+
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return policies.can_manage_all_accounts(request.user)
 
     def may_add(self, request: HttpRequest) -> bool:
         return policies.can_manage_all_accounts(request.user)

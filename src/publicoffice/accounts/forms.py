@@ -1,18 +1,69 @@
-"""Account forms: sign-up and e-mail login."""
+"""Account forms: sign-up, e-mail log-in and the admin's log-in."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from publicoffice.accounts import lockout
 from publicoffice.accounts.models import User
 
 
-class EmailAuthenticationForm(AuthenticationForm):
+def _locked_error(seconds: int) -> forms.ValidationError:
+    minutes = max(1, -(-seconds // 60))
+    return forms.ValidationError(
+        ngettext(
+            "Too many wrong passwords for this account. For your safety, log-in is "
+            "paused: try again in %(count)d minute.",
+            "Too many wrong passwords for this account. For your safety, log-in is "
+            "paused: try again in %(count)d minutes.",
+            minutes,
+        )
+        % {"count": minutes},
+        code="locked_out",
+    )
+
+
+class LockoutMixin:
+    """Refuse a locked account before its password is checked; count wrong ones.
+
+    Shared by the site's and the admin's log-in forms, so staff and members
+    are protected alike (:mod:`publicoffice.accounts.lockout`).
+    """
+
+    cleaned_data: dict[str, Any]
+    user_cache: Any
+
+    def clean(self) -> dict[str, Any]:
+        email = lockout.normalise(str(self.cleaned_data.get("username") or ""))
+        if not email or not self.cleaned_data.get("password"):
+            return super().clean()  # type: ignore[misc]
+        seconds = lockout.seconds_locked(email)
+        if seconds:
+            raise _locked_error(seconds)
+        try:
+            data: dict[str, Any] = super().clean()  # type: ignore[misc]
+        except forms.ValidationError:
+            if self.user_cache is None:
+                seconds = lockout.record_failure(email)
+                if seconds:
+                    raise _locked_error(seconds) from None
+            raise
+        lockout.forget(email)
+        return data
+
+
+class StaffAuthenticationForm(LockoutMixin, AdminAuthenticationForm):
+    """The admin's log-in form with the per-account lock."""
+
+
+class EmailAuthenticationForm(LockoutMixin, AuthenticationForm):
     """Django's login form, labelled for e-mail and tolerant of letter case."""
 
     username = forms.EmailField(

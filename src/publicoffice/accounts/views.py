@@ -19,12 +19,14 @@ from publicoffice.accounts.services import user_create
 from publicoffice.accounts.views_language import in_language, remember_language
 from publicoffice.core.ratelimit import PostLimit, limit_posts
 
-#: Log-in attempts: one client, five minutes.
-LOG_INS = PostLimit("login", limit=10, window=300)
-#: Password reset e-mails asked for: one client, fifteen minutes.
-PASSWORD_RESETS = PostLimit("password-reset", limit=5, window=900)
-#: Accounts created: one client, fifteen minutes.
-SIGN_UPS = PostLimit("signup", limit=5, window=900)
+# Each counts per device (a browser's cookie) with a backstop for everyone
+# behind one network address, so an office's Wi-Fi is not one client.
+#: Log-ins on the site and in the admin, and new API keys: five minutes.
+LOG_INS = PostLimit("login", limit=10, window=300, per_address="LOGIN_ATTEMPTS_PER_ADDRESS")
+#: Password reset e-mails asked for: fifteen minutes.
+PASSWORD_RESETS = PostLimit("password-reset", limit=5, window=900, per_address=50)
+#: Accounts created: fifteen minutes.
+SIGN_UPS = PostLimit("signup", limit=5, window=900, per_address="SIGNUPS_PER_ADDRESS")
 
 
 @method_decorator(limit_posts(LOG_INS), name="dispatch")

@@ -20,6 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from publicoffice.accounts.models import User
 from publicoffice.accounts.selectors import api_tokens_of
 from publicoffice.accounts.services import api_token_create, api_token_revoke
+from publicoffice.accounts.views import LOG_INS
+from publicoffice.core.ratelimit import limit_posts
 
 #: Enough for a few scripts and apps; more is usually forgotten keys.
 MAX_TOKENS = 20
@@ -42,6 +44,7 @@ def _member(request: HttpRequest) -> User:
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
+@limit_posts(LOG_INS)  # a key is a credential: made under the log-in limit
 def api_tokens(request: HttpRequest) -> HttpResponse:
     user = _member(request)
     tokens = api_tokens_of(member=user)
