@@ -53,3 +53,11 @@ class KioskForm(forms.Form):
 
 class KioskUnlockForm(forms.Form):
     key = forms.CharField(label=_("Kiosk key"), max_length=100, strip=True)
+
+
+class VoidBurstForm(forms.Form):
+    """Void a burst of flagged check-ins: its time span, and why."""
+
+    since = forms.DateTimeField(widget=forms.HiddenInput)
+    until = forms.DateTimeField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason"), max_length=200)

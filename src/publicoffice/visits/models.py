@@ -104,6 +104,10 @@ class Visit(models.Model):
     #: True once the survey was sent, even with every question skipped, so
     #: it is not asked again.
     survey_done = models.BooleanField(_("survey answered"), default=False)
+    #: One of many check-ins from one network address, more than a queue at
+    #: the door sends (``visits.floods``). Still counted until the host voids
+    #: it (``removed_at`` and a :class:`VisitCorrection` row).
+    suspect = models.BooleanField(_("looks like a flood"), default=False)
     removed_at = models.DateTimeField(
         _("removed"),
         null=True,
@@ -153,7 +157,11 @@ class Visit(models.Model):
 
 
 class VisitCorrection(models.Model):
-    """Audit log of staff corrections to headcounts: who changed what, and when."""
+    """Audit log of staff corrections: who changed what, and when.
+
+    Corrections of headcounts, and check-ins voided as part of a flood
+    (``people_after`` 0, one row per voided visit).
+    """
 
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("visit")

@@ -53,7 +53,15 @@ def card_occupancy(offices: list[Office], at: datetime) -> dict[int, Panel]:
 
 
 def occupancy_summary(occupancy: Occupancy) -> str:
-    """One line for the map's pop-ups, the same words as the list."""
+    """One line for the map's pop-ups, the same words as the list.
+
+    Over capacity it says so, rather than "330 of 45 places taken".
+    """
+    if occupancy.over_capacity:
+        return _("Over capacity: %(current)s people checked in, %(capacity)s places") % {
+            "current": occupancy.current,
+            "capacity": occupancy.capacity,
+        }
     return _("%(level)s: %(current)s of %(capacity)s places taken") % {
         "level": occupancy.label,
         "current": occupancy.current,

@@ -16,6 +16,11 @@ def can_run_desk(user: AnyUser, office: Office) -> bool:
     return can_manage_office(user, office)
 
 
+def can_void_check_ins(user: AnyUser, office: Office) -> bool:
+    """Voiding flagged check-ins changes the office's figures: its staff only."""
+    return can_run_desk(user, office)
+
+
 def owns_visit(user: AnyUser, visit: Visit, device_hash_today: str | None) -> bool:
     """The member who checked in, or the same device on the same day."""
     if visit.member_id is not None:

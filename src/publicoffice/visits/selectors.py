@@ -28,6 +28,7 @@ from publicoffice.visits.models import (
     Source,
     Visit,
     VisitAggregate,
+    VisitCorrection,
 )
 
 #: Share of capacity from which an office counts as fairly busy.
@@ -61,7 +62,15 @@ class Occupancy:
         return "quiet"
 
     @property
+    def over_capacity(self) -> bool:
+        """More people than places: every page then says so in words, never
+        only a number larger than the capacity."""
+        return self.current > self.capacity
+
+    @property
     def label(self) -> str:
+        if self.over_capacity:
+            return str(_("Over capacity"))
         return str(
             {"full": _("Full"), "fairly_busy": _("Fairly busy"), "quiet": _("Quiet")}[self.level]
         )
@@ -227,3 +236,79 @@ def todays_headcounts(*, office: Office, day: date) -> list[Visit]:
         .prefetch_related("corrections__changed_by")
         .order_by("-started_at")
     )
+
+
+#: Flagged check-ins further apart than this belong to separate bursts.
+BURST_GAP = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Burst:
+    """Flagged check-ins close together in time, not yet voided."""
+
+    count: int
+    first: datetime
+    last: datetime
+
+    @property
+    def minutes(self) -> int:
+        """How many minutes the burst lasted, at least one."""
+        return max(1, -(-int((self.last - self.first).total_seconds()) // 60))
+
+
+def suspect_bursts(*, office: Office, day: date) -> list[Burst]:
+    """The day's flagged check-ins that still count, grouped into bursts (one query)."""
+    start, end = _day_bounds(day)
+    times = Visit.objects.filter(
+        office=office,
+        suspect=True,
+        removed_at__isnull=True,
+        started_at__gte=start,
+        started_at__lt=end,
+    ).order_by("started_at")
+    bursts: list[Burst] = []
+    for at in times.values_list("started_at", flat=True):
+        if bursts and at - bursts[-1].last <= BURST_GAP:
+            bursts[-1] = Burst(bursts[-1].count + 1, bursts[-1].first, at)
+        else:
+            bursts.append(Burst(1, at, at))
+    return bursts
+
+
+@dataclass(frozen=True)
+class Voiding:
+    """One press of "Void": who, when, why, and how many check-ins."""
+
+    changed_at: datetime
+    changed_by: str
+    reason: str
+    count: int
+
+
+def voided_check_ins(*, office: Office, day: date) -> list[Voiding]:
+    """The day's voided flagged check-ins from the correction log (one query)."""
+    start, end = _day_bounds(day)
+    rows = (
+        VisitCorrection.objects.filter(
+            visit__office=office,
+            visit__suspect=True,
+            people_after=0,
+            changed_at__gte=start,
+            changed_at__lt=end,
+        )
+        .select_related("changed_by")
+        .order_by("changed_at", "pk")
+    )
+    result: list[Voiding] = []
+    for row in rows:
+        who = str(row.changed_by) if row.changed_by is not None else ""
+        last = result[-1] if result else None
+        if (
+            last
+            and (last.changed_by, last.reason) == (who, row.reason)
+            and (row.changed_at - last.changed_at <= timedelta(seconds=5))
+        ):
+            result[-1] = Voiding(last.changed_at, who, row.reason, last.count + 1)
+        else:
+            result.append(Voiding(row.changed_at, who, row.reason, 1))
+    return result

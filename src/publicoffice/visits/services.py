@@ -8,6 +8,7 @@ counted once and concurrent check-ins of many devices are all counted.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -34,6 +35,8 @@ from publicoffice.visits.models import (
 )
 from publicoffice.visits.selectors import active_visits
 from publicoffice.visits.signals import member_arrived
+
+logger = logging.getLogger(__name__)
 
 #: The most people staff may add in one headcount entry.
 MAX_HEADCOUNT = 200
@@ -82,11 +85,14 @@ def visit_check_in(
     at: datetime | None = None,
     device_hash: str = "",
     member: Member | None = None,
+    suspect: bool = False,
 ) -> CheckIn:
     """Count one arrival. The same member or device within a visit counts once.
 
     A full office still accepts check-ins: the count must stay honest, and
-    the pages say that it is full.
+    the pages say that it is full. ``suspect`` marks a check-in that came
+    in a flood from one network address (``visits.floods``): it is counted
+    and the host sees it, and may void it with :func:`void_suspect_check_ins`.
     """
     at = acting_now(at)
     if source == Source.STAFF:
@@ -123,6 +129,7 @@ def visit_check_in(
         auto_end_at=auto_end(office, at),
         member=member,
         device_hash="" if member is not None else device_hash,
+        suspect=suspect,
     )
     # The database checks the constraints itself; skipping the ORM's copy of
     # those checks halves the cost of a check-in (bench/visits.py).
@@ -205,12 +212,8 @@ def headcount_add(
     return visit
 
 
-@transaction.atomic
-def headcount_correct(*, visit: Visit, people: int, by: StaffUser, reason: str) -> Visit:
-    """Change a staff headcount (0 removes it); the audit log keeps who and when."""
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    if visit.source != Source.STAFF:
-        raise DomainError(ErrorCode.NOT_A_HEADCOUNT)
+def _clean_reason(reason: str) -> str:
+    """A correction's reason on one line; refused when missing or too long."""
     reason = one_line(reason or "")
     if not reason:
         raise DomainError(
@@ -223,6 +226,16 @@ def headcount_correct(*, visit: Visit, people: int, by: StaffUser, reason: str) 
             field="reason",
             limit=MAX_REASON_LENGTH,
         )
+    return reason
+
+
+@transaction.atomic
+def headcount_correct(*, visit: Visit, people: int, by: StaffUser, reason: str) -> Visit:
+    """Change a staff headcount (0 removes it); the audit log keeps who and when."""
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    if visit.source != Source.STAFF:
+        raise DomainError(ErrorCode.NOT_A_HEADCOUNT)
+    reason = _clean_reason(reason)
     if not 0 <= people <= MAX_HEADCOUNT:
         raise DomainError(
             ErrorCode.INVALID_HEADCOUNT,
@@ -239,6 +252,48 @@ def headcount_correct(*, visit: Visit, people: int, by: StaffUser, reason: str) 
         visit.removed_at = None
     visit.save(update_fields=["people", "removed_at"])
     return visit
+
+
+@transaction.atomic
+def void_suspect_check_ins(
+    *, office: Office, since: datetime, until: datetime, by: StaffUser, reason: str
+) -> int:
+    """Void the office's flagged check-ins that started in ``[since, until]``.
+
+    Only check-ins marked ``suspect`` can be voided this way, and only the
+    office's own. Each voided visit keeps its row, gets ``removed_at`` (so
+    occupancy and every figure leave it out) and a line in the correction
+    log with the host and the reason. Returns how many were voided: 0 when
+    they already were (a second press of the button).
+    """
+    reason = _clean_reason(reason)
+    visits = list(
+        Visit.objects.select_for_update()
+        .filter(
+            office=office,
+            suspect=True,
+            removed_at__isnull=True,
+            started_at__gte=since,
+            started_at__lte=until,
+        )
+        .order_by("pk")
+    )
+    if not visits:
+        return 0
+    VisitCorrection.objects.bulk_create(
+        VisitCorrection(
+            visit=visit,
+            changed_by=by,
+            people_before=visit.people,
+            people_after=0,
+            reason=reason,
+        )
+        for visit in visits
+    )
+    Visit.objects.filter(pk__in=[v.pk for v in visits]).update(removed_at=timezone.now())
+    # No address and no device: only who voided how many where.
+    logger.info("host %s voided %s flagged check-ins at %s", by.pk, len(visits), office.slug)
+    return len(visits)
 
 
 def _hash_key(key: str) -> str:

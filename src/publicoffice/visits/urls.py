@@ -17,6 +17,7 @@ urlpatterns = [
     path("host/<slug:slug>/", host.desk, name="desk"),
     path("host/<slug:slug>/headcount/", host.headcount, name="headcount"),
     path("host/<slug:slug>/headcount/<int:pk>/correct/", host.correct, name="correct"),
+    path("host/<slug:slug>/floods/void/", host.void_burst, name="void_burst"),
     path("host/<slug:slug>/kiosks/", host.kiosk_create, name="kiosk_create"),
     path("host/<slug:slug>/kiosks/<int:pk>/revoke/", host.kiosk_revoke, name="kiosk_revoke"),
     path("host/<slug:slug>/poster/", host.poster, name="poster"),

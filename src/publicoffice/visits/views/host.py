@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from publicoffice.core.errors import DomainError, ErrorCode
@@ -18,18 +19,20 @@ from publicoffice.core.web_errors import add_domain_error, back_with_message, on
 from publicoffice.places.models import Office
 from publicoffice.visits import services
 from publicoffice.visits.charts import hour_chart
-from publicoffice.visits.forms import CorrectionForm, HeadcountForm, KioskForm
+from publicoffice.visits.forms import CorrectionForm, HeadcountForm, KioskForm, VoidBurstForm
 from publicoffice.visits.models import Visit
 from publicoffice.visits.panels import occupancy_context
-from publicoffice.visits.policies import can_run_desk
+from publicoffice.visits.policies import can_run_desk, can_void_check_ins
 from publicoffice.visits.qr import qr_svg
 from publicoffice.visits.selectors import (
     headcount_get,
     kiosk_get,
     office_kiosks,
+    suspect_bursts,
     todays_headcounts,
     unique_visitors,
     visits_by_hour,
+    voided_check_ins,
 )
 from publicoffice.visits.views.common import checkin_url, public_office, signed_in
 
@@ -62,6 +65,8 @@ def _desk(request: HttpRequest, office: Office, **forms: Any) -> HttpResponse:
         "kiosk_form": forms.get("kiosk_form") or KioskForm(),
         "correction_form": CorrectionForm(),
         "new_kiosk_key": forms.get("new_kiosk_key"),
+        "bursts": suspect_bursts(office=office, day=today),
+        "voidings": voided_check_ins(office=office, day=today),
     }
     return render(request, "visits/host.html", context, status=forms.get("status", 200))
 
@@ -120,6 +125,44 @@ def _save_correction(
         reason=form.cleaned_data["reason"],
     )
     messages.success(request, _("The count is corrected; the change is logged."))
+    return redirect("visits:desk", slug=office.slug)
+
+
+@login_required
+@require_POST
+def void_burst(request: HttpRequest, slug: str) -> HttpResponse:
+    """Void a burst of flagged check-ins; another office's host gets 404."""
+    office = _desk_office(request, slug)
+    if not can_void_check_ins(request.user, office):
+        raise DomainError(ErrorCode.NOT_FOUND)
+    form = VoidBurstForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason for voiding these check-ins."))
+        return redirect("visits:desk", slug=office.slug)
+    return _void(request, office, form)
+
+
+@on_domain_error(back_with_message(_desk_url))
+def _void(request: HttpRequest, office: Office, form: VoidBurstForm) -> HttpResponse:
+    count = services.void_suspect_check_ins(
+        office=office,
+        since=form.cleaned_data["since"],
+        until=form.cleaned_data["until"],
+        by=signed_in(request),
+        reason=form.cleaned_data["reason"],
+    )
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s check-in is voided and no longer counted; the change is logged.",
+                "%(count)s check-ins are voided and no longer counted; the change is logged.",
+                count,
+            )
+            % {"count": count},
+        )
+    else:
+        messages.info(request, _("These check-ins were already voided."))
     return redirect("visits:desk", slug=office.slug)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from publicoffice.core import csv_safe
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.web_errors import on_domain_error
 from publicoffice.places.models import Office
@@ -88,7 +88,7 @@ def my_visits_export(request: HttpRequest, fmt: str) -> HttpResponse:
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # so spreadsheet programs read UTF-8 (å, ä, ö, Arabic)
-        writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
+        writer = csv_safe.dict_writer(response, EXPORT_FIELDS)  # formulas escaped
         writer.writeheader()
         writer.writerows(rows)
     response["Content-Disposition"] = f'attachment; filename="my-visits-{stamp}.{fmt}"'

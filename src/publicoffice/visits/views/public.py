@@ -21,6 +21,7 @@ from publicoffice.places.models import Office
 from publicoffice.visits import services
 from publicoffice.visits.devices import device_id, remember_device, todays_hash
 from publicoffice.visits.extensions import arrival_panels
+from publicoffice.visits.floods import count_at_door
 from publicoffice.visits.forms import SurveyForm
 from publicoffice.visits.models import Source, Visit
 from publicoffice.visits.panels import occupancy_context
@@ -67,11 +68,15 @@ def _check_in(request: HttpRequest, office: Office, today: date) -> HttpResponse
     device = device_id(request)
     # A logged-in member scanning the poster is checked in as themselves.
     member = request.user if request.user.is_authenticated else None
+    # Anonymous check-ins are bounded per poster token and network address;
+    # a refusal stores nothing, not even the device cookie.
+    suspect = member is None and count_at_door(request, office, today)
     result = services.visit_check_in(
         office=office,
         source=Source.QR,
         device_hash=device_hash(device, today),
         member=member,
+        suspect=suspect,
     )
     response = redirect("visits:thanks", public_id=result.visit.public_id)
     if not result.created:
