@@ -70,6 +70,9 @@ class BookingRuleAdmin(PolicyAdminMixin, admin.ModelAdmin):
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_set_booking_rules(request.user, _rule_office(obj))
 
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return policies.can_add_booking_rules(request.user)
+
     def may_add(self, request: HttpRequest) -> bool:
         return policies.can_add_booking_rules(request.user)
 
@@ -149,3 +152,6 @@ class BookingAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:
         return queryset.filter(office__in=offices_visible_in_admin(request.user).values("pk"))
+
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return False

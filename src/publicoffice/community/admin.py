@@ -35,6 +35,9 @@ class PlatformAdminOnly(PolicyAdminMixin):
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return can_manage_meeting_place(request.user)
 
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return can_manage_meeting_place(request.user)
+
     def may_add(self, request: HttpRequest) -> bool:
         return can_manage_meeting_place(request.user)
 

@@ -9,10 +9,11 @@ from django.http import HttpRequest
 
 
 class PolicyAdminMixin:
-    """Route the admin's permission hooks to three small overridable methods.
+    """Route the admin's permission hooks to small overridable methods.
 
     Subclasses say which rows a user may see (:meth:`visible`), whether they
-    may change one (:meth:`may_change`) and whether they may add or delete.
+    may change one (:meth:`may_change`) or any at all (:meth:`may_change_some`),
+    and whether they may add or delete.
     """
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:
@@ -21,6 +22,12 @@ class PolicyAdminMixin:
 
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return False
+
+    def may_change_some(self, request: HttpRequest) -> bool:
+        """Whether the user may change any row. Saying no makes Django's admin
+        call the model "View" (index, list and titles) for read-only staff such
+        as municipal officers, rather than offer a "Change" that always fails."""
+        return True
 
     def may_add(self, request: HttpRequest) -> bool:
         return False
@@ -45,7 +52,7 @@ class PolicyAdminMixin:
         if not self.has_module_permission(request):
             return False
         if obj is None:
-            return True
+            return self.may_change_some(request)
         return self.may_change(request, obj)
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:

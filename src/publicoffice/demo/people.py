@@ -49,6 +49,8 @@ USERS: list[dict[str, object]] = [
                 "permissions": [
                     "book_on_behalf",
                     "book_outside_opening_hours",
+                    "edit_opening_hours",
+                    "manage_spaces",
                     "override_booking_rules",
                 ],
             }

@@ -73,6 +73,9 @@ class EventAdmin(PolicyAdminMixin, TranslationAdmin):
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_run_events(request.user, obj.office)
 
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return policies.runs_events_anywhere(request.user)
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         """A changed text is a change calendars should notice (SEQUENCE)."""
         if change and form.changed_data:
@@ -100,3 +103,6 @@ class RegistrationAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:
         return policies.registrations_in_admin(request.user, queryset)
+
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return False

@@ -21,6 +21,9 @@ class GuidelineAdmin(PolicyAdminMixin, TranslationAdmin):
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_edit_guidelines(request.user)
 
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return policies.can_edit_guidelines(request.user)
+
 
 @admin.register(AccessibilityReport)
 class AccessibilityReportAdmin(PolicyAdminMixin, admin.ModelAdmin):

@@ -30,7 +30,11 @@ from publicoffice.places.models import (
 
 
 class PolicyInlineMixin:
-    """Inlines follow the permission on their parent office."""
+    """Inlines follow the permission on their parent office.
+
+    Without it the inline is shown read-only: Django then neither saves
+    changed rows nor adds or deletes any, whatever is posted.
+    """
 
     def _parent_ok(self, request: HttpRequest, obj: Any) -> bool:
         return obj is None or policies.can_manage_office(request.user, obj)
@@ -49,17 +53,29 @@ class PolicyInlineMixin:
 
 
 class SpaceInline(PolicyInlineMixin, TranslationTabularInline):
+    """Spaces need the named permission ``manage_spaces``."""
+
     model = Space
     extra = 0
     fields = ("name", "kind", "capacity", "is_bookable")
 
+    def _parent_ok(self, request: HttpRequest, obj: Any) -> bool:
+        return obj is None or policies.can_manage_spaces(request.user, obj)
 
-class WeeklyHoursInline(PolicyInlineMixin, admin.TabularInline):
+
+class OpeningHoursInlineMixin(PolicyInlineMixin):
+    """Weekly hours and exceptions need the named permission ``edit_opening_hours``."""
+
+    def _parent_ok(self, request: HttpRequest, obj: Any) -> bool:
+        return obj is None or policies.can_edit_opening_hours(request.user, obj)
+
+
+class WeeklyHoursInline(OpeningHoursInlineMixin, admin.TabularInline):
     model = WeeklyHours
     extra = 0
 
 
-class HoursExceptionInline(PolicyInlineMixin, TranslationTabularInline):
+class HoursExceptionInline(OpeningHoursInlineMixin, TranslationTabularInline):
     model = HoursException
     extra = 0
     fields = ("date", "is_closed", "opens", "closes", "reason")
@@ -87,6 +103,9 @@ class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_manage_office(request.user, obj)
 
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return policies.can_manage_some_office(request.user)
+
     def may_add(self, request: HttpRequest) -> bool:
         return policies.can_create_office(request.user)
 
@@ -94,10 +113,16 @@ class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):
         return obj is not None and policies.can_delete_office(request.user, obj)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return ()
+        fields: tuple[str, ...] = ()
         # A host runs an office but does not move it to another operator.
-        if obj is not None and not policies.can_manage_operator(request.user, obj.operator):
-            return ("operator", "municipality", "slug")
-        return ()
+        if not policies.can_manage_operator(request.user, obj.operator):
+            fields += ("operator", "municipality", "slug")
+        # The office's capacity is what its spaces hold: it goes with them.
+        if not policies.can_manage_spaces(request.user, obj):
+            fields += ("capacity",)
+        return fields
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "operator" and not policies.can_manage_network(request.user):
@@ -123,6 +148,9 @@ class OperatorAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_manage_operator(request.user, obj)
+
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return policies.can_manage_some_operator(request.user)
 
     def may_add(self, request: HttpRequest) -> bool:
         return policies.can_manage_network(request.user)
@@ -153,6 +181,9 @@ class MunicipalityAdmin(PolicyAdminMixin, admin.ModelAdmin):
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_manage_municipality(request.user, obj)
 
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return policies.can_manage_network(request.user)
+
     def may_add(self, request: HttpRequest) -> bool:
         return policies.can_manage_network(request.user)
 
@@ -167,6 +198,9 @@ class VocabularyAdmin(PolicyAdminMixin, TranslationAdmin):
         return queryset
 
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
+        return policies.can_manage_network(request.user)
+
+    def may_change_some(self, request: HttpRequest) -> bool:
         return policies.can_manage_network(request.user)
 
     def may_add(self, request: HttpRequest) -> bool:

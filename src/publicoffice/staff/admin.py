@@ -34,6 +34,9 @@ class RoleAssignmentAdmin(PolicyAdminMixin, admin.ModelAdmin):
     def may_change(self, request: HttpRequest, obj: Any) -> bool:
         return policies.can_assign_role(request.user, obj)
 
+    def may_change_some(self, request: HttpRequest) -> bool:
+        return policies.can_appoint_staff(request.user)
+
     def may_add(self, request: HttpRequest) -> bool:
         return policies.can_appoint_staff(request.user)
 
