@@ -28,3 +28,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
+
+# Django's own errors in the site's layout and the visitor's language (core.error_pages).
+handler400 = "publicoffice.core.error_pages.bad_request"
+handler403 = "publicoffice.core.error_pages.permission_denied"
+handler404 = "publicoffice.core.error_pages.page_not_found"
+handler500 = "publicoffice.core.error_pages.server_error"

@@ -32,6 +32,7 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from publicoffice.api import serializers
+from publicoffice.api.auth import key_checked
 from publicoffice.api.bookings import router as bookings_router
 from publicoffice.api.common import MAX_ID, activate_language, not_found, page_link
 from publicoffice.api.events import router as events_router
@@ -64,6 +65,8 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
 )
+# A request that sends a key must send a good one, on every operation (api.auth).
+api.add_decorator(key_checked, mode="view")
 
 MAX_PAGE_SIZE = 100
 
