@@ -118,7 +118,12 @@ def test_detail_has_hours_accessibility_and_spaces(client: Client, network):
     assert body["name"] == "Rinkeby kontor"
     assert body["open_now"] is True
     hours = body["opening_hours"]
-    assert hours["osm"] == "Mo-Fr 09:00-17:00; PH off; 2026 Nov 30 off"
+    assert hours["osm"] == (
+        "Mo-Fr 09:00-17:00; PH off; 2026 Nov 30 off; "
+        # Not public holidays in law (not in PH), but closed: written out as dates.
+        "2026 Dec 24 off; 2026 Dec 31 off; 2027 Jun 25 off; 2027 Dec 24 off; 2027 Dec 31 off; "
+        "2028 Jun 23 off"
+    )
     assert next(d["date"] for d in hours["week"]) == "2026-11-25"
     assert hours["week"][0]["intervals"] == [{"opens": "09:00", "closes": "17:00"}]
     assert any(d["date"] == "2026-11-30" and d["closed"] for d in hours["exceptions"])

@@ -8,14 +8,16 @@ real hours); on Sunday 31 October 2027 it repeats 02:00–03:00 (local
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from publicoffice.bookings.availability import FREE, MINE, TAKEN, Week, space_week
 from publicoffice.bookings.models import (
+    Booking,
     BookingLogEntry,
     BookingRule,
     BookingStatistic,
@@ -23,6 +25,7 @@ from publicoffice.bookings.models import (
 )
 from publicoffice.bookings.services import booking_create
 from publicoffice.core.errors import DomainError
+from publicoffice.core.timeutils import skipped_wall_clock
 from tests.bookings.conftest import STOCKHOLM
 from tests.factories import (
     HoursExceptionFactory,
@@ -209,3 +212,86 @@ def test_free_ranges_do_not_merge_across_the_repeated_hour_wrongly(autumn_eve, n
     assert len(ranges) == 1
     start, end = ranges[0]
     assert real_minutes(start, end) == 25 * 60
+
+
+# -- spring: times that do not exist ----------------------------------------------------
+
+#: What a person reads (in English) when they ask for a time inside the skipped hour.
+NO_TWO_THIRTY = "There is no 02:30 on March 28: the clocks go forward from 02:00 to 03:00."
+
+
+def test_the_skipped_hour_is_found_with_its_edges():
+    assert skipped_wall_clock(SPRING, time(2, 30)) == (time(2), time(3))
+    assert skipped_wall_clock(SPRING, time(2)) == (time(2), time(3))
+    assert skipped_wall_clock(SPRING, time(2, 59)) == (time(2), time(3))
+    for wall in (time(1, 59), time(3), time(12)):
+        assert skipped_wall_clock(SPRING, wall) is None
+    # The repeated autumn hour exists (twice), and an ordinary day has no jump.
+    assert skipped_wall_clock(AUTUMN, time(2, 30)) is None
+    assert skipped_wall_clock(SPRING - timedelta(days=1), time(2, 30)) is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [((2, 30), (3, 0)), ((2, 0), (4, 0)), ((1, 0), (2, 30)), ((2, 0), (2, 30))],
+)
+def test_the_service_refuses_a_time_the_clock_skips(spring_eve, night_room, member, start, end):
+    # Python reads 02:00 as 03:00 summer time: 02:00–04:00 would become
+    # 03:00–04:00, and 02:30–03:00 would end before it starts.
+    with pytest.raises(DomainError) as caught:
+        book(night_room, member, local(SPRING, *start), local(SPRING, *end))
+    assert caught.value.code == "time_does_not_exist"
+    assert not Booking.objects.exists()
+
+
+def test_the_refusal_says_which_time_and_why(spring_eve, night_room, member):
+    with translation.override("en"), pytest.raises(DomainError) as caught:
+        book(night_room, member, local(SPRING, 2, 30), local(SPRING, 3))
+    with translation.override("en"):
+        assert str(caught.value.message).startswith(NO_TWO_THIRTY)
+
+
+def test_an_offset_names_a_real_moment_and_is_kept(spring_eve, night_room, member):
+    """ISO 8601 times (the API's) carry their offset: 02:30+01:00 is 03:30 summer time."""
+    winter = timezone(timedelta(hours=1))
+    booking = book(
+        night_room,
+        member,
+        datetime(2027, 3, 28, 2, 30, tzinfo=winter),
+        datetime(2027, 3, 28, 4, 30, tzinfo=winter),
+    )
+    assert booking.starts_at == local(SPRING, 3, 30)
+    assert booking.minutes == 120
+
+
+def test_the_booking_page_explains_the_missing_hour(client, spring_eve, night_room, member):
+    client.force_login(member)
+    response = client.post(
+        f"/en/spaces/{night_room.pk}/book/",
+        {"day": "2027-03-28", "start": "02:30", "end": "03:00", "attendees": 1},
+    )
+    assert response.status_code == 400
+    assert NO_TWO_THIRTY in response.content.decode()
+    assert "The end must come after the start" not in response.content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_a_host_booking_into_the_missing_hour_is_not_moved(client, office, room, host):
+    """02:00–04:00 used to be saved, without a word, as 03:00–04:00."""
+    with time_machine.travel(local(SPRING - timedelta(days=1), 12), tick=False):
+        client.force_login(host)
+        response = client.post(
+            "/en/host/ronna/bookings/new/",
+            {
+                "day": "2027-03-28",
+                "start": "02:00",
+                "end": "04:00",
+                "attendees": 1,
+                "space": room.pk,
+                "visitor_name": "Fatima",
+                "override_reason": "Nattvandrarnas samling",
+            },
+        )
+    assert response.status_code == 400
+    assert "There is no 02:00 on March 28" in response.content.decode()
+    assert not Booking.objects.exists()

@@ -207,6 +207,27 @@ class TestWeek:
         assert monday < html.index("Måndagsfika") < html.index('id="day-2026-11-24"')
         assert "Nästa måndag" not in html
 
+    def test_past_events_of_the_week_are_shown_as_over(self, client, office, host, frozen):
+        """On Wednesday, Monday's event stays on the page, but without seats to offer."""
+        services.event_create(
+            office=office,
+            actor=host,
+            title="Måndagsfika",
+            starts_at=at(-2, 10),
+            ends_at=at(-2, 11),
+            capacity=10,
+            at=at(-3, 9),
+        )
+        make_event(office, host, day=1, hour=10, title="Torsdagsfika", capacity=10)
+        html = client.get("/en/events/this-week/").content.decode()
+        over = gettext("This event is over.")
+        monday, thursday = html.index("Måndagsfika"), html.index("Torsdagsfika")
+        assert html.count(over) == 1
+        assert monday < html.index(over) < thursday
+        assert html[monday:thursday].count("seats left") == 0
+        assert "10 seats left" in html[thursday:]
+        assert html.count("event-card-ended") == 1
+
     def test_the_week_follows_stockholm_time(self, client, office, host, frozen):
         # Sunday 29 November 23:30 in Stockholm is 22:30 UTC: still this week.
         make_event(office, host, day=4, hour=22, title="Sen söndag")

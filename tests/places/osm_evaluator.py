@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from functools import lru_cache
 
-from publicoffice.places.holidays_se import is_public_holiday
+import holidays
 
 DAYS = {"Mo": 0, "Tu": 1, "We": 2, "Th": 3, "Fr": 4, "Sa": 5, "Su": 6}
 MONTHS = {
@@ -24,6 +25,17 @@ MONTHS = {
 }
 DATE_RULE = re.compile(r"^(\d{4}) ([A-Z][a-z]{2}) (\d{2}) (.+)$")
 WEEKDAY_RULE = re.compile(r"^(Mo|Tu|We|Th|Fr|Sa|Su)(?:-(Mo|Tu|We|Th|Fr|Sa|Su))? (.+)$")
+
+
+@lru_cache(maxsize=16)
+def _public_holidays(year: int) -> frozenset[date]:
+    """``PH`` as other readers of the text understand it: the public holidays
+    in law. Midsummer Eve, Christmas Eve and New Year's Eve are not among them."""
+    return frozenset(holidays.country_holidays("SE", years=year, categories=("public",)))
+
+
+def is_public_holiday(day: date) -> bool:
+    return day in _public_holidays(day.year)
 
 
 def _times(text: str) -> list[tuple[time, time]]:

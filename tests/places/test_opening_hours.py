@@ -135,8 +135,28 @@ class TestExports:
             },
         )
         assert s.to_osm(date(2026, 11, 23)) == (
-            "Mo-Fr 09:00-17:00; Sa 10:00-14:00; PH off; 2026 Nov 30 off; 2026 Dec 24 10:00-13:00"
+            "Mo-Fr 09:00-17:00; Sa 10:00-14:00; PH off; 2026 Nov 30 off; 2026 Dec 24 10:00-13:00; "
+            # The eves are no PH: written out where the week would open (not on Sundays).
+            "2026 Dec 31 off; 2027 Jun 25 off; 2027 Dec 24 off; 2027 Dec 31 off; 2028 Jun 23 off"
         )
+
+    @pytest.mark.parametrize(
+        "eve",
+        [date(2026, 6, 19), date(2026, 12, 24), date(2026, 12, 31), date(2027, 12, 24)],
+        ids=["midsummer-eve", "christmas-eve", "new-years-eve", "christmas-eve-next-year"],
+    )
+    def test_osm_readers_see_the_eves_closed(self, eve):
+        """``PH`` is the public holidays in law; other parsers read the eves as open."""
+        s = schedule()
+        assert eve.weekday() < 5 and not s.is_open(at(eve.year, eve.month, eve.day, 12))
+        assert not osm_evaluator.is_public_holiday(eve)
+        text = s.to_osm(date(2026, 1, 1))
+        assert f"{eve.year} {eve:%b} {eve.day:02d} off" in text
+        assert not osm_evaluator.is_open(text, at(eve.year, eve.month, eve.day, 12))
+        # An ordinary Friday stays open, and hours given for an eve win.
+        assert osm_evaluator.is_open(text, at(2026, 6, 12, 12))
+        special = schedule(exceptions={eve: DayException(False, (Interval(time(9), time(13)),))})
+        assert osm_evaluator.is_open(special.to_osm(date(2026, 1, 1)), at(*eve.timetuple()[:3], 12))
 
     def test_osm_lunch_break_and_empty(self):
         lunch = {0: (Interval(time(9), time(12)), Interval(time(13), time(17)))}

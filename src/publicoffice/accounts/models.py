@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from publicoffice.core.languages import LANGUAGES
 from publicoffice.core.models import TimeStampedModel
+from publicoffice.core.text import one_line
 
 
 class UserManager(BaseUserManager["User"]):
@@ -79,6 +80,8 @@ class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         self.email = type(self).objects.normalize_email(self.email).lower()
+        # As profile names: no bidi overrides that turn the page's sentence around.
+        self.display_name = one_line(self.display_name)
 
     @property
     def is_staff(self) -> bool:

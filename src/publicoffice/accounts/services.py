@@ -14,6 +14,7 @@ from publicoffice.accounts.privacy import account_delete, account_export
 from publicoffice.core.error_codes import ErrorCode
 from publicoffice.core.errors import DomainError
 from publicoffice.core.languages import LANGUAGE_CODES
+from publicoffice.core.text import one_line
 
 __all__ = [
     "account_delete",
@@ -31,7 +32,10 @@ __all__ = [
 def user_create(*, email: str, password: str, display_name: str = "", language: str = "sv") -> User:
     """A new member account."""
     return User.objects.create_user(
-        email=email, password=password, display_name=display_name, preferred_language=language
+        email=email,
+        password=password,
+        display_name=one_line(display_name),
+        preferred_language=language,
     )
 
 

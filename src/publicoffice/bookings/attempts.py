@@ -23,6 +23,7 @@ from publicoffice.bookings.checks import MINUTE, Attempt, Refusal
 from publicoffice.bookings.models import LONGEST_BOOKING, Booking, BookingLogEntry, WaitlistEntry
 from publicoffice.bookings.rules import Rules, kinds_in_group, quota_group
 from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.time_format import ensure_wall_clock_exists
 from publicoffice.core.timeutils import to_utc
 from publicoffice.places.models import Office, Space
 
@@ -159,6 +160,7 @@ def validate_inputs(
     *, starts_at: datetime, ends_at: datetime, attendees: int, purpose: str, visitor_name: str
 ) -> tuple[datetime, datetime]:
     """Refuse bad input; return the range in UTC, so all arithmetic is real time."""
+    ensure_wall_clock_exists(starts_at, ends_at)
     starts_at, ends_at = to_utc(starts_at), to_utc(ends_at)
     ensure_fits(
         purpose,

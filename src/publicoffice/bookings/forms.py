@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from publicoffice.bookings.availability import ACCESSIBILITY_NEEDS
 from publicoffice.core.forms import DateInput, TimeInput
-from publicoffice.core.time_format import local_moment
+from publicoffice.core.time_format import local_moment, missing_time_message
 from publicoffice.places.models import Office, OfficeStatus, Space, SpaceKind
 
 #: The most people one booking may be for, before any rule (huge numbers are typos).
@@ -49,6 +49,13 @@ class BookingTimeForm(forms.Form):
         if day and start and end:
             if end <= start:
                 raise forms.ValidationError(_("The end must come after the start."))
+            # Python would read 02:30 on the spring night as 03:30: say so instead.
+            missing = {name: missing_time_message(day, data[name]) for name in ("start", "end")}
+            for name, message in missing.items():
+                if message:
+                    self.add_error(name, forms.ValidationError(message, code="time_does_not_exist"))
+            if any(missing.values()):
+                return data
             data["starts_at"] = local_moment(day, start)
             data["ends_at"] = local_moment(day, end)
         return data

@@ -40,6 +40,7 @@ class ErrorCode(StrEnum):
     TIME_INVALID = "time_invalid"
     INVALID_START = "invalid_start"
     INVALID_RANGE = "invalid_range"
+    TIME_DOES_NOT_EXIST = "time_does_not_exist"
     IN_PAST = "in_past"
     # -- texts and choices (the field is in ``details``) ------------------------
     TEXT_MISSING = "text_missing"
@@ -174,6 +175,9 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
     E.TIME_INVALID: ErrorSpec(400, _("Give the start and end as a date and a time.")),
     E.INVALID_START: ErrorSpec(422, _("Ask for days from a month back to a year ahead.")),
     E.INVALID_RANGE: ErrorSpec(400, _("The end must come after the start.")),
+    E.TIME_DOES_NOT_EXIST: ErrorSpec(
+        400, _("The clocks go forward that night, so this time does not exist. Choose another.")
+    ),
     E.IN_PAST: ErrorSpec(400, _("This time has already passed.")),
     E.TEXT_MISSING: ErrorSpec(400, _("Write a few words first.")),
     E.TEXT_INVALID: ErrorSpec(400, _("Write the text as plain text.")),

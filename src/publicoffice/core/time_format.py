@@ -11,7 +11,8 @@ from datetime import date, datetime, time
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from publicoffice.core.timeutils import local_zone
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.timeutils import local_zone, skipped_wall_clock, wall_clock_exists
 
 
 def local(moment: datetime) -> datetime:
@@ -22,6 +23,37 @@ def local(moment: datetime) -> datetime:
 def local_moment(day: date, wall: time) -> datetime:
     """The aware moment a wall-clock time on a day stands for, in the network's zone."""
     return datetime.combine(day, wall, tzinfo=local_zone())
+
+
+def missing_time_message(day: date, wall: time) -> str | None:
+    """Why ``wall`` cannot be booked on ``day``, in words, or ``None`` when it exists.
+
+    "There is no 02:30 on 28 March: the clocks go forward from 02:00 to 03:00."
+    """
+    jump = skipped_wall_clock(day, wall)
+    if jump is None:
+        return None
+    return _(
+        "There is no %(time)s on %(day)s: the clocks go forward from %(from)s to %(to)s. "
+        "Choose another time."
+    ) % {
+        "time": formats.time_format(wall),
+        "day": formats.date_format(day, "MONTH_DAY_FORMAT"),
+        "from": formats.time_format(jump[0]),
+        "to": formats.time_format(jump[1]),
+    }
+
+
+def ensure_wall_clock_exists(*moments: datetime) -> None:
+    """Refuse a moment given as a wall-clock time its zone skips (``time_does_not_exist``).
+
+    Services call this for callers that build datetimes with a zone: Python
+    would otherwise read a skipped time with the offset before the jump.
+    """
+    for moment in moments:
+        if not wall_clock_exists(moment):
+            message = missing_time_message(moment.date(), moment.time())
+            raise DomainError(ErrorCode.TIME_DOES_NOT_EXIST, message)
 
 
 def format_day(moment: datetime) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -29,3 +29,46 @@ def to_utc(moment: datetime) -> datetime:
 def acting_now(at: datetime | None = None) -> datetime:
     """The moment a service acts at, in UTC: ``at`` when a caller fixes it, else now."""
     return to_utc(at) if at is not None else timezone.now()
+
+
+def skipped_wall_clock(day: date, wall: time) -> tuple[time, time] | None:
+    """The jump of the wall clock that skips ``wall`` on ``day``, or ``None``.
+
+    On the spring night Stockholm's clocks go from 02:00 straight to 03:00:
+    02:30 names no moment, and Python would quietly read it with the winter
+    offset (03:30 summer time). Those who parse a wall-clock time ask here
+    first and refuse it, rather than book an hour nobody chose. The answer is
+    the wall times the clock jumps from and to, for the message.
+    """
+    zone = local_zone()
+    if _exists(datetime.combine(day, wall), zone):
+        return None
+    naive = datetime.combine(day, wall)
+    before = naive.replace(tzinfo=zone).utcoffset()
+    after = naive.replace(tzinfo=zone, fold=1).utcoffset()
+    assert before is not None and after is not None
+    jump = abs(after - before)
+    start = naive.replace(second=0, microsecond=0)
+    # A jump is at most a day long (Samoa, 2011), and zones jump on the minute.
+    for _ in range(24 * 60):
+        earlier = start - timedelta(minutes=1)
+        if _exists(earlier, zone):
+            break
+        start = earlier
+    return start.time(), (start + jump).time()
+
+
+def wall_clock_exists(moment: datetime) -> bool:
+    """Whether an aware datetime's wall-clock reading happens in its own zone.
+
+    A fixed offset (``+01:00``, from ISO 8601) always names a real moment;
+    a zone (``ZoneInfo``) given a skipped reading does not.
+    """
+    if not isinstance(moment.tzinfo, ZoneInfo):
+        return True
+    return _exists(moment.replace(tzinfo=None), moment.tzinfo)
+
+
+def _exists(naive: datetime, zone: tzinfo) -> bool:
+    there_and_back = naive.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
+    return there_and_back.replace(tzinfo=None) == naive

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from publicoffice.core.forms import DateInput, TimeInput
-from publicoffice.core.time_format import local_moment
+from publicoffice.core.time_format import local_moment, missing_time_message
 from publicoffice.events import selectors
 from publicoffice.events.models import LONGEST_EVENT_DAYS, Audience, Event, EventStatus
 from publicoffice.places.models import Language, Office, Space
@@ -113,6 +113,13 @@ class EventForm(forms.Form):
         day, start, end = data.get("day"), data.get("start"), data.get("end")
         if day and start and end:
             end_day: date = data.get("end_day") or day
+            missing = {"start": missing_time_message(day, start)}
+            missing["end"] = missing_time_message(end_day, end)
+            for name, message in missing.items():
+                if message:
+                    self.add_error(name, message)
+            if any(missing.values()):
+                return data
             starts_at = local_moment(day, start)
             ends_at = local_moment(end_day, end)
             if ends_at <= starts_at:

@@ -90,3 +90,24 @@ def holidays_between(start: date, end: date, language: str | None = "sv") -> lis
             (day, _named(name, language)) for day, name in names.items() if start <= day <= end
         )
     return sorted(found)
+
+
+@lru_cache(maxsize=32)
+def _days_off_not_public(year: int) -> tuple[date, ...]:
+    calendar = holidays.country_holidays("SE", years=year, categories=("de_facto",))
+    return tuple(sorted(calendar))
+
+
+def eves_between(start: date, end: date) -> list[date]:
+    """Midsummer Eve, Christmas Eve and New Year's Eve in ``[start, end]``.
+
+    We close on them like on public holidays, but they are not public
+    holidays in law, so OpenStreetMap's ``PH`` does not cover them: exports
+    write them out as dates.
+    """
+    return [
+        day
+        for year in range(start.year, end.year + 1)
+        for day in _days_off_not_public(year)
+        if start <= day <= end
+    ]

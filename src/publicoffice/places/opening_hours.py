@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from publicoffice.core.content_language import shown_language
 from publicoffice.core.timeutils import ensure_aware, local_zone
-from publicoffice.places.holidays_se import holiday_name, holidays_between, is_public_holiday
+from publicoffice.places.holidays_se import (
+    eves_between,
+    holiday_name,
+    holidays_between,
+    is_public_holiday,
+)
 
 if TYPE_CHECKING:
     from publicoffice.places.models import Office
@@ -41,6 +46,8 @@ SCHEMA_DAYS = [
     "https://schema.org/Saturday",
     "https://schema.org/Sunday",
 ]
+#: The OSM export names the eves of its first year and of this many years after it.
+OSM_EVE_YEARS = 2
 #: How far ahead :meth:`OpeningSchedule.next_change` looks before giving up.
 HORIZON_DAYS = 400
 
@@ -181,15 +188,25 @@ class OpeningSchedule:
     # -- exports ------------------------------------------------------------
 
     def to_osm(self, since: date) -> str:
-        """OpenStreetMap ``opening_hours`` text, with exceptions from ``since`` on."""
+        """OpenStreetMap ``opening_hours`` text, with exceptions from ``since`` on.
+
+        ``PH`` means the public holidays in law; Midsummer Eve, Christmas Eve
+        and New Year's Eve are not among them, so other readers of the text
+        would think the office open on those days. They are written out as
+        dates instead, for ``since``'s year and the two after it, wherever
+        the weekly pattern would otherwise open.
+        """
         rules: list[str] = []
         for days, intervals in _group_weekdays(self.weekly):
             rules.append(f"{days} {','.join(i.osm() for i in intervals)}")
         if rules:
             rules.append("PH off")
-        for day in sorted(d for d in self.exceptions if d >= since):
-            exception = self.exceptions[day]
-            times = ",".join(i.osm() for i in exception.intervals) or "off"
+        dated = {day: exception.intervals for day, exception in self.exceptions.items()}
+        for eve in eves_between(since, date(since.year + OSM_EVE_YEARS, 12, 31)):
+            if eve not in dated and self.weekly.get(eve.weekday()):
+                dated[eve] = ()
+        for day in sorted(d for d in dated if d >= since):
+            times = ",".join(i.osm() for i in dated[day]) or "off"
             rules.append(f"{day.year} {OSM_MONTHS[day.month - 1]} {day.day:02d} {times}")
         return "; ".join(rules) if rules else "off"
 

@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.core.text import one_line, paragraphs
+from publicoffice.core.time_format import ensure_wall_clock_exists
 from publicoffice.events.models import LONGEST_EVENT_DAYS, Audience, Event
 from publicoffice.places.models import Language
 
@@ -88,6 +89,7 @@ def clean_times(
         raise DomainError(ErrorCode.TIME_INVALID)
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
         raise DomainError(ErrorCode.TIME_INVALID)
+    ensure_wall_clock_exists(starts_at, ends_at)
     starts_at, ends_at = starts_at.astimezone(UTC), ends_at.astimezone(UTC)
     if ends_at <= starts_at:
         raise DomainError(ErrorCode.INVALID_RANGE)

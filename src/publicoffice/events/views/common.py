@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -82,6 +83,9 @@ class EventCard:
     event: Event
     seats_left: int | None
     is_off: bool
+    #: Over by the time the page is shown: the week page keeps Monday's
+    #: events on Friday, and must not offer their seats as if still to come.
+    has_ended: bool = False
 
     @property
     def is_full(self) -> bool:
@@ -92,12 +96,16 @@ class EventCard:
         return int(getattr(self.event, "waiting_count", 0) or 0)
 
 
-def event_card(event: Event) -> EventCard:
-    """Cancelled and postponed events are "off": no seats are offered for them."""
+def event_card(event: Event, *, now: datetime | None = None) -> EventCard:
+    """Cancelled and postponed events are "off": no seats are offered for them.
+
+    Given ``now``, an event that has ended by then says so instead of its seats.
+    """
     return EventCard(
         event=event,
         seats_left=seats_left(event),
         is_off=event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED),
+        has_ended=now is not None and event.ends_at <= now,
     )
 
 

@@ -72,7 +72,7 @@ def week(request: HttpRequest) -> HttpResponse:
     ]
     for event in events_this_week(at=now):
         start_day = max(timezone.localtime(event.starts_at).date(), monday.date())
-        days[(start_day - monday.date()).days]["cards"].append(event_card(event))
+        days[(start_day - monday.date()).days]["cards"].append(event_card(event, now=now))
     context = {
         "days": days,
         "today": timezone.localtime(now).date(),

@@ -2,12 +2,26 @@
    Without JavaScript (or without tiles) the list beside it says the same. */
 (function () {
   "use strict";
+  /* Leaflet guesses its marker images' folder from leaflet.css; with hashed
+     static file names (production) the guess fails and every page asked for
+     marker-icon.png next to itself. The page gives the real addresses. */
+  function useStaticIcons(data) {
+    if (!data.markerIcon) { return; }
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+      imagePath: "",
+      iconUrl: data.markerIcon,
+      iconRetinaUrl: data.markerIconRetina || data.markerIcon,
+      shadowUrl: data.markerShadow || ""
+    });
+  }
   function draw() {
     var element = document.getElementById("network-map") || document.getElementById("office-map");
     var dataElement = document.getElementById("map-data");
     if (!element || !dataElement || typeof L === "undefined") { return; }
     if (element._leaflet_map) { element._leaflet_map.remove(); }
     var points = JSON.parse(dataElement.textContent || "[]");
+    useStaticIcons(element.dataset);
     var map = L.map(element, { scrollWheelZoom: false });
     element._leaflet_map = map;
     L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution, maxZoom: 19 }).addTo(map);
