@@ -7,7 +7,10 @@ wherever the name is typed: the sign-up page, the service, the admin.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.core import mail
 from django.test import Client
 
 from publicoffice.accounts.models import User
@@ -37,6 +40,8 @@ def test_the_sign_up_page_stores_the_cleaned_name(client: Client):
         {"email": "amina@example.org", "password": "Kanelbulle-42", "display_name": OVERRIDDEN},
     )
     assert response.status_code == 302
+    link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body).group(1)
+    client.post(link, {"password": "Kanelbulle-42"})
     assert User.objects.get().display_name == "Amina Yusuf"
 
 

@@ -136,6 +136,10 @@ class TestDeletion:
         assert not HiddenSuggestion.objects.exists()
         report = AbuseReport.objects.get()  # kept for the moderators, without the reporter
         assert report.reporter is None
+        # The reporter's own words go with them; what they reported stays.
+        assert report.reason == ""
+        assert report.quoted_message == "Hej! Kan du sy?"
+        assert report.reported is not None
         assert ContactStatistic.objects.filter(request_id=world["received"].pk).exists()
         assert Profile.objects.filter(pk=world["samira"].pk).exists()
         assert not ProfileAdmin.objects.filter(user_id=member.pk).exists()

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from publicoffice.accounts import lockout
 from publicoffice.accounts.models import User
+from publicoffice.accounts.signup import PendingSignup
 
 
 def _locked_error(seconds: int) -> forms.ValidationError:
@@ -72,6 +73,11 @@ class EmailAuthenticationForm(LockoutMixin, AuthenticationForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
+    shared_computer = forms.BooleanField(
+        label=_("This is a shared computer: log me out when the browser closes"),
+        required=False,
+    )
+
     def clean(self) -> dict[str, Any]:
         if self.cleaned_data.get("username"):
             self.cleaned_data["username"] = self.cleaned_data["username"].strip().lower()
@@ -79,6 +85,8 @@ class EmailAuthenticationForm(LockoutMixin, AuthenticationForm):
 
 
 class SignupForm(forms.Form):
+    """Address, name and password; the answer is the same for every address."""
+
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
@@ -95,16 +103,8 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "There is already an account with this e-mail address. "
-                    "Log in or reset the password."
-                ),
-                code="email_taken",
-            )
-        return email
+        # Whether the address has an account is never said here: see accounts.signup.
+        return str(self.cleaned_data["email"]).strip().lower()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -116,3 +116,31 @@ class SignupForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data
+
+
+class SignupConfirmForm(forms.Form):
+    """The password chosen at sign-up, asked again when the e-mail's link is opened.
+
+    Proves that whoever opens the link also chose the password: a mail
+    scanner following links, or the owner of an address someone else typed,
+    cannot create the account.
+    """
+
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: Any, pending: PendingSignup, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pending = pending
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data["password"])
+        if not self.pending.password_matches(password):
+            raise forms.ValidationError(
+                _("This is not the password you chose when you signed up."),
+                code="password_mismatch",
+            )
+        return password

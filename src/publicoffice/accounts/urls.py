@@ -9,6 +9,8 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup_sent"),
+    path("signup/confirm/<str:token>/", views.signup_confirm_view, name="signup_confirm"),
     path("api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path(
         "api-tokens/<int:pk>/revoke/",

@@ -141,7 +141,13 @@ def meeting_place_deletion(user: Member) -> None:
     """Profiles only the leaving member runs go; shared ones stay with their other admins.
 
     Contact requests, presences, blocks and hidden suggestions go by
-    cascade with the account; abuse reports stay for moderators without
-    the reporter; contact figures stay, they hold no people.
+    cascade with the account; contact figures stay, they hold no people.
+    Abuse reports the member made stay for the moderators, but without
+    them: the link to the reporter goes (``SET_NULL``) and so does the text
+    they wrote, which is theirs and may say who they are. What they
+    reported stays (the quoted message or profile, the person reported, the
+    dates), because it is about someone else's conduct and moderators may
+    still have to act on it or see a pattern.
     """
+    AbuseReport.objects.filter(reporter=user).update(reason="")
     member_profiles_leave(user=user)

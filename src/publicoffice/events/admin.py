@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
@@ -21,6 +22,9 @@ from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.events import policies
 from publicoffice.events.models import Event, Registration
 from publicoffice.events.translation import EventTranslation
+
+#: In place of a member's name for staff who do not run the office (officers).
+ANONYMOUS = _("A member")
 
 #: The only inputs: each translatable text in each language.
 TRANSLATED_INPUTS = tuple(
@@ -85,7 +89,12 @@ class EventAdmin(PolicyAdminMixin, TranslationAdmin):
 
 @admin.register(Registration)
 class RegistrationAdmin(PolicyAdminMixin, admin.ModelAdmin):
-    """Read-only: seats change through the services, which keep the waitlist fair."""
+    """Read-only: seats change through the services, which keep the waitlist fair.
+
+    Members' names only for those who run the event's office
+    (:func:`policies.can_see_registrant_names`); a municipal officer sees
+    the same rows with "A member" instead, so the counts stay checkable.
+    """
 
     list_display = ("event", "member", "status", "queued_at", "cancelled_at", "reminded_at")
     list_filter = ("status", "event__office")
@@ -100,6 +109,20 @@ class RegistrationAdmin(PolicyAdminMixin, admin.ModelAdmin):
         "reminded_at",
     )
     fields = readonly_fields
+
+    def get_list_display(self, request: HttpRequest) -> Any:
+        @admin.display(description=Registration._meta.get_field("member").verbose_name)
+        def member(registration: Registration) -> str:
+            if policies.can_see_registrant_names(request.user, registration):
+                return str(registration.member) if registration.member else "—"
+            return str(ANONYMOUS)
+
+        return [member if name == "member" else name for name in self.list_display]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is not None and not policies.can_see_registrant_names(request.user, obj):
+            return [name for name in self.fields if name != "member"]
+        return self.fields
 
     def visible(self, request: HttpRequest, queryset: Any) -> Any:
         return policies.registrations_in_admin(request.user, queryset)

@@ -94,6 +94,17 @@ def can_see_registrations(user: AnyUser, event: Event) -> bool:
     return can_run_events(user, event.office)
 
 
+def can_see_registrant_names(user: AnyUser, registration: Registration) -> bool:
+    """Who registered, by name: the office's staff, never a municipal officer as such.
+
+    Officers read the admin to account for public money; how many people
+    came answers that, who they were does not. An officer who also hosts the
+    office sees names there as its host (this is :func:`can_run_events`).
+    The admin shows other staff an anonymised row instead.
+    """
+    return can_run_events(user, registration.event.office)
+
+
 def events_in_admin(user: AnyUser, events: QuerySet[Event]) -> QuerySet[Event]:
     """The events a staff user sees in the admin: those of the offices they see there."""
     return events.filter(office__in=offices_visible_in_admin(user).values("pk"))
