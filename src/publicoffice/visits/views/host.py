@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.selectors import late_queue_minutes
 from publicoffice.core.web_errors import add_domain_error, back_with_message, on_domain_error
 from publicoffice.places.models import Office
 from publicoffice.visits import services
@@ -67,6 +68,8 @@ def _desk(request: HttpRequest, office: Office, **forms: Any) -> HttpResponse:
         "new_kiosk_key": forms.get("new_kiosk_key"),
         "bursts": suspect_bursts(office=office, day=today),
         "voidings": voided_check_ins(office=office, day=today),
+        # The worker is stuck: confirmations and offers are not going out.
+        "queue_late_minutes": late_queue_minutes(),
     }
     return render(request, "visits/host.html", context, status=forms.get("status", 200))
 
