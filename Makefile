@@ -16,10 +16,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,dev]'
 	@touch $(STAMP)
 
+# The web server and the task worker together, as in production, so that the
+# demo's e-mails are sent (printed in the terminal); Ctrl-C stops both.
 demo: install
 	$(BIN)/publicoffice migrate --noinput
 	$(BIN)/publicoffice demo
-	$(BIN)/publicoffice runserver $(HOST):$(PORT)
+	$(BIN)/publicoffice devstack $(HOST):$(PORT)
 
 serve: install
 	$(BIN)/publicoffice runserver $(HOST):$(PORT)
