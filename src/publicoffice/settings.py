@@ -257,6 +257,11 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 SESSION_COOKIE_HTTPONLY = True
+# A week, not Django's two: offices have shared computers, and a forgotten
+# log-in there should not last long. A member who logs in on their own phone
+# at the weekly meeting stays logged in from one week to the next. On a shared
+# computer the log-in form's box ends the session with the browser instead.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60 * 24 * 7)))
 CSRF_COOKIE_HTTPONLY = True
 # A stale tab or blocked cookies: a page in the layout that says so (core.error_pages).
 CSRF_FAILURE_VIEW = "publicoffice.core.error_pages.csrf_failure"
@@ -320,9 +325,13 @@ ACCESSIBILITY_REVIEWED_ON = os.environ.get("ACCESSIBILITY_REVIEWED_ON", "")
 ACCESSIBILITY_REPLY_DAYS = int(os.environ.get("ACCESSIBILITY_REPLY_DAYS", "10"))
 
 # Background work: django-tasks with its database backend and one worker
-# (`publicoffice db_worker`). Nothing depends on a job having run: states
-# that follow from time are computed from time.
+# (`publicoffice worker`, which outlives database errors: core/worker.py).
+# Nothing depends on a job having run: states that follow from time are
+# computed from time.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /health/ answers 503 "degraded" when the oldest task due to run (an e-mail,
+# a sweep) has waited longer than this many seconds: the worker is stuck.
+HEALTH_MAX_QUEUE_LAG = int(os.environ.get("HEALTH_MAX_QUEUE_LAG", "600"))
 
 
 def _cache_config() -> dict[str, object]:

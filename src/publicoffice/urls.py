@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from publicoffice.accounts.views_language import language_choose
 from publicoffice.api.api import api
 from publicoffice.bookings.views.calendar import feed as calendar_feed
+from publicoffice.core.health import health
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
@@ -15,6 +16,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("events/", include("publicoffice.events.urls_feeds")),
     # The language picker posts here from a page in any language.
     path("language/", language_choose, name="language_choose"),
+    # Monitoring reads this without a language (core.health).
+    path("health/", health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(
