@@ -70,6 +70,7 @@ VISIT_COLUMNS = (
     "commute_band",
     "survey_done",
     "removed_at",
+    "suspect",
 )
 INSERT_VISIT = (
     f"INSERT INTO visits_visit ({', '.join(VISIT_COLUMNS)}) "
@@ -113,7 +114,8 @@ SELECT
         THEN (%(commute_band)s::text[])[1 + floor(random() * %(n_commute_band)s)::int]
         ELSE '' END,
     surveyed,
-    CASE WHEN random() < 0.002 THEN started_at + interval '10 minutes' END
+    CASE WHEN random() < 0.002 THEN started_at + interval '10 minutes' END,
+    FALSE
 FROM (
     SELECT
         g,
@@ -204,7 +206,7 @@ def measure_checkins(office: Any, count: int, at: datetime, serial: int) -> dict
 
     def raw_insert(device: str) -> None:
         params = [db_value("public_id", uuid.uuid4()), office.pk, Source.QR.value, 1]
-        params += [started, ends, None, None, device, None, "", "", "", False, None]
+        params += [started, ends, None, None, device, None, "", "", "", False, None, False]
         with connection.cursor() as cursor:  # autocommit: one transaction each
             cursor.execute(INSERT_VISIT, params)
 
@@ -321,6 +323,7 @@ def load_visits(rows: int, offices: list[Any], at: datetime) -> None:
                 db_value("removed_at", start + timedelta(minutes=10))
                 if rng.random() < 0.002
                 else None,
+                False,
             ]
         )
         if len(batch) == 20_000 or n == rows - 1:
