@@ -24,6 +24,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from publicoffice.core.ratelimit import count_one
+
 #: The first lock, in seconds; each further one doubles up to the cap.
 FIRST_LOCK_SECONDS = 60
 #: How long lock counts are remembered to make the next lock longer.
@@ -55,12 +57,7 @@ def record_failure(email: str) -> int:
     """Count one wrong password; return the seconds of the lock it starts, or 0."""
     failures = _key("failures", email)
     window = max_lock_seconds()
-    cache.add(failures, 0, timeout=window)
-    try:
-        count = cache.incr(failures)
-    except ValueError:  # expired between add and incr
-        cache.set(failures, 1, timeout=window)
-        count = 1
+    count = count_one(failures, window=window)
     if count < int(settings.LOGIN_LOCKOUT_FAILURES):
         return 0
     locks_key = _key("locks", email)

@@ -63,13 +63,17 @@ def hit_for_user(user_id: int, scope: str, *, limit: int, window: int) -> bool:
 
 def hit_key(key: str, *, limit: int, window: int) -> bool:
     """Count one attempt under ``key``; True while within ``limit`` for ``window`` s."""
+    return count_one(key, window=window) <= limit
+
+
+def count_one(key: str, *, window: int) -> int:
+    """Add one to the counter ``key`` (kept ``window`` s from its first count); the new total."""
     cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
+        return int(cache.incr(key))
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+        return 1
 
 
 def _setting_or_number(value: int | str) -> int:

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils import timezone
 
+from publicoffice.core import client_address
 from publicoffice.visits.tokens import DEVICE_COOKIE, device_hash, new_device_id
 
-#: A year: long enough that a regular is recognised within each day.
-COOKIE_AGE = 365 * 24 * 60 * 60
+#: Sets the device cookie (a year, HTTP-only), the same one rate limits read.
+remember_device = client_address.give_device_cookie
 
 
 def device_id(request: HttpRequest) -> str:
     """This device's id, or a fresh one (remember it with :func:`remember_device`)."""
-    value = request.COOKIES.get(DEVICE_COOKIE, "")
-    if 20 <= len(value) <= 64 and value.replace("-", "").replace("_", "").isalnum():
-        return value
-    return new_device_id()
+    return client_address.device_id(request) or new_device_id()
 
 
 def todays_hash(request: HttpRequest, day: date | None = None) -> str:
@@ -28,15 +25,3 @@ def todays_hash(request: HttpRequest, day: date | None = None) -> str:
     if not value:
         return ""
     return device_hash(value, day or timezone.localdate())
-
-
-def remember_device(response: HttpResponse, value: str) -> HttpResponse:
-    response.set_cookie(
-        DEVICE_COOKIE,
-        value,
-        max_age=COOKIE_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=not settings.DEBUG and settings.SESSION_COOKIE_SECURE,
-    )
-    return response

@@ -14,12 +14,21 @@ days and visits cannot be linked across days.
 from __future__ import annotations
 
 import enum
-import secrets
 from datetime import date
 
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-DEVICE_COOKIE = "po_device"
+# One device cookie for the whole site: rate limits read it too.
+from publicoffice.core.client_address import DEVICE_COOKIE, new_device_id
+
+__all__ = [
+    "DEVICE_COOKIE",
+    "TokenState",
+    "check_day_token",
+    "day_token",
+    "device_hash",
+    "new_device_id",
+]
 
 
 class TokenState(enum.Enum):
@@ -50,10 +59,6 @@ def check_day_token(office_id: int, token: str, today: date) -> tuple[TokenState
     if day != today:
         return TokenState.OLD, day
     return TokenState.VALID, day
-
-
-def new_device_id() -> str:
-    return secrets.token_urlsafe(24)
 
 
 def device_hash(device_id: str, day: date) -> str:
