@@ -94,12 +94,14 @@ def visit_check_in(
     in a flood from one network address (``visits.floods``): it is counted
     and the host sees it, and may void it with :func:`void_suspect_check_ins`.
     """
-    at = acting_now(at)
     if source == Source.STAFF:
         raise ValueError("staff headcounts go through headcount_add")
     # Lock the office row first: concurrent check-ins queue here instead of
     # racing each other's duplicate check (SQLite's write lock does the same).
     office = Office.objects.select_for_update().get(pk=office.pk)
+    # The time is read only once the lock is ours: a tap that waited behind
+    # another must see that one's visit as started, not as still to come.
+    at = acting_now(at)
     _ensure_open(office, at)
     here = active_visits(office_ids=[office.pk], at=at)
     if member is not None:
