@@ -14,3 +14,10 @@ class StaffConfig(AppConfig):
     name = "publicoffice.staff"
     label = "staff"
     verbose_name = _("Staff roles")
+
+    def ready(self) -> None:
+        # app loading: the notifications import models, which exist only once the registry is ready.
+        from publicoffice.staff import happenings, notifications
+
+        # An invitation's e-mail goes out once it is saved (in this process: it carries the token).
+        happenings.invitation_created.subscribe(notifications.send_invitation)
