@@ -100,7 +100,8 @@ def new_page(playwright_browser: Any, live_server: Any) -> Iterator[Callable[...
     ``viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True``.
     Every request to a host other than the live server (map tiles from the
     internet) is aborted, so the tests never touch the network. JavaScript
-    errors on the page are collected in ``page.js_errors``, and the site's own
+    errors on the page are collected in ``page.js_errors``, what the
+    Content-Security-Policy blocked in ``page.csp_violations``, and the site's own
     pages, styles and scripts that failed to load in ``page.broken_resources``
     (see :func:`assert_page_healthy`).
     """
@@ -121,13 +122,33 @@ def new_page(playwright_browser: Any, live_server: Any) -> Iterator[Callable[...
         page = context.new_page()
         page.js_errors = []
         page.broken_resources = []
+        page.csp_violations = []
+        page.add_init_script(_REPORT_CSP_VIOLATIONS)
         page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        page.on("console", lambda message: _note_csp_violation(page, message))
         page.on("response", lambda response: _note_broken(page, response))
         return page
 
     yield open_page
     for context in contexts:
         context.close()
+
+
+#: Runs before the page's own scripts (outside its CSP): every violation the
+#: browser reports becomes a console message that :func:`_note_csp_violation` reads.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (event) {
+  console.error("CSP violation: " + event.effectiveDirective + " blocked " +
+    (event.blockedURI || "inline") + " at " + event.sourceFile + ":" + event.lineNumber);
+});
+"""
+
+
+def _note_csp_violation(page: Any, message: Any) -> None:
+    """Keep Chromium's own "Refused to ... Content Security Policy" messages and ours."""
+    text = message.text
+    if message.type == "error" and ("Content Security Policy" in text or "CSP violation" in text):
+        page.csp_violations.append(text)
 
 
 _CHECKED_RESOURCES = frozenset({"document", "stylesheet", "script", "image", "fetch", "xhr"})
@@ -158,9 +179,10 @@ def log_in(live_server: Any) -> Callable[[Any, Any], None]:
 
 
 def assert_page_healthy(page: Any) -> None:
-    """No JavaScript error and nothing of the site's own failed to load."""
+    """No JavaScript error, no CSP violation, and nothing of the site's own failed to load."""
     problems = [f"failed to load: {item}" for item in page.broken_resources]
     problems += [f"JavaScript error: {item}" for item in page.js_errors]
+    problems += [f"Content-Security-Policy: {item}" for item in page.csp_violations]
     if problems:
         pytest.fail(f"{page.url}\n" + "\n".join(problems), pytrace=False)
 

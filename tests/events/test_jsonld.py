@@ -31,7 +31,7 @@ def build(event, user=None):
 
 
 def scripts_of(html: str) -> list[str]:
-    return re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
 
 
 class TestFields:

@@ -29,7 +29,7 @@ def make_event(office, host, *, day: int, hour: int, title: str = "Läxhjälp", 
 
 
 def json_ld_of(html: str) -> dict:
-    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    found = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     assert found, "no JSON-LD on the page"
     return json.loads(found.group(1))
 

@@ -34,7 +34,13 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from publicoffice.api import serializers
 from publicoffice.api.auth import key_checked
 from publicoffice.api.bookings import router as bookings_router
-from publicoffice.api.common import MAX_ID, activate_language, not_found, page_link
+from publicoffice.api.common import (
+    ANY_ERRORS,
+    MAX_ID,
+    activate_language,
+    not_found,
+    page_link,
+)
 from publicoffice.api.events import router as events_router
 from publicoffice.api.schemas import ErrorOut, OccupancyOut, OfficeDetailOut, OfficePageOut
 from publicoffice.core.errors import DomainError, ErrorCode
@@ -132,7 +138,7 @@ class OfficeQuery(Schema):
 
 @api.get(
     "/offices",
-    response={200: OfficePageOut, 422: ErrorOut},
+    response={200: OfficePageOut, **ANY_ERRORS},
     summary="List offices",
     tags=["offices"],
 )
@@ -167,7 +173,7 @@ def list_offices(
     "/offices.geojson",
     summary="Offices as GeoJSON",
     tags=["offices"],
-    response={422: ErrorOut},
+    response=ANY_ERRORS,
     openapi_extra={
         "responses": {
             "200": {
@@ -233,7 +239,7 @@ def _redirect_doc(to: str) -> dict[str, Any]:
 
 @api.get(
     "/offices/{int:office_id}",
-    response={404: ErrorOut},
+    response={404: ErrorOut, **ANY_ERRORS},
     summary="One office by number (deprecated)",
     description=DEPRECATED_BY_SLUG % "/api/v1/offices/{slug}",
     tags=["offices"],
@@ -246,7 +252,7 @@ def get_office_by_id(request: HttpRequest, office_id: int) -> HttpResponse:
 
 @api.get(
     "/offices/{int:office_id}/occupancy",
-    response={404: ErrorOut},
+    response={404: ErrorOut, **ANY_ERRORS},
     summary="How full an office is now, by number (deprecated)",
     description=DEPRECATED_BY_SLUG % "/api/v1/offices/{slug}/occupancy",
     tags=["visits"],
@@ -259,7 +265,7 @@ def get_occupancy_by_id(request: HttpRequest, office_id: int) -> HttpResponse:
 
 @api.get(
     "/offices/{slug}",
-    response={200: OfficeDetailOut, 404: ErrorOut},
+    response={200: OfficeDetailOut, 404: ErrorOut, **ANY_ERRORS},
     summary="One office",
     tags=["offices"],
     url_name="office",
@@ -278,7 +284,7 @@ def get_office(request: HttpRequest, slug: str, lang: str = "") -> Any:
 
 @api.get(
     "/offices/{slug}/occupancy",
-    response={200: OccupancyOut, 404: ErrorOut},
+    response={200: OccupancyOut, 404: ErrorOut, **ANY_ERRORS},
     summary="How full an office is now",
     tags=["visits"],
     url_name="office_occupancy",

@@ -40,6 +40,7 @@ from publicoffice.api.common import (
     caller,
     count_write,
     require_aware,
+    write_limit_doc,
 )
 from publicoffice.bookings import availability, finder, selectors, services
 from publicoffice.bookings.availability import Week
@@ -243,6 +244,7 @@ def my_bookings(request: HttpRequest, page: int = 1, page_size: int = 20, lang: 
     "/bookings",
     auth=member_auth,
     response={201: BookingOut, **WRITE_ERRORS},
+    openapi_extra=write_limit_doc(),
     summary="Book a space",
 )
 def create_booking(request: HttpRequest, payload: BookingIn) -> Any:
@@ -288,6 +290,7 @@ def get_booking(request: HttpRequest, public_id: str, lang: str = "") -> Any:
     "/bookings/{public_id}",
     auth=member_auth,
     response={200: BookingOut, **WRITE_ERRORS},
+    openapi_extra=write_limit_doc(),
     summary="Change a booking",
 )
 def change_booking(request: HttpRequest, public_id: str, payload: BookingPatch) -> Any:
@@ -318,6 +321,7 @@ def change_booking(request: HttpRequest, public_id: str, payload: BookingPatch) 
     "/bookings/{public_id}/cancel",
     auth=member_auth,
     response={200: BookingOut, **WRITE_ERRORS},
+    openapi_extra=write_limit_doc(),
     summary="Cancel a booking",
 )
 def cancel_booking(request: HttpRequest, public_id: str) -> Any:

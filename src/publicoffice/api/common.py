@@ -10,6 +10,7 @@ in the OpenAPI document. Keeping that here means a third router cannot drift.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -29,6 +30,9 @@ MAX_ID = 2**31 - 1
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 LATEST = datetime(2999, 12, 31, tzinfo=UTC)
 
+#: What any operation may answer besides its success: a wrong key is 401 on
+#: every operation (api.auth.key_checked), a value the schema refuses is 422.
+ANY_ERRORS: dict[int, type] = {401: ErrorOut, 422: ErrorOut}
 READ_ERRORS: dict[int, type] = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 WRITE_ERRORS: dict[int, type] = {
     400: ErrorOut,
@@ -39,6 +43,24 @@ WRITE_ERRORS: dict[int, type] = {
     422: ErrorOut,
     429: ErrorOut,
 }
+
+
+def write_limit_doc() -> dict[str, Any]:
+    """The ``x-rate-limit`` extension of a write operation: the limit :func:`count_write` enforces.
+
+    Read from the settings when the API module is imported, like the rest of
+    the OpenAPI document.
+    """
+    return {
+        "x-rate-limit": {
+            "limit": int(settings.API_WRITE_LIMIT),
+            "window_seconds": WRITE_WINDOW_SECONDS,
+            "per": "member",
+            "counts": "every write operation of the API together",
+            "status": 429,
+            "code": ErrorCode.TOO_MANY_REQUESTS.value,
+        }
+    }
 
 
 def page_link(request: HttpRequest, page: int) -> str:

@@ -31,6 +31,7 @@ from publicoffice.api.common import (
     count_write,
     page_link,
     require_aware,
+    write_limit_doc,
 )
 from publicoffice.api.event_schemas import (
     MAX_PAGE_SIZE,
@@ -189,6 +190,7 @@ def get_event(request: HttpRequest, public_id: str, lang: str = "") -> Any:
     "/events",
     auth=member_auth,
     response={201: EventOut, **WRITE_ERRORS},
+    openapi_extra=write_limit_doc(),
     summary="Create or propose an event",
 )
 def create_event(request: HttpRequest, payload: EventIn) -> Any:
@@ -228,6 +230,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Any:
     "/events/{public_id}/registrations",
     auth=member_auth,
     response={201: RegistrationOut, **WRITE_ERRORS},
+    openapi_extra=write_limit_doc(),
     summary="Register me",
 )
 def register(request: HttpRequest, public_id: str) -> Any:
@@ -251,6 +254,7 @@ def _cancel(request: HttpRequest, registration: Registration) -> Any:
     "/events/{public_id}/registration",
     auth=member_auth,
     response={200: RegistrationOut, **WRITE_ERRORS},
+    openapi_extra=write_limit_doc(),
     summary="Cancel my registration",
 )
 def unregister(request: HttpRequest, public_id: str) -> Any:
@@ -269,6 +273,7 @@ def unregister(request: HttpRequest, public_id: str) -> Any:
     "/registrations/{registration_id}",
     auth=member_auth,
     response={200: RegistrationOut, **WRITE_ERRORS},
+    openapi_extra=write_limit_doc(),
     summary="Cancel a registration",
 )
 def cancel_registration(request: HttpRequest, registration_id: int) -> Any:
