@@ -15,9 +15,12 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 from publicoffice.core.languages import EXTRA_LANG_INFO, LANGUAGES, register_extra_languages
+from publicoffice.core.logging import log_format, logging_config
+from publicoffice.core.security_headers import tile_source
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -97,6 +100,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "publicoffice.core.security_headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -256,6 +261,27 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Public Office <norepl
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
+# Content-Security-Policy (django-csp; docs/decisions/0009-content-security-policy.md).
+# Scripts and style sheets come from this site only; an inline <script> or
+# <style> needs the request's nonce ({{ request.csp_nonce }}). Style
+# attributes stay allowed: they cannot run code or read the page, and the
+# occupancy meter's width is one. Images: this site, the map tiles, and
+# data: (Leaflet's blank tile, the API docs' icons).
+_CSP_SELF, _CSP_NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_CSP_SELF],
+        "script-src": [_CSP_SELF, NONCE],
+        "style-src": [_CSP_SELF, NONCE],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [_CSP_SELF, "data:", *filter(None, [tile_source(MAP_TILE_URL)])],
+        "object-src": [_CSP_NONE],
+        "base-uri": [_CSP_SELF],
+        "form-action": [_CSP_SELF],
+        "frame-ancestors": [_CSP_NONE],
+    }
+}
+
 SESSION_COOKIE_HTTPONLY = True
 # A week, not Django's two: offices have shared computers, and a forgotten
 # log-in there should not last long. A member who logs in on their own phone
@@ -279,12 +305,11 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs go to standard error: one JSON object per line in production, plain
+# lines in development (LOG_FORMAT=json|plain); never a client's address
+# (core/logging.py, docs/deploy.md).
+LOG_FORMAT = log_format(os.environ.get("LOG_FORMAT"), production=PRODUCTION)
+LOGGING = logging_config(fmt=LOG_FORMAT, level=os.environ.get("LOG_LEVEL", "WARNING"))
 
 # Visits: how long raw rows are kept before they become hourly figures, the
 # longest a visit lasts when nobody checks out, and how many check-ins one

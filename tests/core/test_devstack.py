@@ -214,7 +214,7 @@ def test_the_command_queues_the_sweeps_then_runs_web_and_worker(monkeypatch):
     )
     assert (worker.name, list(worker.argv[1:])) == (
         "worker",
-        ["-m", "publicoffice.cli", "db_worker"],
+        ["-m", "publicoffice.cli", "worker"],
     )
 
 

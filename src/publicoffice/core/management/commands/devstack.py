@@ -28,7 +28,7 @@ def stack(addrport: str) -> list[Child]:
     publicoffice = [sys.executable, "-m", "publicoffice.cli"]
     return [
         Child("web", [*publicoffice, "runserver", addrport]),
-        Child("worker", [*publicoffice, "db_worker"]),
+        Child("worker", [*publicoffice, "worker"]),  # survives database errors
     ]
 
 

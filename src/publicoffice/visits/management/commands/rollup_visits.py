@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from publicoffice.core.sweeps import queue_next
 from publicoffice.visits.retention import visits_roll_up
 from publicoffice.visits.tasks import next_night, roll_up_visits_nightly
 
@@ -25,8 +27,13 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, schedule: bool = False, **options: Any) -> None:
         if schedule:
-            run_after = next_night()
-            roll_up_visits_nightly.using(run_after=run_after).enqueue(reschedule=True)
+            # Idempotent, like the other sweeps: run it after every deploy.
+            run_after = queue_next(
+                roll_up_visits_nightly, every=timedelta(days=1), run_after=next_night()
+            )
+            if run_after is None:
+                self.stdout.write("A nightly roll-up is already queued; nothing added.")
+                return
             self.stdout.write(
                 f"Nightly roll-up queued; first run after {run_after:%Y-%m-%d %H:%M}."
             )
