@@ -53,7 +53,7 @@ def tile_source(url: str) -> str:
     if not parts.scheme or not parts.netloc:
         return ""
     host = parts.netloc.replace("{s}", "*")
-    if "{" in host:  # another placeholder in the host: allow the whole domain below it
+    if "{" in host:  # another {name} in the host: allow the whole domain below it
         host = "*." + host.rsplit("}", 1)[1].lstrip(".")
     return f"{parts.scheme}://{host}"
 
