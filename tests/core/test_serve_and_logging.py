@@ -48,6 +48,7 @@ def test_json_lines_carry_time_level_logger_message_and_extra_fields():
     assert entry["booking"] == 7
     assert entry["kind"] == "confirmed"
     assert entry["time"].endswith("+00:00")
+    assert entry["process"] == os.getpid()
 
 
 def test_json_lines_never_hold_the_request_or_an_address():

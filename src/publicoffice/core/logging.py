@@ -52,7 +52,12 @@ def _plain_value(value: Any) -> Any:
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, then the extra fields."""
+    """One JSON object per line: time, level, logger, message, then the extra fields.
+
+    ``process`` is the id of the process that wrote the line: with several
+    web workers it tells which one served a request (the smoke test of the
+    production stack, ``deploy/smoke_test.py``, relies on it).
+    """
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -62,6 +67,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": redact(record.getMessage()),
+            "process": record.process,
         }
         for key, value in vars(record).items():
             if key in _STANDARD_ATTRIBUTES or key in HIDDEN_FIELDS or key.startswith("_"):
