@@ -12,7 +12,9 @@ import pytest
 from django.conf import settings
 
 from publicoffice.api.common import WRITE_ERRORS, WRITE_WINDOW_SECONDS
+from publicoffice.api.schemas import MAX_PAGE, MAX_PAGE_SIZE
 from publicoffice.core.error_codes import ERRORS, ErrorCode
+from tests.factories import OfficeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,53 @@ def test_the_answers_are_among_the_declared(client, operations, url, status):
     assert response.status_code == status
     response = client.get(url, headers={"Authorization": "Bearer not-a-key"})
     assert response.status_code == 401
+
+
+def parameter(schema: dict, path: str, name: str) -> dict:
+    operation = schema["paths"][path]["get"]
+    found = [p for p in operation["parameters"] if p["name"] == name]
+    assert len(found) == 1, f"{path} has no parameter {name}"
+    return found[0]["schema"]
+
+
+LISTS = ["/api/v1/offices", "/api/v1/events", "/api/v1/me/bookings", "/api/v1/me/registrations"]
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize(("name", "maximum"), [("page", MAX_PAGE), ("page_size", MAX_PAGE_SIZE)])
+def test_page_limits_are_declared_and_are_the_ones_the_server_holds(client, path, name, maximum):
+    declared = parameter(client.get("/api/v1/openapi.json").json(), path, name)
+    assert (declared["minimum"], declared["maximum"]) == (1, maximum)
+    client.force_login(UserFactory())
+    for value in (1, maximum):
+        assert client.get(f"{path}?{name}={value}").status_code == 200, f"{name}={value}"
+    for value in (0, maximum + 1):
+        answer = client.get(f"{path}?{name}={value}")
+        assert answer.status_code == 422, f"{name}={value}"
+        assert answer.json()["code"] in {"invalid_page", "invalid_input"}
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "minimum", "maximum"),
+    [
+        ("/api/v1/spaces/{space_id}/availability", "days", 1, 14),
+        ("/api/v1/offices/{slug}/availability", "days", 1, 14),
+        ("/api/v1/bookings/find", "duration", 5, 1440),
+        ("/api/v1/bookings/find", "attendees", 1, 10_000),
+    ],
+)
+def test_other_numeric_limits_are_declared(client, path, name, minimum, maximum):
+    declared = parameter(client.get("/api/v1/openapi.json").json(), path, name)
+    assert (declared["minimum"], declared["maximum"]) == (minimum, maximum)
+
+
+def test_a_numbered_office_address_declares_the_answer_after_its_redirect(client, operations):
+    office = OfficeFactory()
+    schema = client.get("/api/v1/openapi.json").json()
+    responses = schema["paths"]["/api/v1/offices/{office_id}"]["get"]["responses"]
+    assert {"200", "308", "404"} <= set(responses)
+    followed = responses["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert followed.rsplit("/", 1)[1] in schema["components"]["schemas"]
+    answer = client.get(f"/api/v1/offices/{office.pk}", follow=True)
+    assert answer.status_code == 200
+    assert answer.json()["slug"] == office.slug

@@ -42,7 +42,14 @@ from publicoffice.api.common import (
     page_link,
 )
 from publicoffice.api.events import router as events_router
-from publicoffice.api.schemas import ErrorOut, OccupancyOut, OfficeDetailOut, OfficePageOut
+from publicoffice.api.schemas import (
+    MAX_PAGE_SIZE,
+    ErrorOut,
+    OccupancyOut,
+    OfficeDetailOut,
+    OfficePageOut,
+    PageQuery,
+)
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.places.models import OfficeStatus
 from publicoffice.places.selectors import (
@@ -73,8 +80,6 @@ api = NinjaAPI(
 )
 # A request that sends a key must send a good one, on every operation (api.auth).
 api.add_decorator(key_checked, mode="view")
-
-MAX_PAGE_SIZE = 100
 
 
 @api.exception_handler(DomainError)
@@ -143,11 +148,12 @@ class OfficeQuery(Schema):
     tags=["offices"],
 )
 def list_offices(
-    request: HttpRequest, filters: Query[OfficeQuery], page: int = 1, page_size: int = 20
+    request: HttpRequest, filters: Query[OfficeQuery], paging: Query[PageQuery]
 ) -> Any:
     """Offices of the network with the home page's filters, paginated."""
     activate_language(request, filters.lang)
-    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
+    page, page_size = paging.page, paging.page_size
+    if not paging.is_valid():
         raise DomainError(
             ErrorCode.INVALID_PAGE,
             _("Pages start at 1 and hold between 1 and %(max)s offices.") % {"max": MAX_PAGE_SIZE},
@@ -221,9 +227,16 @@ DEPRECATED_BY_SLUG = (
 )
 
 
-def _redirect_doc(to: str) -> dict[str, Any]:
+def _redirect_doc(to: str, followed: str) -> dict[str, Any]:
+    """The ``308`` and, for clients that follow redirects, the ``200`` they end with."""
     return {
         "responses": {
+            "200": {
+                "description": f"The answer of `{to}`, for a client that follows the redirect.",
+                "content": {
+                    "application/json": {"schema": {"$ref": f"#/components/schemas/{followed}"}}
+                },
+            },
             "308": {
                 "description": f"Permanent redirect to `{to}`.",
                 "headers": {
@@ -232,7 +245,7 @@ def _redirect_doc(to: str) -> dict[str, Any]:
                         "schema": {"type": "string"},
                     }
                 },
-            }
+            },
         }
     }
 
@@ -244,7 +257,7 @@ def _redirect_doc(to: str) -> dict[str, Any]:
     description=DEPRECATED_BY_SLUG % "/api/v1/offices/{slug}",
     tags=["offices"],
     deprecated=True,
-    openapi_extra=_redirect_doc("/api/v1/offices/{slug}"),
+    openapi_extra=_redirect_doc("/api/v1/offices/{slug}", "OfficeDetailOut"),
 )
 def get_office_by_id(request: HttpRequest, office_id: int) -> HttpResponse:
     return _to_slug_address(request, office_id, "office")
@@ -257,7 +270,7 @@ def get_office_by_id(request: HttpRequest, office_id: int) -> HttpResponse:
     description=DEPRECATED_BY_SLUG % "/api/v1/offices/{slug}/occupancy",
     tags=["visits"],
     deprecated=True,
-    openapi_extra=_redirect_doc("/api/v1/offices/{slug}/occupancy"),
+    openapi_extra=_redirect_doc("/api/v1/offices/{slug}/occupancy", "OccupancyOut"),
 )
 def get_occupancy_by_id(request: HttpRequest, office_id: int) -> HttpResponse:
     return _to_slug_address(request, office_id, "office_occupancy")

@@ -11,7 +11,11 @@ MAX_AVAILABILITY_DAYS = 14
 
 
 class AvailabilityQuery(Schema):
-    start: date | None = Field(None, description="First day (YYYY-MM-DD); today by default.")
+    start: date | None = Field(
+        None,
+        description="First day (YYYY-MM-DD); today by default. From 31 days back to 366 days "
+        "ahead; another day is `422 invalid_start`.",
+    )
     days: int = Field(7, ge=1, le=MAX_AVAILABILITY_DAYS, description="How many days, 1–14.")
     lang: str = ""
 
@@ -86,9 +90,14 @@ class SuggestionOut(Schema):
 class BookingIn(Schema):
     space: int
     starts_at: datetime = Field(
-        ..., description="ISO 8601 with offset, e.g. 2026-11-26T10:00+01:00"
+        ...,
+        description="ISO 8601 with offset, e.g. 2026-11-26T10:00+01:00, in the years 2000–2999 "
+        "(`400 invalid_datetime` otherwise). The booking rules decide the rest: a time in the "
+        "past or outside opening hours is refused with its booking error code.",
     )
-    ends_at: datetime = Field(..., description="ISO 8601 with offset; the end is not included.")
+    ends_at: datetime = Field(
+        ..., description="ISO 8601 with offset, years 2000–2999; the end is not included."
+    )
     attendees: int = 1
     purpose: str = ""
 

@@ -42,6 +42,7 @@ from publicoffice.api.common import (
     require_aware,
     write_limit_doc,
 )
+from publicoffice.api.schemas import MAX_PAGE_SIZE, PageQuery
 from publicoffice.bookings import availability, finder, selectors, services
 from publicoffice.bookings.availability import Week
 from publicoffice.bookings.models import Booking
@@ -54,7 +55,6 @@ router = Router(tags=["bookings"])
 #: Availability may be asked from a month back to a year ahead.
 START_DAYS_BACK = 31
 START_DAYS_AHEAD = 366
-MAX_PAGE_SIZE = 100
 
 # -- helpers --------------------------------------------------------------------
 
@@ -219,11 +219,12 @@ def find(request: HttpRequest, query: Query[FindQuery]) -> Any:
     response={200: BookingPageOut, **READ_ERRORS},
     summary="My bookings",
 )
-def my_bookings(request: HttpRequest, page: int = 1, page_size: int = 20, lang: str = "") -> Any:
+def my_bookings(request: HttpRequest, paging: Query[PageQuery], lang: str = "") -> Any:
     """The caller's bookings of every status: coming ones first (soonest first),
     then the others, cancelled ones included (latest first): the order of the web page."""
     activate_language(request, lang)
-    if not 1 <= page <= MAX_ID or not 1 <= page_size <= MAX_PAGE_SIZE:
+    page, page_size = paging.page, paging.page_size
+    if not paging.is_valid():
         raise DomainError(
             ErrorCode.INVALID_PAGE,
             _("Pages start at 1 and hold between 1 and %(max)s bookings.") % {"max": MAX_PAGE_SIZE},

@@ -7,8 +7,7 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from publicoffice.api.booking_schemas import OfficeRefOut
-
-MAX_PAGE_SIZE = 100
+from publicoffice.api.schemas import MAX_PAGE, MAX_PAGE_SIZE
 
 
 class EventQuery(Schema):
@@ -16,14 +15,17 @@ class EventQuery(Schema):
     from_: datetime | None = Field(
         None,
         alias="from",
-        description="Events not ended by this time (ISO 8601 with offset); now by default.",
+        description="Events not ended by this time (ISO 8601 with offset, years 2000–2999, "
+        "else `400 invalid_datetime`); now by default.",
     )
     to: datetime | None = Field(
-        None, description="Events starting before this time (ISO 8601 with offset)."
+        None,
+        description="Events starting before this time (ISO 8601 with offset, years 2000–2999); "
+        "after `from` (`400 invalid_range` otherwise).",
     )
     audience: str = Field("", description="everyone, adults, youth, children, families, …")
     language: str = Field("", description="Held in this language (code, e.g. ar).")
-    page: int = Field(1, ge=1, le=2**31 - 1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
     lang: str = ""
 

@@ -34,7 +34,6 @@ from publicoffice.api.common import (
     write_limit_doc,
 )
 from publicoffice.api.event_schemas import (
-    MAX_PAGE_SIZE,
     EventIn,
     EventOut,
     EventPageOut,
@@ -42,6 +41,7 @@ from publicoffice.api.event_schemas import (
     RegistrationOut,
     RegistrationPageOut,
 )
+from publicoffice.api.schemas import MAX_PAGE_SIZE, PageQuery
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.events import policies, selectors, services
 from publicoffice.events.models import Event, Registration
@@ -296,12 +296,11 @@ def cancel_registration(request: HttpRequest, registration_id: int) -> Any:
     response={200: RegistrationPageOut, **READ_ERRORS},
     summary="My registrations",
 )
-def my_registrations(
-    request: HttpRequest, page: int = 1, page_size: int = 20, lang: str = ""
-) -> Any:
+def my_registrations(request: HttpRequest, paging: Query[PageQuery], lang: str = "") -> Any:
     """My seats and waitlist places for events that have not ended, soonest first."""
     activate_language(request, lang)
-    if not 1 <= page <= MAX_ID or not 1 <= page_size <= MAX_PAGE_SIZE:
+    page, page_size = paging.page, paging.page_size
+    if not paging.is_valid():
         raise DomainError(
             ErrorCode.INVALID_PAGE,
             _("Pages start at 1 and hold between 1 and %(max)s items.") % {"max": MAX_PAGE_SIZE},

@@ -4,7 +4,26 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ninja import Schema
+from ninja import Field, Schema
+
+#: The largest page size any list of the API allows; the largest page number.
+MAX_PAGE_SIZE = 100
+MAX_PAGE = 2**31 - 1
+
+
+class PageQuery(Schema):
+    """``page`` and ``page_size`` of a list, with their limits in the OpenAPI document.
+
+    The limits are declared for clients (and schemathesis), not enforced by
+    validation here: the endpoints check them themselves and answer
+    ``invalid_page``, the code these lists have always given.
+    """
+
+    page: int = Field(1, json_schema_extra={"minimum": 1, "maximum": MAX_PAGE})
+    page_size: int = Field(20, json_schema_extra={"minimum": 1, "maximum": MAX_PAGE_SIZE})
+
+    def is_valid(self) -> bool:
+        return 1 <= self.page <= MAX_PAGE and 1 <= self.page_size <= MAX_PAGE_SIZE
 
 
 class ErrorOut(Schema):
