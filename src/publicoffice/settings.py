@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "publicoffice.bookings",
     "publicoffice.community",
     "publicoffice.events",
+    "publicoffice.dialogue",
     "django_tasks",
     "django_tasks_db",
     "publicoffice.api",
@@ -337,6 +338,13 @@ BOOKINGS_RETENTION_DAYS = int(os.environ.get("BOOKINGS_RETENTION_DAYS", "365"))
 # Events: reminders this many hours before the start; open proposals per member.
 EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "24"))
 EVENTS_MAX_OPEN_PROPOSALS = int(os.environ.get("EVENTS_MAX_OPEN_PROPOSALS", "5"))
+# Dialogue: open proposals one member may have at a time; days after which a
+# proposal nobody supported or answered is archived (kept, not listed); days
+# to answer a proposal made for a municipality's whole network (offices and
+# operators promise their own: Operator.answer_within_days).
+DIALOGUE_MAX_OPEN_PROPOSALS = int(os.environ.get("DIALOGUE_MAX_OPEN_PROPOSALS", "5"))
+DIALOGUE_ARCHIVE_DAYS = int(os.environ.get("DIALOGUE_ARCHIVE_DAYS", "90"))
+DIALOGUE_ANSWER_DAYS = int(os.environ.get("DIALOGUE_ANSWER_DAYS", "14"))
 # Contact requests one member may send in an hour and in a day.
 COMMUNITY_CONTACTS_PER_HOUR = int(os.environ.get("COMMUNITY_CONTACTS_PER_HOUR", "10"))
 COMMUNITY_CONTACTS_PER_DAY = int(os.environ.get("COMMUNITY_CONTACTS_PER_DAY", "30"))

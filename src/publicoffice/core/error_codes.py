@@ -135,6 +135,14 @@ class ErrorCode(StrEnum):
     REQUEST_NOT_FOUND = "request_not_found"
     REQUEST_NOT_PENDING = "request_not_pending"
     CANNOT_BLOCK_SELF = "cannot_block_self"
+    # -- dialogue: proposals and public answers --------------------------------
+    PROPOSAL_NOT_FOUND = "proposal_not_found"
+    PROPOSAL_CLOSED = "proposal_closed"
+    OWN_PROPOSAL = "own_proposal"
+    PROPOSAL_KIND_INVALID = "proposal_kind_invalid"
+    PROPOSAL_STATE_INVALID = "proposal_state_invalid"
+    ANSWER_NOT_FOUND = "answer_not_found"
+    ARGUMENT_SIDE_INVALID = "argument_side_invalid"
 
 
 class ErrorSpec(NamedTuple):
@@ -303,4 +311,15 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
         409, _("This request has already been answered or withdrawn.")
     ),
     E.CANNOT_BLOCK_SELF: ErrorSpec(400, _("You cannot block yourself.")),
+    E.PROPOSAL_NOT_FOUND: ErrorSpec(404, _("There is no such proposal.")),
+    E.PROPOSAL_CLOSED: ErrorSpec(
+        409, _("This proposal is closed: it can no longer be supported or changed.")
+    ),
+    E.OWN_PROPOSAL: ErrorSpec(400, _("This is your own proposal; others can support it.")),
+    E.PROPOSAL_KIND_INVALID: ErrorSpec(400, _("Choose what the proposal is about.")),
+    E.PROPOSAL_STATE_INVALID: ErrorSpec(
+        400, _("A proposal cannot be given this state from the state it is in.")
+    ),
+    E.ANSWER_NOT_FOUND: ErrorSpec(404, _("There is no such answer, or it is published already.")),
+    E.ARGUMENT_SIDE_INVALID: ErrorSpec(400, _("Say whether the argument is for or against.")),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -85,6 +86,14 @@ class Operator(TimeStampedModel):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
+    #: The operator's promise to the people it serves (guideline 4): a public
+    #: answer to every proposal within this many calendar days.
+    answer_within_days = models.PositiveSmallIntegerField(
+        _("answer proposals within (days)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("Calendar days, weekends and holidays included; from 1 to 90."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,53 @@
+"""The moderation hook: report a proposal or an argument, and hide it with a reason.
+
+One function hides anything of dialogue (:func:`hide`), so the conduct app
+can build its moderation (queues, appeals, statistics) on this hook
+without learning each kind of content. The author keeps seeing what was
+hidden, with the reason; everyone else sees that something was hidden.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from publicoffice.accounts.actors import Member, StaffUser
+from publicoffice.core.timeutils import acting_now
+from publicoffice.dialogue.models import Argument, ContentReport, Proposal, ProposalStatistic
+from publicoffice.dialogue.services._common import REASON_MAX, clean_line
+
+Hideable = Proposal | Argument
+
+
+def proposal_of(item: Hideable) -> Proposal:
+    return item if isinstance(item, Proposal) else item.proposal
+
+
+def report(*, reporter: Member | None, item: Hideable, reason: Any) -> ContentReport:
+    """Anyone tells staff that ``item`` breaks the house rules."""
+    text = clean_line(reason, field="reason", limit=500, missing=_("Say what is wrong with it."))
+    target = {"proposal": item} if isinstance(item, Proposal) else {"argument": item}
+    return ContentReport.objects.create(reporter=reporter, reason=text, **target)
+
+
+@transaction.atomic
+def hide(*, staff: StaffUser, item: Hideable, reason: Any, now: datetime | None = None) -> Hideable:
+    """Hide ``item`` with a reason shown to its author; its open reports count as handled.
+
+    The permission is the caller's (``policies.can_moderate``). A hidden
+    proposal leaves the lists and the office's on-time share.
+    """
+    now = acting_now(now)
+    text = clean_line(reason, field="reason", limit=REASON_MAX, missing=_("Say why it is hidden."))
+    item.hidden_at, item.hidden_reason = now, text
+    item.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
+    open_reports = ContentReport.objects.filter(handled_at__isnull=True)
+    if isinstance(item, Proposal):
+        open_reports.filter(proposal=item).update(handled_at=now)
+        ProposalStatistic.objects.filter(proposal_public_id=item.public_id).update(excluded=True)
+    else:
+        open_reports.filter(argument=item).update(handled_at=now)
+    return item

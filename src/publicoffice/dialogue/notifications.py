@@ -1,0 +1,120 @@
+"""E-mails about proposals, sent through the task queue in each person's language.
+
+Who hears of a published answer: the author, every supporter and every
+follower, once each, except the person who wrote it. Who hears of a new
+wording: the supporters (they supported the old one; the page keeps it).
+A member who has closed their account hears nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
+
+from publicoffice.accounts.actors import Member
+from publicoffice.core.ical import site_url
+from publicoffice.core.mail import address_of, in_language_of, send_templated
+from publicoffice.dialogue.models import Answer, Proposal, State
+
+SUBJECTS: dict[str, Promise] = {
+    "answer_author": gettext_lazy("Your proposal has an answer: %(title)s"),
+    "answer_other": gettext_lazy("A proposal you follow has an answer: %(title)s"),
+    "reworded": gettext_lazy("A proposal you support was changed: %(title)s"),
+}
+
+LEADS: dict[str, Promise] = {
+    "answer_author": gettext_lazy("The office has answered your proposal in public."),
+    "answer_other": gettext_lazy(
+        "The office has answered a proposal you support or follow, in public."
+    ),
+    "reworded": gettext_lazy(
+        "The author has changed the text of a proposal you support. Your support stays; "
+        "the page keeps the earlier text, so you can compare and take your support back "
+        "if you wish."
+    ),
+}
+
+
+def proposal_url(proposal: Proposal) -> str:
+    """The proposal's page in the active language, as a full address for e-mails."""
+    return site_url(reverse("dialogue:proposal", kwargs={"public_id": proposal.public_id}))
+
+
+def _where(proposal: Proposal) -> str:
+    scope = proposal.office or proposal.operator or proposal.municipality
+    return str(getattr(scope, "name", scope) or "")
+
+
+def _send(*, member: Member, proposal: Proposal, kind: str, extra: dict[str, Any]) -> bool:
+    to = address_of(member)
+    if not to:
+        return False
+    with in_language_of(member):
+        context = {
+            "name": str(member),
+            "lead": LEADS[kind],
+            "title": proposal.title,
+            "where": _where(proposal),
+            "url": proposal_url(proposal),
+            **extra,
+        }
+        send_templated(
+            to=to,
+            subject=SUBJECTS[kind] % {"title": proposal.title},
+            template="dialogue/email/notice",
+            context=context,
+            reply_to=getattr(proposal.office, "email", "") or "",
+        )
+    return True
+
+
+def _people(proposal: Proposal, *, followers: bool) -> Iterable[Member]:
+    people = {s.member.pk: s.member for s in proposal.supports.select_related("member")}
+    if followers:
+        people.update({f.member.pk: f.member for f in proposal.follows.select_related("member")})
+    return people.values()
+
+
+def send_answer_notices(*, answer_id: int) -> str:
+    """Tell the author, the supporters and the followers about a published answer."""
+    answer = (
+        Answer.objects.select_related(
+            "proposal__office", "proposal__operator", "proposal__municipality", "proposal__author"
+        )
+        .filter(pk=answer_id, published_at__isnull=False)
+        .first()
+    )
+    if answer is None:
+        return "skipped: no published answer"
+    proposal = answer.proposal
+    sent = 0
+    for member in _recipients(answer, proposal):
+        kind = "answer_author" if member.pk == proposal.author_id else "answer_other"
+        extra = {"state": State(answer.state).label, "answer": answer.text}
+        sent += _send(member=member, proposal=proposal, kind=kind, extra=extra)
+    return f"sent: {sent}"
+
+
+def _recipients(answer: Answer, proposal: Proposal) -> list[Member]:
+    people = {m.pk: m for m in _people(proposal, followers=True)}
+    if proposal.author is not None:
+        people[proposal.author.pk] = proposal.author
+    people.pop(answer.written_by_id or 0, None)
+    return list(people.values())
+
+
+def send_reworded_notices(*, proposal_id: int, version: int) -> str:
+    """Tell the supporters that the text they supported has changed."""
+    proposal = Proposal.objects.select_related("office", "operator", "municipality").get(
+        pk=proposal_id
+    )
+    sent = 0
+    for member in _people(proposal, followers=False):
+        if member.pk == proposal.author_id:
+            continue
+        sent += _send(member=member, proposal=proposal, kind="reworded", extra={"version": version})
+    return f"sent: {sent}"

@@ -1,0 +1,1 @@
+"""Writes of dialogue: proposals and supports (:mod:`.proposals`), answers (:mod:`.answers`)."""

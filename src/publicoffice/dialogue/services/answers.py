@@ -1,0 +1,203 @@
+"""Public answers: written by staff, published now or later, each moving the state.
+
+A published :class:`Answer` is the only way a proposal changes state, so
+its history is the list of answers. The first published answer stops the
+response clock; the statistics row records whether it came in time. Drafts
+wait, unseen, until staff publish them or their ``publish_at`` comes (the
+sweep, :func:`publish_due_answers`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from publicoffice.accounts.actors import Member, StaffUser
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.timeutils import acting_now
+from publicoffice.dialogue import clock, happenings
+from publicoffice.dialogue.models import FAMILIES, Answer, Family, Proposal, State
+from publicoffice.dialogue.services._common import (
+    ANSWER_MAX,
+    REASON_MAX,
+    clean_line,
+    clean_paragraphs,
+    locked,
+    statistic_of,
+)
+
+#: States staff may give in an answer. *Withdrawn* is the author's alone;
+#: *became an event* comes with the event (events.services, through the
+#: "make this an event" step).
+STAFF_STATES = frozenset(
+    {
+        State.CONSIDERING,
+        State.PLANNED,
+        State.DONE,
+        State.DECLINED,
+        State.DUPLICATE,
+        State.FORWARDED,
+    }
+)
+
+
+def publish_state_change(
+    proposal: Proposal, *, state: str, text: str, by: Member | None, now: datetime
+) -> Answer:
+    """Record a published answer that moves ``proposal`` (locked by the caller) to ``state``."""
+    answer = Answer.objects.create(
+        proposal=proposal, state=state, text=text, written_by=by, published_at=now
+    )
+    _apply(answer, proposal, now=now, by_staff=state != State.WITHDRAWN)
+    return answer
+
+
+def _apply(answer: Answer, proposal: Proposal, *, now: datetime, by_staff: bool) -> None:
+    proposal.state = answer.state
+    proposal.state_changed_at = now
+    fields = ["state", "state_changed_at", "updated_at"]
+    statistic = statistic_of(proposal)
+    statistic.state = answer.state
+    if by_staff and proposal.first_answer_at is None:
+        proposal.first_answer_at = now
+        fields.append("first_answer_at")
+        statistic.days_to_first_answer = clock.days_between(proposal.created_at, now)
+        statistic.answered_on_time = clock.answered_on_time(
+            due=proposal.answer_due, answered_at=now
+        )
+    if proposal.archived_at is not None:
+        proposal.archived_at = None
+        fields.append("archived_at")
+    proposal.save(update_fields=fields)
+    statistic.save()
+    happenings.answer_published.publish(answer_id=answer.pk)
+
+
+def _clean_state(proposal: Proposal, state: Any, details: dict[str, Any]) -> str:
+    if state not in STAFF_STATES:
+        raise DomainError(ErrorCode.PROPOSAL_STATE_INVALID, field="state")
+    if state == State.DUPLICATE:
+        original = details.get("duplicate_of")
+        if not isinstance(original, Proposal) or original.pk == proposal.pk:
+            raise DomainError(
+                ErrorCode.PROPOSAL_STATE_INVALID,
+                _("Say which other proposal this one repeats."),
+                field="duplicate_of",
+            )
+    if state == State.FORWARDED:
+        details["forwarded_to"] = clean_line(
+            details.get("forwarded_to"),
+            field="forwarded_to",
+            limit=REASON_MAX,
+            missing=_("Say to whom it was forwarded."),
+        )
+    return str(state)
+
+
+@transaction.atomic
+def answer_write(
+    *,
+    staff: StaffUser,
+    proposal: Proposal,
+    state: Any,
+    text: Any,
+    draft: bool = False,
+    publish_at: datetime | None = None,
+    duplicate_of: Proposal | None = None,
+    forwarded_to: Any = "",
+    now: datetime | None = None,
+) -> Answer:
+    """Staff answer in public: now, or as a draft published by hand or at ``publish_at``.
+
+    The permission is the caller's to check (``policies.can_answer``).
+    """
+    now = acting_now(now)
+    proposal = locked(proposal)
+    if proposal.hidden_at is not None:
+        raise DomainError(ErrorCode.PROPOSAL_CLOSED)
+    details: dict[str, Any] = {"duplicate_of": duplicate_of, "forwarded_to": forwarded_to}
+    state = _clean_state(proposal, state, details)
+    words = clean_paragraphs(
+        text, field="text", limit=ANSWER_MAX, missing=_("Write the answer people will read.")
+    )
+    if publish_at is not None and publish_at <= now:
+        raise DomainError(ErrorCode.IN_PAST, field="publish_at")
+    if state == State.DUPLICATE:
+        proposal.duplicate_of = duplicate_of
+        proposal.save(update_fields=["duplicate_of"])
+    if state == State.FORWARDED:
+        proposal.forwarded_to = details["forwarded_to"]
+        proposal.save(update_fields=["forwarded_to"])
+    if draft or publish_at is not None:
+        return Answer.objects.create(
+            proposal=proposal, state=state, text=words, written_by=staff, publish_at=publish_at
+        )
+    return publish_state_change(proposal, state=state, text=words, by=staff, now=now)
+
+
+@transaction.atomic
+def answer_publish(*, answer: Answer, now: datetime | None = None) -> Answer:
+    """Publish a draft now (staff's button, or the sweep when its time has come)."""
+    now = acting_now(now)
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    if answer.published_at is not None:
+        raise DomainError(ErrorCode.ANSWER_NOT_FOUND)
+    proposal = locked(answer.proposal)
+    answer.published_at = now
+    answer.save(update_fields=["published_at", "updated_at"])
+    _apply(answer, proposal, now=now, by_staff=True)
+    return answer
+
+
+def publish_due_answers(*, now: datetime | None = None) -> int:
+    """Publish every draft whose ``publish_at`` has come; how many."""
+    now = acting_now(now)
+    due = Answer.objects.filter(published_at__isnull=True, publish_at__lte=now)
+    count = 0
+    for answer in due.order_by("publish_at", "id"):
+        answer_publish(answer=answer, now=now)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def proposal_withdraw(
+    *, author: Member, proposal: Proposal, reason: Any, now: datetime | None = None
+) -> Proposal:
+    """The author takes the proposal back, saying why; supporters and followers are told."""
+    now = acting_now(now)
+    proposal = locked(proposal)
+    if proposal.author_id != author.pk:
+        raise DomainError(ErrorCode.NOT_ALLOWED)
+    if FAMILIES[proposal.state] != Family.OPEN or proposal.hidden_at is not None:
+        raise DomainError(ErrorCode.PROPOSAL_CLOSED)
+    text = clean_line(
+        reason, field="reason", limit=REASON_MAX, missing=_("Say why you withdraw it.")
+    )
+    publish_state_change(proposal, state=State.WITHDRAWN, text=text, by=author, now=now)
+    statistic = statistic_of(proposal)
+    if statistic.answered_on_time is None:
+        statistic.excluded = True
+        statistic.save(update_fields=["excluded"])
+    return proposal
+
+
+def archive_stale(*, now: datetime | None = None) -> int:
+    """Archive proposals nobody supported or answered within ``DIALOGUE_ARCHIVE_DAYS``.
+
+    Archived proposals keep their page and their figures; they leave the
+    lists. A later answer brings one back.
+    """
+    now = acting_now(now)
+    cutoff = now - timedelta(days=settings.DIALOGUE_ARCHIVE_DAYS)
+    return Proposal.objects.filter(
+        state=State.NEW,
+        support_count=0,
+        first_answer_at__isnull=True,
+        archived_at__isnull=True,
+        created_at__lt=cutoff,
+    ).update(archived_at=now)
