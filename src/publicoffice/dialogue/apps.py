@@ -10,5 +10,8 @@ class DialogueConfig(AppConfig):
     def ready(self) -> None:
         # app loading: these modules import models, so only once the apps are ready.
         from publicoffice.dialogue import tasks
+        from publicoffice.dialogue.panels import office_panel
+        from publicoffice.places.extensions import register_office_panel
 
+        register_office_panel(office_panel)
         tasks.listen()

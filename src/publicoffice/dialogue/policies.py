@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from publicoffice.accounts import roles
 from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.dialogue.models import FAMILIES, Family, Proposal
+from publicoffice.places.models import Office
 from publicoffice.places.policies import can_manage_office, can_manage_operator
 
 
@@ -47,6 +48,11 @@ def can_answer(user: AnyUser, proposal: Proposal) -> bool:
     return roles.is_platform_admin(user) or (
         proposal.municipality_id in roles.officer_municipality_ids(user)
     )
+
+
+def can_answer_for_office(user: AnyUser, office: Office) -> bool:
+    """Answers the proposals made at ``office`` (the office page's link to the queue)."""
+    return is_member(user) and can_manage_office(user, office)
 
 
 def can_see(user: AnyUser, proposal: Proposal) -> bool:

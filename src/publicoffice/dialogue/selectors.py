@@ -156,3 +156,27 @@ def queue_to_answer(*, user: AnyUser) -> QuerySet[Proposal]:
 
 def open_proposals_count(*, office: Office) -> int:
     return Proposal.objects.listed().filter(office=office, state__in=OPEN_STATES).count()
+
+
+def item_in(*, proposal: Proposal, argument_id: Any) -> Proposal | Argument:
+    """The proposal itself, or one of its arguments by id (reporting and hiding)."""
+    if argument_id in (None, ""):
+        return proposal
+    try:
+        number = int(argument_id)
+    except (TypeError, ValueError) as error:
+        raise DomainError(ErrorCode.PROPOSAL_NOT_FOUND) from error
+    argument = Argument.objects.filter(proposal=proposal, pk=number).first()
+    if argument is None:
+        raise DomainError(ErrorCode.PROPOSAL_NOT_FOUND)
+    return argument
+
+
+def draft_of(*, proposal: Proposal, answer_id: int) -> Answer:
+    """An unpublished answer of this proposal; anything else is ``answer_not_found``."""
+    draft = Answer.objects.filter(
+        proposal=proposal, pk=answer_id, published_at__isnull=True
+    ).first()
+    if draft is None:
+        raise DomainError(ErrorCode.ANSWER_NOT_FOUND)
+    return draft

@@ -208,3 +208,14 @@ def office_slug_by_id(*, office_id: int) -> str | None:
     """The slug of a public office by its number (the API's old numbered addresses)."""
     offices = Office.objects.public().filter(pk=office_id)
     return offices.values_list("slug", flat=True).first()
+
+
+def municipality_by_code(*, code: str) -> Municipality | None:
+    """The municipality with this four-digit code, or None (a list filter shows all then)."""
+    if not isinstance(code, str) or len(code) != 4 or not code.isdigit():
+        return None
+    return Municipality.objects.filter(code=code).first()
+
+
+def municipalities() -> QuerySet[Municipality]:
+    return Municipality.objects.order_by("name")

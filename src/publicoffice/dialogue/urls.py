@@ -1,0 +1,28 @@
+"""Dialogue pages: proposals at each office and across the network, answers, the queue."""
+
+from django.urls import path
+
+from publicoffice.dialogue.views import member, public, staff
+
+app_name = "dialogue"
+
+urlpatterns = [
+    path("proposals/", public.network, name="network"),
+    path("proposals/to-answer/", staff.queue, name="queue"),
+    path("proposals/<uuid:public_id>/", public.proposal, name="proposal"),
+    path("proposals/<uuid:public_id>/support/", member.support, name="support"),
+    path("proposals/<uuid:public_id>/follow/", member.follow, name="follow"),
+    path("proposals/<uuid:public_id>/arguments/", member.argue, name="argue"),
+    path("proposals/<uuid:public_id>/reword/", member.reword, name="reword"),
+    path("proposals/<uuid:public_id>/withdraw/", member.withdraw, name="withdraw"),
+    path("proposals/<uuid:public_id>/report/", member.report, name="report"),
+    path("proposals/<uuid:public_id>/answer/", staff.answer, name="answer"),
+    path(
+        "proposals/<uuid:public_id>/answers/<int:answer_id>/publish/",
+        staff.publish,
+        name="publish",
+    ),
+    path("proposals/<uuid:public_id>/hide/", staff.hide, name="hide"),
+    path("offices/<slug:slug>/dialogue/", public.office_dialogue, name="office"),
+    path("offices/<slug:slug>/dialogue/propose/", member.propose, name="propose"),
+]

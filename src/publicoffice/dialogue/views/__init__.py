@@ -1,0 +1,1 @@
+"""Dialogue pages: public lists and proposal pages, members' forms, staff's answers."""

@@ -1,0 +1,83 @@
+"""What the dialogue pages share: paging, cards with the clock, refusals at their field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext
+
+from publicoffice.accounts.actors import Member
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.web_errors import ErrorPage, add_domain_error
+from publicoffice.dialogue import clock
+from publicoffice.dialogue.models import FAMILIES, Proposal
+
+PAGE_SIZE = 20
+
+E = ErrorCode
+
+#: Which form field a service's refusal is about; texts carry their field in ``details``.
+FIELD_OF_CODE: dict[str, str] = {
+    E.PROPOSAL_KIND_INVALID: "kind",
+    E.LANGUAGE_UNKNOWN: "language",
+    E.PROPOSAL_STATE_INVALID: "state",
+    E.ARGUMENT_SIDE_INVALID: "side",
+    E.IN_PAST: "publish_day",
+}
+
+
+def acting_member(request: HttpRequest) -> Member:
+    """The logged-in user of a page that needs one (behind ``login_required``)."""
+    user = request.user
+    if isinstance(user, AnonymousUser):
+        raise DomainError(ErrorCode.NOT_AUTHENTICATED, gettext("Log in to do this."))
+    return user
+
+
+def page_of(request: HttpRequest, rows: Any) -> Page[Any]:
+    """One page of 20; an odd ``?page=`` shows the first or last page, never an error."""
+    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def form_refused(template: str) -> ErrorPage:
+    """The form in ``context`` again, with the refusal at its field and the registry's status."""
+
+    def page(request: HttpRequest, error: DomainError, context: dict[str, Any]) -> HttpResponse:
+        add_domain_error(context["form"], error, field_of_code=FIELD_OF_CODE)
+        return render(request, template, context, status=error.status)
+
+    return page
+
+
+@dataclass(frozen=True)
+class ProposalCard:
+    """A proposal in a list: with its family, age and whether its answer is late."""
+
+    proposal: Proposal
+    family: str
+    age_days: int
+    overdue: bool
+    supported: bool
+
+
+def cards(
+    proposals: Iterable[Proposal], *, now: datetime, supported: set[int] | None = None
+) -> list[ProposalCard]:
+    today: date = clock.local_day(now)
+    return [
+        ProposalCard(
+            proposal=p,
+            family=FAMILIES[p.state],
+            age_days=clock.age_in_days(p, now=now),
+            overdue=clock.is_overdue(p, today=today),
+            supported=p.pk in (supported or set()),
+        )
+        for p in proposals
+    ]

@@ -1,0 +1,217 @@
+"""A member proposes, supports, follows, argues, rewords, withdraws and reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.ratelimit import PostLimit, limit_posts
+from publicoffice.core.web_errors import add_domain_error, on_domain_error
+from publicoffice.dialogue import moderation, policies, selectors
+from publicoffice.dialogue.forms import (
+    ArgumentForm,
+    ProposalForm,
+    ReportForm,
+    RewordForm,
+    WithdrawForm,
+)
+from publicoffice.dialogue.models import Proposal
+from publicoffice.dialogue.services import answers, proposals
+from publicoffice.dialogue.views.common import FIELD_OF_CODE, acting_member, form_refused
+from publicoffice.dialogue.views.public import proposal_page
+from publicoffice.places.models import OfficeStatus
+from publicoffice.places.selectors import office_public
+
+#: Proposals, arguments and reports: one client, an hour.
+WRITINGS = PostLimit("dialogue_writing", limit=30, window=3600)
+#: Supporting and following: one client, ten minutes.
+CLICKS = PostLimit("dialogue_click", limit=120, window=600)
+
+
+def _back(proposal: Proposal) -> HttpResponse:
+    return redirect("dialogue:proposal", public_id=proposal.public_id)
+
+
+def _visible(request: HttpRequest, public_id: Any) -> Proposal:
+    return selectors.proposal_get_visible(user=request.user, public_id=public_id)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts(WRITINGS)
+def propose(request: HttpRequest, slug: str) -> HttpResponse:
+    """A member proposes something for an office; the office answers in public."""
+    office = office_public(slug=slug)
+    if office.status != OfficeStatus.OPEN or not policies.can_propose(request.user):
+        raise DomainError(ErrorCode.NOT_ALLOWED, _("Proposals can be made at open offices."))
+    language = request.LANGUAGE_CODE
+    if request.method != "POST":
+        form = ProposalForm(initial={"language": language})
+        return render(request, "dialogue/propose.html", {"form": form, "office": office})
+    form = ProposalForm(request.POST)
+    context = {"form": form, "office": office}
+    if not form.is_valid():
+        return render(request, "dialogue/propose.html", context, status=400)
+    return _send_proposal(request, context)
+
+
+@on_domain_error(form_refused("dialogue/propose.html"))
+def _send_proposal(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    proposal = proposals.proposal_create(
+        author=acting_member(request),
+        office=context["office"],
+        **context["form"].fields_for_service(),
+    )
+    messages.success(
+        request,
+        _(
+            "Thank you! Your proposal is public now. Others can support it, and the office "
+            "answers here; you get an e-mail when it does."
+        ),
+    )
+    return _back(proposal)
+
+
+def _refused_on_page(form_name: str) -> Any:
+    """Show the proposal page again with the refusal at the form that was sent."""
+
+    def page(request: HttpRequest, error: DomainError, proposal: Proposal, form: Any) -> Any:
+        add_domain_error(form, error, field_of_code=FIELD_OF_CODE)
+        return proposal_page(request, proposal, forms={form_name: form}, status=error.status)
+
+    return page
+
+
+def _message_back(
+    request: HttpRequest, error: DomainError, proposal: Proposal, *args: Any
+) -> HttpResponse:
+    """Back to the proposal page with the refusal as a message (the buttons have no form)."""
+    messages.error(request, str(error.message))
+    return _back(proposal)
+
+
+@login_required
+@require_POST
+@limit_posts(CLICKS)
+def support(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Support (``support=on``) or take the support back (``support=off``)."""
+    proposal = _visible(request, public_id)
+    return _support(request, proposal, request.POST.get("support") != "off")
+
+
+@on_domain_error(_message_back)
+def _support(request: HttpRequest, proposal: Proposal, on: bool) -> HttpResponse:
+    member = acting_member(request)
+    if on:
+        added = proposals.support_add(member=member, proposal=proposal)
+        messages.success(
+            request, _("Thank you for your support!") if added else _("You already support it.")
+        )
+    else:
+        proposals.support_withdraw(member=member, proposal=proposal)
+        messages.success(request, _("Your support is taken back."))
+    return _back(proposal)
+
+
+@login_required
+@require_POST
+@limit_posts(CLICKS)
+def follow(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Hear about every answer (``follow=on``), or stop (``follow=off``)."""
+    proposal = _visible(request, public_id)
+    on = request.POST.get("follow") != "off"
+    proposals.follow(member=acting_member(request), proposal=proposal, on=on)
+    messages.success(
+        request,
+        _("You will get an e-mail when it is answered.") if on else _("You no longer follow it."),
+    )
+    return _back(proposal)
+
+
+@login_required
+@require_POST
+@limit_posts(WRITINGS)
+def argue(request: HttpRequest, public_id: Any) -> HttpResponse:
+    proposal = _visible(request, public_id)
+    form = ArgumentForm(request.POST)
+    if not form.is_valid():
+        return proposal_page(request, proposal, forms={"argument_form": form}, status=400)
+    return _argue(request, proposal, form)
+
+
+@on_domain_error(_refused_on_page("argument_form"))
+def _argue(request: HttpRequest, proposal: Proposal, form: ArgumentForm) -> HttpResponse:
+    proposals.argument_add(member=acting_member(request), proposal=proposal, **form.cleaned_data)
+    messages.success(request, _("Your argument is published."))
+    return _back(proposal)
+
+
+@login_required
+@require_POST
+@limit_posts(WRITINGS)
+def reword(request: HttpRequest, public_id: Any) -> HttpResponse:
+    proposal = _visible(request, public_id)
+    if not policies.can_edit(request.user, proposal):
+        raise DomainError(ErrorCode.NOT_ALLOWED)
+    form = RewordForm(request.POST)
+    if not form.is_valid():
+        return proposal_page(request, proposal, forms={"reword_form": form}, status=400)
+    return _reword(request, proposal, form)
+
+
+@on_domain_error(_refused_on_page("reword_form"))
+def _reword(request: HttpRequest, proposal: Proposal, form: RewordForm) -> HttpResponse:
+    proposals.proposal_reword(author=acting_member(request), proposal=proposal, **form.cleaned_data)
+    messages.success(request, _("Your proposal is changed."))
+    return _back(proposal)
+
+
+@login_required
+@require_POST
+@limit_posts(WRITINGS)
+def withdraw(request: HttpRequest, public_id: Any) -> HttpResponse:
+    proposal = _visible(request, public_id)
+    if not policies.can_withdraw(request.user, proposal):
+        raise DomainError(ErrorCode.NOT_ALLOWED)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return proposal_page(request, proposal, forms={"withdraw_form": form}, status=400)
+    return _withdraw(request, proposal, form)
+
+
+@on_domain_error(_refused_on_page("withdraw_form"))
+def _withdraw(request: HttpRequest, proposal: Proposal, form: WithdrawForm) -> HttpResponse:
+    answers.proposal_withdraw(
+        author=acting_member(request), proposal=proposal, reason=form.cleaned_data["reason"]
+    )
+    messages.success(request, _("Your proposal is withdrawn."))
+    return _back(proposal)
+
+
+@login_required
+@require_POST
+@limit_posts(WRITINGS)
+def report(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Tell staff a proposal (or, with ``argument``, one of its arguments) breaks the rules."""
+    proposal = _visible(request, public_id)
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        return proposal_page(request, proposal, forms={"report_form": form}, status=400)
+    return _report(request, proposal, form)
+
+
+@on_domain_error(_refused_on_page("report_form"))
+def _report(request: HttpRequest, proposal: Proposal, form: ReportForm) -> HttpResponse:
+    item = selectors.item_in(proposal=proposal, argument_id=request.POST.get("argument"))
+    moderation.report(
+        reporter=acting_member(request), item=item, reason=form.cleaned_data["reason"]
+    )
+    messages.success(request, _("Thank you. Staff will look at it."))
+    return _back(proposal)
