@@ -205,6 +205,7 @@ def test_the_command_queues_the_sweeps_then_runs_web_and_worker(monkeypatch):
         ("rollup_visits", "--schedule"),
         ("bookings_sweep", "--schedule"),
         ("events_sweep", "--schedule"),
+        ("dialogue_sweep", "--schedule"),
     ]
     assert "devstack | bookings_sweep queued" in out.getvalue().splitlines()
     [[web, worker]] = started

@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from publicoffice.core.forms import DateInput, TimeInput
 from publicoffice.core.languages import LANGUAGES
 from publicoffice.core.time_format import local_moment
-from publicoffice.dialogue.models import Kind, Side, State
+from publicoffice.dialogue.models import Kind, Proposal, Side, State
 from publicoffice.dialogue.services.answers import STAFF_STATES
+from publicoffice.events.forms import EventForm
 
 
 class ProposalForm(forms.Form):
@@ -138,6 +139,26 @@ class AnswerForm(forms.Form):
         ):
             self.add_error("publish_day", _("Give the day and the time to publish it."))
         return data
+
+
+class MakeEventForm(EventForm):
+    """The event form, filled in from the proposal, with the public answer that goes with it."""
+
+    answer = forms.CharField(
+        label=_("Public answer on the proposal"),
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        help_text=_("Everyone supporting the proposal is told. Say when and where it happens."),
+    )
+
+    @classmethod
+    def initial_from(cls, proposal: Proposal, *, languages: list[str]) -> dict[str, Any]:
+        return {
+            "title": proposal.title[:120],
+            "description": proposal.body,
+            "languages": [code for code in [proposal.language] if code in languages],
+            "answer": _("Yes! This becomes an event. Welcome!"),
+        }
 
 
 class HideForm(forms.Form):

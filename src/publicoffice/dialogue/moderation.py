@@ -1,4 +1,4 @@
-"""The moderation hook: report a proposal or an argument, and hide it with a reason.
+"""The moderation hook: report a proposal, an argument or a problem report, and hide it.
 
 One function hides anything of dialogue (:func:`hide`), so the conduct app
 can build its moderation (queues, appeals, statistics) on this hook
@@ -16,20 +16,33 @@ from django.utils.translation import gettext_lazy as _
 
 from publicoffice.accounts.actors import Member, StaffUser
 from publicoffice.core.timeutils import acting_now
-from publicoffice.dialogue.models import Argument, ContentReport, Proposal, ProposalStatistic
+from publicoffice.dialogue.models import (
+    Argument,
+    ContentReport,
+    ProblemReport,
+    Proposal,
+    ProposalStatistic,
+)
 from publicoffice.dialogue.services._common import REASON_MAX, clean_line
 
-Hideable = Proposal | Argument
+Hideable = Proposal | Argument | ProblemReport
+
+#: The field of :class:`ContentReport` that names each kind of content.
+REPORT_FIELD: dict[type[Hideable], str] = {
+    Proposal: "proposal",
+    Argument: "argument",
+    ProblemReport: "problem",
+}
 
 
-def proposal_of(item: Hideable) -> Proposal:
+def proposal_of(item: Proposal | Argument) -> Proposal:
     return item if isinstance(item, Proposal) else item.proposal
 
 
 def report(*, reporter: Member | None, item: Hideable, reason: Any) -> ContentReport:
     """Anyone tells staff that ``item`` breaks the house rules."""
     text = clean_line(reason, field="reason", limit=500, missing=_("Say what is wrong with it."))
-    target = {"proposal": item} if isinstance(item, Proposal) else {"argument": item}
+    target = {REPORT_FIELD[type(item)]: item}
     return ContentReport.objects.create(reporter=reporter, reason=text, **target)
 
 
@@ -45,9 +58,7 @@ def hide(*, staff: StaffUser, item: Hideable, reason: Any, now: datetime | None 
     item.hidden_at, item.hidden_reason = now, text
     item.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     open_reports = ContentReport.objects.filter(handled_at__isnull=True)
+    open_reports.filter(**{REPORT_FIELD[type(item)]: item}).update(handled_at=now)
     if isinstance(item, Proposal):
-        open_reports.filter(proposal=item).update(handled_at=now)
         ProposalStatistic.objects.filter(proposal_public_id=item.public_id).update(excluded=True)
-    else:
-        open_reports.filter(argument=item).update(handled_at=now)
     return item

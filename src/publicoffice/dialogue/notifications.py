@@ -39,6 +39,12 @@ LEADS: dict[str, Promise] = {
 }
 
 
+#: The answer the sweep publishes when a proposal's event has taken place.
+EVENT_HELD = gettext_lazy(
+    "The event took place. Thank you to everyone who proposed and supported it!"
+)
+
+
 def proposal_url(proposal: Proposal) -> str:
     """The proposal's page in the active language, as a full address for e-mails."""
     return site_url(reverse("dialogue:proposal", kwargs={"public_id": proposal.public_id}))
@@ -94,7 +100,7 @@ def send_answer_notices(*, answer_id: int) -> str:
     sent = 0
     for member in _recipients(answer, proposal):
         kind = "answer_author" if member.pk == proposal.author_id else "answer_other"
-        extra = {"state": State(answer.state).label, "answer": answer.text}
+        extra = {"state": State(answer.state).label, "answer": answer.text or EVENT_HELD}
         sent += _send(member=member, proposal=proposal, kind=kind, extra=extra)
     return f"sent: {sent}"
 

@@ -84,6 +84,16 @@ def can_argue(user: AnyUser, proposal: Proposal) -> TypeGuard[Member]:
     return is_member(user)
 
 
+def can_make_event(user: AnyUser, proposal: Proposal) -> bool:
+    """Turn an open proposal made at an office into that office's event."""
+    return (
+        proposal.office is not None
+        and proposal.event_id is None
+        and is_open(proposal)
+        and can_answer(user, proposal)
+    )
+
+
 def can_moderate(user: AnyUser, proposal: Proposal) -> bool:
     """Hide a proposal or one of its arguments, with a reason the author sees."""
     return can_answer(user, proposal)

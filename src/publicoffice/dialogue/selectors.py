@@ -28,7 +28,7 @@ from publicoffice.dialogue.models import (
     Proposal,
     Support,
 )
-from publicoffice.places.models import Municipality, Office
+from publicoffice.places.models import Municipality, Office, Operator
 
 Order = Literal["support", "newest"]
 ORDERS: dict[str, tuple[str, ...]] = {
@@ -68,6 +68,40 @@ def network_proposals(
             Q(office__municipality=municipality) | Q(municipality=municipality)
         )
     return _rows(proposals).order_by(*ORDERS.get(order, ORDERS["support"]))
+
+
+def proposals_listed(
+    *,
+    office: Office | None = None,
+    municipality: Municipality | None = None,
+    family: str = "",
+    state: str = "",
+    order: str = "support",
+) -> QuerySet[Proposal]:
+    """Listed proposals of any family (the API's list), filtered by scope, family and state.
+
+    ``municipality`` takes its offices' proposals and its own, as the network page does.
+    """
+    proposals = Proposal.objects.listed()
+    if office is not None:
+        proposals = proposals.filter(office=office)
+    if municipality is not None:
+        proposals = proposals.filter(
+            Q(office__municipality=municipality) | Q(municipality=municipality)
+        )
+    if family:
+        proposals = proposals.filter(state__in=[s for s, f in FAMILIES.items() if f == family])
+    if state:
+        proposals = proposals.filter(state=state)
+    return _rows(proposals).order_by(*ORDERS.get(order, ORDERS["support"]))
+
+
+def operator_to_propose_to(*, operator_id: int) -> Operator:
+    """The operator whose whole network a proposal is for; ``office_unknown`` otherwise."""
+    operator = Operator.objects.filter(pk=operator_id).first()
+    if operator is None:
+        raise DomainError(ErrorCode.OFFICE_UNKNOWN, field="operator")
+    return operator
 
 
 def _parse(public_id: Any) -> UUID:

@@ -16,7 +16,7 @@ from django_tasks import task
 
 from publicoffice.core.sweeps import queue_next
 from publicoffice.dialogue import happenings, notifications
-from publicoffice.dialogue.services import answers
+from publicoffice.dialogue.services import answers, to_event
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +63,12 @@ def schedule_sweep(run_after: datetime | None = None) -> datetime | None:
 
 @task()
 def sweep_dialogue(*, reschedule: bool = True) -> dict[str, int]:
-    """Publish the drafts whose time has come; archive proposals left without support."""
+    """Publish due drafts, archive proposals left without support, close held events."""
     try:
         published = answers.publish_due_answers()
         archived = answers.archive_stale()
+        held = to_event.close_held_events()
     finally:
         if reschedule:
             schedule_sweep()
-    return {"answers_published": published, "proposals_archived": archived}
+    return {"answers_published": published, "proposals_archived": archived, "events_held": held}

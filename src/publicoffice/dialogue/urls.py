@@ -1,6 +1,7 @@
 """Dialogue pages: proposals at each office and across the network, answers, the queue."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from publicoffice.dialogue.views import member, public, staff
 
@@ -23,6 +24,17 @@ urlpatterns = [
         name="publish",
     ),
     path("proposals/<uuid:public_id>/hide/", staff.hide, name="hide"),
+    path("proposals/<uuid:public_id>/make-event/", staff.make_event, name="make_event"),
     path("offices/<slug:slug>/dialogue/", public.office_dialogue, name="office"),
     path("offices/<slug:slug>/dialogue/propose/", member.propose, name="propose"),
+    # Members proposed events here before proposals had their own pages: the old
+    # addresses lead to the new ones (bookmarks, printed posters, old e-mails).
+    path(
+        "offices/<slug:slug>/events/propose/",
+        RedirectView.as_view(pattern_name="dialogue:propose", permanent=True),
+    ),
+    path(
+        "events/to-decide/",
+        RedirectView.as_view(pattern_name="dialogue:queue", permanent=True),
+    ),
 ]

@@ -1,4 +1,5 @@
-"""The dialogue's tables: proposals with their supports and answers (:mod:`.proposals`)."""
+"""The dialogue's tables: proposals with their supports and answers (:mod:`.proposals`),
+problem reports with their updates (:mod:`.problems`)."""
 
 from publicoffice.dialogue.models.proposals import (
     FAMILIES,
@@ -17,16 +18,34 @@ from publicoffice.dialogue.models.proposals import (
     State,
     Support,
 )
+from publicoffice.dialogue.models.problems import (
+    PROBLEM_FAMILIES,
+    PROBLEM_OPEN_STATES,
+    ProblemCategory,
+    ProblemReport,
+    ProblemReportQuerySet,
+    ProblemState,
+    ProblemStatistic,
+    ProblemUpdate,
+)
 
 __all__ = [
     "FAMILIES",
     "OPEN_STATES",
+    "PROBLEM_FAMILIES",
+    "PROBLEM_OPEN_STATES",
     "Answer",
     "Argument",
     "ContentReport",
     "Family",
     "Follow",
     "Kind",
+    "ProblemCategory",
+    "ProblemReport",
+    "ProblemReportQuerySet",
+    "ProblemState",
+    "ProblemStatistic",
+    "ProblemUpdate",
     "Proposal",
     "ProposalQuerySet",
     "ProposalStatistic",

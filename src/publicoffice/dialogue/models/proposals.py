@@ -252,6 +252,13 @@ class ContentReport(models.Model):
     argument = models.ForeignKey(
         Argument, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
     )
+    problem = models.ForeignKey(
+        "dialogue.ProblemReport",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -262,8 +269,11 @@ class ContentReport(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(proposal__isnull=False, argument__isnull=True)
-                | models.Q(proposal__isnull=True, argument__isnull=False),
+                condition=models.Q(
+                    proposal__isnull=False, argument__isnull=True, problem__isnull=True
+                )
+                | models.Q(proposal__isnull=True, argument__isnull=False, problem__isnull=True)
+                | models.Q(proposal__isnull=True, argument__isnull=True, problem__isnull=False),
                 name="content_report_names_one_thing",
             )
         ]

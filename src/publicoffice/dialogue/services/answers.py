@@ -78,7 +78,8 @@ def _apply(answer: Answer, proposal: Proposal, *, now: datetime, by_staff: bool)
 
 
 def _clean_state(proposal: Proposal, state: Any, details: dict[str, Any]) -> str:
-    if state not in STAFF_STATES:
+    # A list or a dict (from JSON) cannot be looked up in a set: refuse it, not crash.
+    if not isinstance(state, str) or state not in STAFF_STATES:
         raise DomainError(ErrorCode.PROPOSAL_STATE_INVALID, field="state")
     if state == State.DUPLICATE:
         original = details.get("duplicate_of")

@@ -53,7 +53,8 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
         raise DomainError(ErrorCode.NOT_ALLOWED, _("Proposals can be made at open offices."))
     language = request.LANGUAGE_CODE
     if request.method != "POST":
-        form = ProposalForm(initial={"language": language})
+        kind = request.GET.get("kind", "")
+        form = ProposalForm(initial={"language": language, "kind": kind})
         return render(request, "dialogue/propose.html", {"form": form, "office": office})
     form = ProposalForm(request.POST)
     context = {"form": form, "office": office}

@@ -101,6 +101,7 @@ def proposal_page(
         "is_author": policies.is_author(user, proposal),
         "is_staff": staff,
         "is_open": policies.is_open(proposal),
+        "can_make_event": policies.can_make_event(user, proposal),
         **shown,
     }
     return render(request, "dialogue/proposal.html", context, status=status)

@@ -15,11 +15,15 @@ from django.views.decorators.http import require_POST, require_safe
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.web_errors import add_domain_error, on_domain_error
 from publicoffice.dialogue import moderation, policies, selectors
-from publicoffice.dialogue.forms import AnswerForm, HideForm
+from publicoffice.dialogue.forms import AnswerForm, HideForm, MakeEventForm
 from publicoffice.dialogue.models import Proposal
-from publicoffice.dialogue.services import answers
+from publicoffice.dialogue.services import answers, to_event
 from publicoffice.dialogue.views.common import FIELD_OF_CODE, acting_member, cards, page_of
 from publicoffice.dialogue.views.public import proposal_page
+from publicoffice.events import selectors as event_selectors
+from publicoffice.events.views.common import form_refused as event_form_refused
+
+MAKE_EVENT = "dialogue/make_event.html"
 
 
 def _answerable(request: HttpRequest, public_id: Any) -> Proposal:
@@ -105,3 +109,39 @@ def hide(request: HttpRequest, public_id: Any) -> HttpResponse:
     moderation.hide(staff=acting_member(request), item=item, reason=form.cleaned_data["reason"])
     messages.success(request, _("It is hidden. Its author sees your reason."))
     return redirect("dialogue:proposal", public_id=proposal.public_id)
+
+
+@login_required
+def make_event(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """The event form, filled in from the proposal; publishing links both and answers."""
+    proposal = _answerable(request, public_id)
+    if not policies.can_make_event(request.user, proposal):
+        raise DomainError(ErrorCode.PROPOSAL_CLOSED)
+    office = proposal.office
+    assert office is not None  # can_make_event says so
+    if request.method != "POST":
+        codes = list(event_selectors.languages().values_list("code", flat=True))
+        initial = MakeEventForm.initial_from(proposal, languages=codes)
+        form = MakeEventForm(office=office, initial=initial)
+        return render(request, MAKE_EVENT, _event_context(proposal, form))
+    form = MakeEventForm(request.POST, office=office)
+    if not form.is_valid():
+        return render(request, MAKE_EVENT, _event_context(proposal, form), status=400)
+    return _make_event(request, _event_context(proposal, form))
+
+
+def _event_context(proposal: Proposal, form: MakeEventForm) -> dict[str, Any]:
+    return {"proposal": proposal, "office": proposal.office, "form": form}
+
+
+@on_domain_error(event_form_refused(MAKE_EVENT))
+def _make_event(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    form = context["form"]
+    event = to_event.proposal_make_event(
+        staff=acting_member(request),
+        proposal=context["proposal"],
+        answer=form.cleaned_data["answer"],
+        **form.event_fields(),
+    )
+    messages.success(request, _("The event is published and the proposal is answered."))
+    return redirect("events:detail", public_id=event.public_id)

@@ -28,5 +28,6 @@ class Command(SweepCommand):
     def summary(self, result: dict[str, int]) -> str:
         return (
             f"{result['answers_published']} answers published, "
-            f"{result['proposals_archived']} proposals archived."
+            f"{result['proposals_archived']} proposals archived, "
+            f"{result['events_held']} proposals done as held events."
         )
