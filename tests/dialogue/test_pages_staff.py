@@ -4,7 +4,7 @@ event; with a host of another office, a member and a visitor refused."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,8 +12,9 @@ from django.utils import timezone
 from publicoffice.dialogue.models import Answer, Proposal
 from publicoffice.dialogue.services.proposals import argument_add
 from publicoffice.events.models import Event
+from publicoffice.places.holidays_se import is_public_holiday
 from tests.dialogue.factories import host_of, person, propose
-from tests.factories import SpaceFactory
+from tests.factories import SpaceFactory, WeeklyHoursFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,8 +155,17 @@ class TestMakeEvent:
         self, client, office, proposal, host
     ):
         room = SpaceFactory(office=office, kind="meeting_room", capacity=12)
+        for weekday in range(7):
+            WeeklyHoursFactory(office=office, weekday=weekday, opens=time(9), closes=time(17))
         client.force_login(host)
-        day = (timezone.localdate() + timedelta(days=7)).isoformat()
+        day = next(
+            day
+            for day in (timezone.localdate() + timedelta(days=n) for n in range(7, 30))
+            # An ordinary Tuesday to Thursday: no holiday, no eve, whenever CI runs.
+            if day.weekday() in (1, 2, 3)
+            and not is_public_holiday(day)
+            and (day.month, day.day) not in {(12, 24), (12, 31)}
+        ).isoformat()
         data = {
             "title": "Läxhjälp",
             "description": "Varje lördag.",
@@ -171,6 +181,9 @@ class TestMakeEvent:
         assert response["Location"] == f"/sv/events/{event.public_id}/"
         proposal.refresh_from_db()
         assert proposal.event == event and proposal.state == "planned"
+        event_page = client.get(f"/en/events/{event.public_id}/").content.decode()
+        assert "This event began as a proposal" in event_page
+        assert f"/en/proposals/{proposal.public_id}/" in event_page
 
     def test_only_staff_of_the_office(self, client, other_office, proposal, author):
         for someone in (author, host_of(other_office, "OtherHost")):

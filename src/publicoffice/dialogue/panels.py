@@ -12,6 +12,7 @@ from datetime import datetime
 from django.http import HttpRequest
 
 from publicoffice.dialogue import clock, policies, selectors
+from publicoffice.events.models import Event
 from publicoffice.places.extensions import Panel
 from publicoffice.places.models import Office, OfficeStatus
 
@@ -32,3 +33,11 @@ def office_panel(request: HttpRequest, office: Office, at: datetime) -> Panel | 
             "answers": policies.can_answer_for_office(request.user, office),
         },
     )
+
+
+def event_panel(request: HttpRequest, event: Event) -> Panel | None:
+    """On an event's page: the proposal it came from, so the link runs both ways."""
+    proposal = selectors.proposal_of_event(event=event)
+    if proposal is None or not policies.can_see(request.user, proposal):
+        return None
+    return Panel("dialogue/_event_panel.html", {"proposal": proposal})

@@ -214,3 +214,8 @@ def draft_of(*, proposal: Proposal, answer_id: int) -> Answer:
     if draft is None:
         raise DomainError(ErrorCode.ANSWER_NOT_FOUND)
     return draft
+
+
+def proposal_of_event(*, event: Any) -> Proposal | None:
+    """The proposal an event was made from, if any (the event page's link back)."""
+    return _rows(Proposal.objects.filter(event=event)).first()

@@ -23,12 +23,9 @@ PAGE_SIZE = 20
 
 E = ErrorCode
 
-#: Which form field a service's refusal is about; texts carry their field in ``details``.
+#: Which form field a refusal is about when the service's ``details["field"]``
+#: is not a field of the form (the services name their fields otherwise).
 FIELD_OF_CODE: dict[str, str] = {
-    E.PROPOSAL_KIND_INVALID: "kind",
-    E.LANGUAGE_UNKNOWN: "language",
-    E.PROPOSAL_STATE_INVALID: "state",
-    E.ARGUMENT_SIDE_INVALID: "side",
     E.IN_PAST: "publish_day",
 }
 
