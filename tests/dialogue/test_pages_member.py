@@ -20,12 +20,15 @@ def page(proposal: Proposal, action: str = "") -> str:
 
 
 class TestPropose:
-    def test_a_visitor_is_sent_to_log_in(self, client, office):
-        response = client.get(PROPOSE)
-        assert response.status_code == 302
-        assert "/accounts/login/" in response["Location"]
-        assert client.post(PROPOSE, {"title": "x"}).status_code == 302
+    def test_a_visitor_gets_the_form_with_an_e_mail_field_and_a_log_in_link(self, client, office):
+        html = client.get(PROPOSE).content.decode()
+        assert 'name="email"' in html and "/accounts/login/?next=" in html
+        assert client.post(PROPOSE, {"title": "x"}).status_code == 400
         assert not Proposal.objects.exists()
+
+    def test_a_member_gets_no_e_mail_field(self, client, office, author):
+        client.force_login(author)
+        assert 'name="email"' not in client.get(PROPOSE).content.decode()
 
     def test_a_member_proposes_and_lands_on_the_public_page(self, client, office, author):
         client.force_login(author)
@@ -89,6 +92,16 @@ class TestPropose:
         office.save()
         client.force_login(author)
         assert client.get(PROPOSE).status_code in (403, 404)
+
+
+def test_the_data_export_holds_the_members_dialogue(client, proposal, author, supporter):
+    supported_by(proposal, supporter)
+    client.force_login(supporter)
+    export = client.get("/sv/accounts/me/export/").json()
+    assert export["dialogue"]["supports"][0]["proposal"] == str(proposal.public_id)
+    client.force_login(author)
+    export = client.get("/sv/accounts/me/export/").json()
+    assert export["dialogue"]["proposals"][0]["title"] == proposal.title
 
 
 class TestSupportAndFollow:

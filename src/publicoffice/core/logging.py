@@ -33,8 +33,11 @@ HIDDEN_FIELDS = frozenset(
     {"request", "remote_addr", "client_address", "ip", "REMOTE_ADDR", "server_time"}
 )
 
-#: Path segments that are secrets: sign-up confirmation, calendar feeds, check-in tokens.
-_SECRET_PATH = re.compile(r"(/signup/confirm/|/calendar/|/checkin/)[^/\s?#\"']+")
+#: Path segments that are secrets: sign-up and proposal confirmation, calendar feeds,
+#: check-in tokens.
+_SECRET_PATH = re.compile(
+    r"(/signup/confirm/|/proposals/confirm/|/calendar/|/checkin/)[^/\s?#\"']+"
+)
 #: Gunicorn's "Invalid request from ip=...".
 _ADDRESS = re.compile(r"\bip=[^\s:,]*(:\d+)?")
 

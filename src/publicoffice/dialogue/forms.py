@@ -46,6 +46,22 @@ class ProposalForm(forms.Form):
         return {name: self.cleaned_data[name] for name in ("kind", "title", "body", "language")}
 
 
+class VisitorProposalForm(ProposalForm):
+    """The same, for a visitor without an account: with the address the link goes to."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_(
+            "We send you a link to publish the proposal, and later the answers. "
+            "The address is never shown, and it is erased 30 days after the proposal is closed."
+        ),
+    )
+
+    def fields_for_service(self) -> dict[str, Any]:
+        return {**super().fields_for_service(), "email": self.cleaned_data["email"]}
+
+
 class RewordForm(forms.Form):
     prefix = "reword"
 

@@ -14,3 +14,7 @@ answer_published = DomainEvent("dialogue.answer_published")
 #: The author changed a proposal people support: ``proposal_id``, ``version``
 #: (the number of the wording that was replaced). Supporters are told.
 proposal_reworded = DomainEvent("dialogue.proposal_reworded")
+
+#: A visitor without an account proposed: ``proposal_id``. The confirmation
+#: link goes to the address they gave.
+visitor_proposal_made = DomainEvent("dialogue.visitor_proposal_made")

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
@@ -19,14 +21,20 @@ from publicoffice.accounts.actors import Member
 from publicoffice.core.ical import site_url
 from publicoffice.core.mail import address_of, in_language_of, send_templated
 from publicoffice.dialogue.models import Answer, Proposal, State
+from publicoffice.dialogue.services.visitors import confirmation_token
 
 SUBJECTS: dict[str, Promise] = {
     "answer_author": gettext_lazy("Your proposal has an answer: %(title)s"),
     "answer_other": gettext_lazy("A proposal you follow has an answer: %(title)s"),
     "reworded": gettext_lazy("A proposal you support was changed: %(title)s"),
+    "confirm": gettext_lazy("Confirm your proposal: %(title)s"),
 }
 
 LEADS: dict[str, Promise] = {
+    "confirm": gettext_lazy(
+        "Thank you for your proposal! Open the link below within three days to publish it. "
+        "Your e-mail address is never shown; we use it only to send you the answers."
+    ),
     "answer_author": gettext_lazy("The office has answered your proposal in public."),
     "answer_other": gettext_lazy(
         "The office has answered a proposal you support or follow, in public."
@@ -60,22 +68,36 @@ def _send(*, member: Member, proposal: Proposal, kind: str, extra: dict[str, Any
     if not to:
         return False
     with in_language_of(member):
-        context = {
-            "name": str(member),
-            "lead": LEADS[kind],
-            "title": proposal.title,
-            "where": _where(proposal),
-            "url": proposal_url(proposal),
-            **extra,
-        }
-        send_templated(
-            to=to,
-            subject=SUBJECTS[kind] % {"title": proposal.title},
-            template="dialogue/email/notice",
-            context=context,
-            reply_to=getattr(proposal.office, "email", "") or "",
-        )
+        _write(to=to, name=str(member), proposal=proposal, kind=kind, extra=extra)
     return True
+
+
+def _send_to_visitor(*, proposal: Proposal, kind: str, extra: dict[str, Any]) -> bool:
+    """The visitor without an account who made ``proposal``, in the language they used."""
+    if not proposal.contact_email:
+        return False
+    with translation.override(proposal.contact_language or settings.LANGUAGE_CODE):
+        _write(to=proposal.contact_email, name="", proposal=proposal, kind=kind, extra=extra)
+    return True
+
+
+def _write(*, to: str, name: str, proposal: Proposal, kind: str, extra: dict[str, Any]) -> None:
+    """One e-mail in the active language."""
+    context = {
+        "name": name,
+        "lead": LEADS[kind],
+        "title": proposal.title,
+        "where": _where(proposal),
+        "url": proposal_url(proposal),
+        **extra,
+    }
+    send_templated(
+        to=to,
+        subject=SUBJECTS[kind] % {"title": proposal.title},
+        template="dialogue/email/notice",
+        context=context,
+        reply_to=getattr(proposal.office, "email", "") or "",
+    )
 
 
 def _people(proposal: Proposal, *, followers: bool) -> Iterable[Member]:
@@ -102,7 +124,26 @@ def send_answer_notices(*, answer_id: int) -> str:
         kind = "answer_author" if member.pk == proposal.author_id else "answer_other"
         extra = {"state": State(answer.state).label, "answer": answer.text or EVENT_HELD}
         sent += _send(member=member, proposal=proposal, kind=kind, extra=extra)
+    if proposal.author is None and answer.state != State.WITHDRAWN:
+        extra = {"state": State(answer.state).label, "answer": answer.text or EVENT_HELD}
+        sent += _send_to_visitor(proposal=proposal, kind="answer_author", extra=extra)
     return f"sent: {sent}"
+
+
+def send_confirmation(*, proposal_id: int) -> str:
+    """The link a visitor opens to make their proposal public (and prove the address)."""
+    proposal = (
+        Proposal.objects.select_related("office")
+        .filter(pk=proposal_id, awaiting_confirmation=True)
+        .first()
+    )
+    if proposal is None:
+        return "skipped: confirmed or gone"
+    path = reverse("dialogue:confirm", kwargs={"token": confirmation_token(proposal)})
+    with translation.override(proposal.contact_language or settings.LANGUAGE_CODE):
+        link = site_url(path)
+    _send_to_visitor(proposal=proposal, kind="confirm", extra={"url": link, "confirm": True})
+    return "sent: confirmation"
 
 
 def _recipients(answer: Answer, proposal: Proposal) -> list[Member]:

@@ -56,7 +56,12 @@ def can_answer_for_office(user: AnyUser, office: Office) -> bool:
 
 
 def can_see(user: AnyUser, proposal: Proposal) -> bool:
-    """Public unless hidden by moderation; hidden ones stay readable to the author and staff."""
+    """Public unless hidden by moderation; hidden ones stay readable to the author and staff.
+
+    A visitor's proposal is nobody's to see until its e-mail is confirmed.
+    """
+    if proposal.awaiting_confirmation:
+        return False
     if proposal.hidden_at is None:
         return True
     return is_author(user, proposal) or can_answer(user, proposal)

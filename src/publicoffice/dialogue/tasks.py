@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from django_tasks import task
 
 from publicoffice.core.sweeps import queue_next
-from publicoffice.dialogue import happenings, notifications
-from publicoffice.dialogue.services import answers, to_event
+from publicoffice.dialogue import happenings, notifications, problem_notifications
+from publicoffice.dialogue.services import answers, problems, to_event, visitors
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,19 @@ def send_answer_notices(*, answer_id: int) -> str:
 def send_reworded_notices(*, proposal_id: int, version: int) -> str:
     """E-mail the supporters that the proposal they support was reworded."""
     return notifications.send_reworded_notices(proposal_id=proposal_id, version=version)
+
+
+@task()
+def send_confirmation(*, proposal_id: int) -> str:
+    """E-mail a visitor the link that publishes their proposal."""
+    return notifications.send_confirmation(proposal_id=proposal_id)
+
+
+def queue_confirmation(*, proposal_id: int) -> None:
+    try:
+        send_confirmation.enqueue(proposal_id=proposal_id)
+    except Exception:
+        logger.exception("Could not queue the confirmation of proposal %s", proposal_id)
 
 
 def queue_answer_notices(*, answer_id: int) -> None:
@@ -54,6 +67,8 @@ def listen() -> None:
     """Subscribe the e-mails to what the services publish (from ``ready()``)."""
     happenings.answer_published.subscribe(queue_answer_notices)
     happenings.proposal_reworded.subscribe(queue_reworded_notices)
+    happenings.visitor_proposal_made.subscribe(queue_confirmation)
+    problem_notifications.listen()
 
 
 def schedule_sweep(run_after: datetime | None = None) -> datetime | None:
@@ -63,12 +78,26 @@ def schedule_sweep(run_after: datetime | None = None) -> datetime | None:
 
 @task()
 def sweep_dialogue(*, reschedule: bool = True) -> dict[str, int]:
-    """Publish due drafts, archive proposals left without support, close held events."""
+    """Publish due drafts, archive forgotten proposals, close held events, keep privacy.
+
+    Privacy: visitors' proposals never confirmed are deleted, and the
+    addresses of visitors and problem reporters are erased once no longer needed.
+    """
     try:
         published = answers.publish_due_answers()
         archived = answers.archive_stale()
         held = to_event.close_held_events()
+        dropped = visitors.drop_unconfirmed()
+        forgotten = visitors.forget_visitor_addresses()
+        erased = problems.erase_contact_emails()
     finally:
         if reschedule:
             schedule_sweep()
-    return {"answers_published": published, "proposals_archived": archived, "events_held": held}
+    return {
+        "answers_published": published,
+        "proposals_archived": archived,
+        "events_held": held,
+        "problem_emails_erased": erased,
+        "unconfirmed_dropped": dropped,
+        "addresses_forgotten": forgotten,
+    }

@@ -3,13 +3,14 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from publicoffice.dialogue.views import member, public, staff
+from publicoffice.dialogue.views import member, problems, public, staff
 
 app_name = "dialogue"
 
 urlpatterns = [
     path("proposals/", public.network, name="network"),
     path("proposals/to-answer/", staff.queue, name="queue"),
+    path("proposals/confirm/<str:token>/", member.confirm, name="confirm"),
     path("proposals/<uuid:public_id>/", public.proposal, name="proposal"),
     path("proposals/<uuid:public_id>/support/", member.support, name="support"),
     path("proposals/<uuid:public_id>/follow/", member.follow, name="follow"),
@@ -37,4 +38,12 @@ urlpatterns = [
         "events/to-decide/",
         RedirectView.as_view(pattern_name="dialogue:queue", permanent=True),
     ),
+    path("offices/<slug:slug>/problems/", problems.office_problems, name="problems"),
+    path("offices/<slug:slug>/problems/report/", problems.report_problem, name="report_problem"),
+    path("problems/<uuid:public_id>/", problems.problem, name="problem"),
+    path("problems/<uuid:public_id>/update/", problems.update, name="problem_update"),
+    path("problems/<uuid:public_id>/reopen/", problems.reopen, name="problem_reopen"),
+    path("problems/<uuid:public_id>/flag/", problems.flag, name="problem_flag"),
+    path("problems/<uuid:public_id>/hide/", problems.hide, name="problem_hide"),
+    path("problems/<uuid:public_id>/photo/", problems.photo, name="problem_photo"),
 ]

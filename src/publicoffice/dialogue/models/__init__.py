@@ -1,6 +1,16 @@
 """The dialogue's tables: proposals with their supports and answers (:mod:`.proposals`),
 problem reports with their updates (:mod:`.problems`)."""
 
+from publicoffice.dialogue.models.problems import (
+    PROBLEM_FAMILIES,
+    PROBLEM_OPEN_STATES,
+    ProblemCategory,
+    ProblemReport,
+    ProblemReportQuerySet,
+    ProblemState,
+    ProblemStatistic,
+    ProblemUpdate,
+)
 from publicoffice.dialogue.models.proposals import (
     FAMILIES,
     OPEN_STATES,
@@ -17,16 +27,6 @@ from publicoffice.dialogue.models.proposals import (
     Side,
     State,
     Support,
-)
-from publicoffice.dialogue.models.problems import (
-    PROBLEM_FAMILIES,
-    PROBLEM_OPEN_STATES,
-    ProblemCategory,
-    ProblemReport,
-    ProblemReportQuerySet,
-    ProblemState,
-    ProblemStatistic,
-    ProblemUpdate,
 )
 
 __all__ = [

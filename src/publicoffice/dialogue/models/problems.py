@@ -31,9 +31,7 @@ from publicoffice.places.models import Office
 class ProblemCategory(models.TextChoices):
     EQUIPMENT = "equipment", pgettext_lazy("problem category", "Broken equipment")
     CLEANLINESS = "cleanliness", pgettext_lazy("problem category", "Cleanliness")
-    ACCESSIBILITY = "accessibility", pgettext_lazy(
-        "problem category", "An accessibility barrier"
-    )
+    ACCESSIBILITY = "accessibility", pgettext_lazy("problem category", "An accessibility barrier")
     SAFETY = "safety", pgettext_lazy("problem category", "Safety")
     OTHER = "other", pgettext_lazy("problem category", "Something else")
 

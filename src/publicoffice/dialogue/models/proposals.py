@@ -74,8 +74,8 @@ OPEN_STATES = tuple(s for s, f in FAMILIES.items() if f == Family.OPEN)
 
 class ProposalQuerySet(models.QuerySet["Proposal"]):
     def visible(self) -> ProposalQuerySet:
-        """Proposals anyone may read: not hidden by moderation."""
-        return self.filter(hidden_at__isnull=True)
+        """Proposals anyone may read: confirmed, and not hidden by moderation."""
+        return self.filter(hidden_at__isnull=True, awaiting_confirmation=False)
 
     def listed(self) -> ProposalQuerySet:
         """Visible and not archived: what the lists show."""
@@ -107,6 +107,12 @@ class Proposal(TimeStampedModel):
         related_name="proposals",
     )
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.NEW)
+    #: A visitor without an account: where the answers go (never shown, erased
+    #: 30 days after the proposal closes), in which language, and whether
+    #: they have opened the confirmation link yet (until then nobody sees it).
+    contact_email = models.EmailField(_("visitor's e-mail"), blank=True)
+    contact_language = models.CharField(max_length=8, blank=True)
+    awaiting_confirmation = models.BooleanField(default=False)
     #: The current wording's number: 1, then one more each time supporters' text changes.
     version = models.PositiveIntegerField(default=1)
     #: Kept in step by the services, so that lists sort by support in one query.
@@ -298,6 +304,12 @@ class Answer(TimeStampedModel):
     )
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    #: For "duplicate": the other proposal; for "forwarded": to whom. Copied to
+    #: the proposal when the answer is published, never before.
+    duplicate_of = models.ForeignKey(
+        Proposal, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    forwarded_to = models.CharField(_("forwarded to"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["proposal", "created_at", "id"]

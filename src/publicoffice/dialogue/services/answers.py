@@ -57,9 +57,13 @@ def publish_state_change(
 
 
 def _apply(answer: Answer, proposal: Proposal, *, now: datetime, by_staff: bool) -> None:
+    """Move the proposal as the published ``answer`` says; tell whoever listens."""
     proposal.state = answer.state
     proposal.state_changed_at = now
-    fields = ["state", "state_changed_at", "updated_at"]
+    # "Duplicate of" and "forwarded to" belong to the state that says so.
+    proposal.duplicate_of = answer.duplicate_of if answer.state == State.DUPLICATE else None
+    proposal.forwarded_to = answer.forwarded_to if answer.state == State.FORWARDED else ""
+    fields = ["state", "state_changed_at", "duplicate_of", "forwarded_to", "updated_at"]
     statistic = statistic_of(proposal)
     statistic.state = answer.state
     if by_staff and proposal.first_answer_at is None:
@@ -118,7 +122,7 @@ def answer_write(
     """
     now = acting_now(now)
     proposal = locked(proposal)
-    if proposal.hidden_at is not None:
+    if proposal.hidden_at is not None or proposal.state == State.WITHDRAWN:
         raise DomainError(ErrorCode.PROPOSAL_CLOSED)
     details: dict[str, Any] = {"duplicate_of": duplicate_of, "forwarded_to": forwarded_to}
     state = _clean_state(proposal, state, details)
@@ -127,17 +131,23 @@ def answer_write(
     )
     if publish_at is not None and publish_at <= now:
         raise DomainError(ErrorCode.IN_PAST, field="publish_at")
-    if state == State.DUPLICATE:
-        proposal.duplicate_of = duplicate_of
-        proposal.save(update_fields=["duplicate_of"])
-    if state == State.FORWARDED:
-        proposal.forwarded_to = details["forwarded_to"]
-        proposal.save(update_fields=["forwarded_to"])
+    # Kept on the answer, so a draft shows nothing until it is published.
+    answer = Answer(
+        proposal=proposal,
+        state=state,
+        text=words,
+        written_by=staff,
+        duplicate_of=duplicate_of if state == State.DUPLICATE else None,
+        forwarded_to=details["forwarded_to"] if state == State.FORWARDED else "",
+    )
     if draft or publish_at is not None:
-        return Answer.objects.create(
-            proposal=proposal, state=state, text=words, written_by=staff, publish_at=publish_at
-        )
-    return publish_state_change(proposal, state=state, text=words, by=staff, now=now)
+        answer.publish_at = publish_at
+        answer.save()
+        return answer
+    answer.published_at = now
+    answer.save()
+    _apply(answer, proposal, now=now, by_staff=True)
+    return answer
 
 
 @transaction.atomic
@@ -148,6 +158,8 @@ def answer_publish(*, answer: Answer, now: datetime | None = None) -> Answer:
     if answer.published_at is not None:
         raise DomainError(ErrorCode.ANSWER_NOT_FOUND)
     proposal = locked(answer.proposal)
+    if proposal.hidden_at is not None or proposal.state == State.WITHDRAWN:
+        raise DomainError(ErrorCode.PROPOSAL_CLOSED)
     answer.published_at = now
     answer.save(update_fields=["published_at", "updated_at"])
     _apply(answer, proposal, now=now, by_staff=True)
@@ -157,7 +169,12 @@ def answer_publish(*, answer: Answer, now: datetime | None = None) -> Answer:
 def publish_due_answers(*, now: datetime | None = None) -> int:
     """Publish every draft whose ``publish_at`` has come; how many."""
     now = acting_now(now)
-    due = Answer.objects.filter(published_at__isnull=True, publish_at__lte=now)
+    # A proposal hidden or withdrawn since keeps its draft unpublished, for staff to see.
+    due = Answer.objects.filter(
+        published_at__isnull=True,
+        publish_at__lte=now,
+        proposal__hidden_at__isnull=True,
+    ).exclude(proposal__state=State.WITHDRAWN)
     count = 0
     for answer in due.order_by("publish_at", "id"):
         answer_publish(answer=answer, now=now)

@@ -25,7 +25,7 @@ from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.core.text import one_line
 from publicoffice.core.timeutils import acting_now
-from publicoffice.dialogue import clock
+from publicoffice.dialogue import clock, photos
 from publicoffice.dialogue.models import (
     PROBLEM_FAMILIES,
     Family,
@@ -54,6 +54,8 @@ problem_updated = DomainEvent("dialogue.problem_updated")
 #: States staff may give; *new* is only where a report starts.
 STAFF_PROBLEM_STATES = frozenset(set(ProblemState.values) - {ProblemState.NEW})
 EMAIL_MAX = 254
+#: Where problem photos are kept under ``MEDIA_ROOT``.
+PHOTO_FOLDER = "problems"
 
 
 def _clean_category(value: Any) -> str:
@@ -97,14 +99,15 @@ def problem_report(
     language: Any,
     reporter: Member | None = None,
     contact_email: Any = "",
-    photo: str = "",
+    photo: photos.Photo | None = None,
     now: datetime | None = None,
 ) -> ProblemReport:
     """Anyone reports a problem at ``office``; a visitor may leave an e-mail for updates.
 
-    A member's own address is used for their updates, so ``contact_email``
-    is kept only for visitors without an account. ``photo`` is the name of a
-    photo :mod:`publicoffice.dialogue.photos` already stored.
+    A member hears by their account's address (the web form asks them for
+    no other); ``contact_email`` is for visitors, and for a case system
+    filing through Open311 on a resident's behalf. ``photo`` comes cleaned
+    by :func:`publicoffice.dialogue.photos.prepare`.
     """
     now = acting_now(now)
     _refuse_unless_reportable(office)
@@ -122,14 +125,15 @@ def problem_report(
         ),
         language=_clean_language(language),
         reporter=reporter,
-        contact_email="" if reporter is not None else _clean_email(contact_email),
+        contact_email=_clean_email(contact_email),
         answer_due=clock.answer_due(
             made_at=now, days=clock.promised_days(office=office, operator=None)
         ),
         state_changed_at=now,
-        photo=photo,
     )
     report.full_clean()
+    if photo is not None:
+        report.photo = photos.store(photo, folder=PHOTO_FOLDER)
     report.save()
     ProblemReport.objects.filter(pk=report.pk).update(created_at=now, updated_at=now)
     report.created_at = report.updated_at = now
@@ -285,8 +289,4 @@ def erase_contact_emails(*, now: datetime | None = None) -> int:
     cutoff = now - timedelta(days=settings.DIALOGUE_REOPEN_DAYS)
     ended = [state for state, family in PROBLEM_FAMILIES.items() if family != Family.OPEN]
     over = Q(state__in=ended, state_changed_at__lt=cutoff) | Q(hidden_at__lt=cutoff)
-    return (
-        ProblemReport.objects.filter(over)
-        .exclude(contact_email="")
-        .update(contact_email="")
-    )
+    return ProblemReport.objects.filter(over).exclude(contact_email="").update(contact_email="")

@@ -45,25 +45,25 @@ from publicoffice.dialogue.services._common import (
 from publicoffice.places.models import Municipality, Office, Operator
 
 
-def _clean_kind(value: Any) -> str:
+def clean_kind(value: Any) -> str:
     if value not in Kind.values:
         raise DomainError(ErrorCode.PROPOSAL_KIND_INVALID, field="kind")
     return str(value)
 
 
-def _clean_language(value: Any) -> str:
+def clean_language(value: Any) -> str:
     if value not in LANGUAGE_CODES:
         raise DomainError(ErrorCode.LANGUAGE_UNKNOWN, field="language")
     return str(value)
 
 
-def _clean_title(value: Any) -> str:
+def clean_title(value: Any) -> str:
     return clean_line(
         value, field="title", limit=TITLE_MAX, missing=_("Give the proposal a title.")
     )
 
 
-def _clean_body(value: Any) -> str:
+def clean_body(value: Any) -> str:
     return clean_paragraphs(
         value, field="body", limit=BODY_MAX, missing=_("Say what you propose, and why.")
     )
@@ -109,10 +109,10 @@ def proposal_create(
         office=office,
         operator=operator,
         municipality=municipality,
-        kind=_clean_kind(kind),
-        title=_clean_title(title),
-        body=_clean_body(body),
-        language=_clean_language(language),
+        kind=clean_kind(kind),
+        title=clean_title(title),
+        body=clean_body(body),
+        language=clean_language(language),
         author=author,
         answer_due=clock.answer_due(made_at=now, days=days),
         state_changed_at=now,
@@ -147,7 +147,7 @@ def proposal_reword(
             ErrorCode.PROPOSAL_CLOSED,
             _("Staff have answered this proposal; make a new one to propose something else."),
         )
-    new_title, new_body = _clean_title(title), _clean_body(body)
+    new_title, new_body = clean_title(title), clean_body(body)
     if (new_title, new_body) == (proposal.title, proposal.body):
         raise DomainError(ErrorCode.NOTHING_TO_CHANGE)
     supported = proposal.support_count > 0
@@ -178,6 +178,8 @@ def support_add(*, member: Member, proposal: Proposal) -> bool:
     _, created = Support.objects.get_or_create(proposal=proposal, member=member)
     if created:
         _count_supports(proposal, +1)
+        if proposal.archived_at is not None:  # somebody cares after all: list it again
+            Proposal.objects.filter(pk=proposal.pk).update(archived_at=None)
     return created
 
 
@@ -189,6 +191,16 @@ def support_withdraw(*, member: Member, proposal: Proposal) -> bool:
     if deleted:
         _count_supports(proposal, -1)
     return bool(deleted)
+
+
+def supports_before_account_deletion(user: Member) -> None:
+    """Take back a leaving member's supports, so the kept counts stay true.
+
+    The database would delete the rows by ``CASCADE`` but leave
+    ``support_count`` and the statistics one too high (an account deletion step).
+    """
+    for proposal in Proposal.objects.filter(supports__member=user):
+        support_withdraw(member=user, proposal=proposal)
 
 
 def _count_supports(proposal: Proposal, change: int) -> None:

@@ -20,10 +20,11 @@ from publicoffice.dialogue.forms import (
     ProposalForm,
     ReportForm,
     RewordForm,
+    VisitorProposalForm,
     WithdrawForm,
 )
 from publicoffice.dialogue.models import Proposal
-from publicoffice.dialogue.services import answers, proposals
+from publicoffice.dialogue.services import answers, proposals, visitors
 from publicoffice.dialogue.views.common import FIELD_OF_CODE, acting_member, form_refused
 from publicoffice.dialogue.views.public import proposal_page
 from publicoffice.places.models import OfficeStatus
@@ -31,6 +32,9 @@ from publicoffice.places.selectors import office_public
 
 #: Proposals, arguments and reports: one client, an hour.
 WRITINGS = PostLimit("dialogue_writing", limit=30, window=3600)
+#: Proposals and confirmations from visitors without an account: per device, with
+#: a backstop for everyone behind one address (an office's Wi-Fi).
+VISITOR_WRITINGS = PostLimit("dialogue_visitor", limit=10, window=3600, per_address=60)
 #: Supporting and following: one client, ten minutes.
 CLICKS = PostLimit("dialogue_click", limit=120, window=600)
 
@@ -43,33 +47,33 @@ def _visible(request: HttpRequest, public_id: Any) -> Proposal:
     return selectors.proposal_get_visible(user=request.user, public_id=public_id)
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts(WRITINGS)
+@limit_posts(VISITOR_WRITINGS)
 def propose(request: HttpRequest, slug: str) -> HttpResponse:
-    """A member proposes something for an office; the office answers in public."""
+    """Propose something for an office: members at once, visitors after an e-mail link."""
     office = office_public(slug=slug)
-    if office.status != OfficeStatus.OPEN or not policies.can_propose(request.user):
+    if office.status != OfficeStatus.OPEN:
         raise DomainError(ErrorCode.NOT_ALLOWED, _("Proposals can be made at open offices."))
-    language = request.LANGUAGE_CODE
+    member = policies.can_propose(request.user)
+    form_class = ProposalForm if member else VisitorProposalForm
     if request.method != "POST":
-        kind = request.GET.get("kind", "")
-        form = ProposalForm(initial={"language": language, "kind": kind})
-        return render(request, "dialogue/propose.html", {"form": form, "office": office})
-    form = ProposalForm(request.POST)
-    context = {"form": form, "office": office}
+        initial = {"language": request.LANGUAGE_CODE, "kind": request.GET.get("kind", "")}
+        context = {"form": form_class(initial=initial), "office": office, "visitor": not member}
+        return render(request, "dialogue/propose.html", context)
+    form = form_class(request.POST)
+    context = {"form": form, "office": office, "visitor": not member}
     if not form.is_valid():
         return render(request, "dialogue/propose.html", context, status=400)
+    if not member:
+        return _send_visitor_proposal(request, context)
     return _send_proposal(request, context)
 
 
 @on_domain_error(form_refused("dialogue/propose.html"))
 def _send_proposal(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
-    proposal = proposals.proposal_create(
-        author=acting_member(request),
-        office=context["office"],
-        **context["form"].fields_for_service(),
-    )
+    fields = context["form"].fields_for_service()
+    author = acting_member(request)
+    proposal = proposals.proposal_create(author=author, office=context["office"], **fields)
     messages.success(
         request,
         _(
@@ -77,6 +81,27 @@ def _send_proposal(request: HttpRequest, context: dict[str, Any]) -> HttpRespons
             "answers here; you get an e-mail when it does."
         ),
     )
+    return _back(proposal)
+
+
+@on_domain_error(form_refused("dialogue/propose.html"))
+def _send_visitor_proposal(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    visitors.proposal_from_visitor(
+        office=context["office"],
+        reply_language=request.LANGUAGE_CODE,
+        **context["form"].fields_for_service(),
+    )
+    return render(request, "dialogue/check_email.html", {"office": context["office"]})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts(VISITOR_WRITINGS)
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the e-mail: a page with a button, since mail scanners open links too."""
+    if request.method != "POST":
+        return render(request, "dialogue/confirm.html", {"token": token})
+    proposal = visitors.proposal_confirm(token=token)
+    messages.success(request, _("Thank you! Your proposal is public now."))
     return _back(proposal)
 
 

@@ -1,0 +1,82 @@
+"""Fixtures for dialogue: an office whose operator promises an answer in 10 days, people.
+
+Services take ``now``, so most tests need no frozen clock; :data:`NOW` is
+Wednesday 25 November 2026, 08:00 in Stockholm.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django_tasks.signals import task_finished
+
+from publicoffice.dialogue.models import Proposal
+from publicoffice.places.models import Office
+from tests.dialogue.factories import host_of, person, propose
+from tests.factories import OfficeFactory, OperatorFactory
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def office(db: Any) -> Office:
+    """Ronna kontor; its operator promises an answer within 10 calendar days."""
+    return OfficeFactory(
+        slug="ronna", name="Ronna kontor", operator=OperatorFactory(answer_within_days=10)
+    )
+
+
+@pytest.fixture
+def other_office(db: Any) -> Office:
+    """Another operator's office, in another municipality."""
+    return OfficeFactory(slug="alby", name="Alby kontor")
+
+
+@pytest.fixture
+def author(db: Any) -> Any:
+    return person("Amina")
+
+
+@pytest.fixture
+def supporter(db: Any) -> Any:
+    return person("Johan")
+
+
+@pytest.fixture
+def stranger(db: Any) -> Any:
+    return person("Sara")
+
+
+@pytest.fixture
+def host(office: Office) -> Any:
+    return host_of(office)
+
+
+@pytest.fixture
+def proposal(office: Office, author: Any) -> Proposal:
+    return propose(author, office=office)
+
+
+@pytest.fixture
+def notices(settings: Any, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any) -> Any:
+    """Tasks run at once, after the commit; a failing task fails the test.
+
+    Returns the context manager to wrap around a service call: its
+    on-commit callbacks (the published happenings) run at its end.
+    """
+    settings.TASKS = IMMEDIATE_TASKS
+    settings.PUBLIC_BASE_URL = "https://kontor.example"
+    failed: list[str] = []
+
+    def remember(sender: Any, task_result: Any, **kwargs: Any) -> None:
+        if task_result.errors:
+            failed.append(task_result.errors[-1].traceback)
+
+    def committed() -> Any:
+        return django_capture_on_commit_callbacks(execute=True)
+
+    task_finished.connect(remember)
+    yield committed
+    task_finished.disconnect(remember)
+    assert not failed, failed[0]
