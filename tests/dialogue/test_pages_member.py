@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from publicoffice.dialogue.models import ContentReport, Follow, Proposal, Support
 from tests.dialogue.factories import answer, propose, supported_by
@@ -116,6 +118,30 @@ class TestSupportAndFollow:
         client.post(page(proposal, "support/"), {"support": "off"})
         proposal.refresh_from_db()
         assert proposal.support_count == 0
+
+    def test_with_htmx_the_support_block_comes_back_in_place(self, client, proposal, supporter):
+        client.force_login(supporter)
+        response = client.post(
+            page(proposal, "support/"), {"support": "on"}, headers={"HX-Request": "true"}
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<html" not in html and ">1 supporter<" in html.replace("\n", "")
+        with translation.override("sv"):
+            assert gettext("Thank you for your support!") in html
+        assert 'name="support" value="off"' in html
+        response = client.post(
+            page(proposal, "follow/"), {"follow": "on"}, headers={"HX-Request": "true"}
+        )
+        assert 'name="follow" value="off"' in response.content.decode()
+
+    def test_the_page_has_the_live_region_and_the_htmx_attributes(
+        self, client, proposal, supporter
+    ):
+        client.force_login(supporter)
+        html = client.get(page(proposal)).content.decode()
+        assert '<div id="support-block" aria-live="polite">' in html
+        assert 'hx-target="#support-block"' in html
 
     def test_the_author_cannot_support_their_own(self, client, proposal, author):
         client.force_login(author)

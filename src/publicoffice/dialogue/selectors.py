@@ -219,3 +219,13 @@ def draft_of(*, proposal: Proposal, answer_id: int) -> Answer:
 def proposal_of_event(*, event: Any) -> Proposal | None:
     """The proposal an event was made from, if any (the event page's link back)."""
     return _rows(Proposal.objects.filter(event=event)).first()
+
+
+def support_state(*, user: AnyUser, proposal: Proposal) -> dict[str, bool]:
+    """Whether ``user`` supports and follows ``proposal`` (the support block's buttons)."""
+    mine = {"proposal": proposal, "member_id": getattr(user, "pk", None)}
+    known = user.is_authenticated
+    return {
+        "supported": known and Support.objects.filter(**mine).exists(),
+        "following": known and Follow.objects.filter(**mine).exists(),
+    }

@@ -137,13 +137,27 @@ def _support(request: HttpRequest, proposal: Proposal, on: bool) -> HttpResponse
     member = acting_member(request)
     if on:
         added = proposals.support_add(member=member, proposal=proposal)
-        messages.success(
-            request, _("Thank you for your support!") if added else _("You already support it.")
-        )
+        said = _("Thank you for your support!") if added else _("You already support it.")
     else:
         proposals.support_withdraw(member=member, proposal=proposal)
-        messages.success(request, _("Your support is taken back."))
-    return _back(proposal)
+        said = _("Your support is taken back.")
+    return _answered(request, proposal, said)
+
+
+def _answered(request: HttpRequest, proposal: Proposal, said: str) -> HttpResponse:
+    """htmx: the support block again, with what happened; otherwise back to the page."""
+    if not getattr(request, "htmx", False):
+        messages.success(request, said)
+        return _back(proposal)
+    fresh = selectors.proposal_get_visible(user=request.user, public_id=proposal.public_id)
+    context = {
+        "proposal": fresh,
+        "said": said,
+        "is_author": policies.is_author(request.user, fresh),
+        "is_open": policies.is_open(fresh),
+        **selectors.support_state(user=request.user, proposal=fresh),
+    }
+    return render(request, "dialogue/_support.html", context)
 
 
 @login_required
@@ -154,11 +168,8 @@ def follow(request: HttpRequest, public_id: Any) -> HttpResponse:
     proposal = _visible(request, public_id)
     on = request.POST.get("follow") != "off"
     proposals.follow(member=acting_member(request), proposal=proposal, on=on)
-    messages.success(
-        request,
-        _("You will get an e-mail when it is answered.") if on else _("You no longer follow it."),
-    )
-    return _back(proposal)
+    said = _("You will get an e-mail when it is answered.") if on else _("You no longer follow it.")
+    return _answered(request, proposal, said)
 
 
 @login_required
