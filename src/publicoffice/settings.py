@@ -18,6 +18,7 @@ import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
+from publicoffice.core.cache_config import cache_config
 from publicoffice.core.languages import EXTRA_LANG_INFO, LANGUAGES, register_extra_languages
 from publicoffice.core.logging import log_format, logging_config
 from publicoffice.core.security_headers import tile_source
@@ -231,6 +232,10 @@ def _package_static(package: str) -> Path:
 STATICFILES_DIRS = [BASE_DIR / "static", _package_static("leaflet")]
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Photos people send (problem reports): served only through views that check
+# who may see them (dialogue.photos), never straight from MEDIA_URL.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
@@ -335,9 +340,8 @@ BOOKINGS_MAX_WAITING = int(os.environ.get("BOOKINGS_MAX_WAITING", "10"))
 # Writes through the API per member in ten minutes.
 API_WRITE_LIMIT = int(os.environ.get("API_WRITE_LIMIT", "60"))
 BOOKINGS_RETENTION_DAYS = int(os.environ.get("BOOKINGS_RETENTION_DAYS", "365"))
-# Events: reminders this many hours before the start; open proposals per member.
+# Events: reminders this many hours before the start.
 EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "24"))
-EVENTS_MAX_OPEN_PROPOSALS = int(os.environ.get("EVENTS_MAX_OPEN_PROPOSALS", "5"))
 # Dialogue: open proposals one member may have at a time; days after which a
 # proposal nobody supported or answered is archived (kept, not listed); days
 # to answer a proposal made for a municipality's whole network (offices and
@@ -345,6 +349,9 @@ EVENTS_MAX_OPEN_PROPOSALS = int(os.environ.get("EVENTS_MAX_OPEN_PROPOSALS", "5")
 DIALOGUE_MAX_OPEN_PROPOSALS = int(os.environ.get("DIALOGUE_MAX_OPEN_PROPOSALS", "5"))
 DIALOGUE_ARCHIVE_DAYS = int(os.environ.get("DIALOGUE_ARCHIVE_DAYS", "90"))
 DIALOGUE_ANSWER_DAYS = int(os.environ.get("DIALOGUE_ANSWER_DAYS", "14"))
+# Problem reports: days after "fixed" in which anyone may say it is not fixed;
+# a visitor's e-mail for updates is deleted this long after the report ends.
+DIALOGUE_REOPEN_DAYS = int(os.environ.get("DIALOGUE_REOPEN_DAYS", "14"))
 # Contact requests one member may send in an hour and in a day.
 COMMUNITY_CONTACTS_PER_HOUR = int(os.environ.get("COMMUNITY_CONTACTS_PER_HOUR", "10"))
 COMMUNITY_CONTACTS_PER_DAY = int(os.environ.get("COMMUNITY_CONTACTS_PER_DAY", "30"))
@@ -367,27 +374,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 HEALTH_MAX_QUEUE_LAG = int(os.environ.get("HEALTH_MAX_QUEUE_LAG", "600"))
 
 
-def _cache_config() -> dict[str, object]:
-    """Where rate-limit counts and log-in locks live, shared by every worker.
-
-    ``CACHE_URL`` (or ``REDIS_URL``) names a Redis server; without one,
-    production uses a table in the database (``publicoffice createcachetable``
-    once, after ``migrate``) and development and tests their own memory.
-    """
-    url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
-    if url:
-        if not url.startswith(("redis://", "rediss://", "unix://")):
-            raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    if PRODUCTION:
-        return {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "publicoffice_cache",
-        }
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-
-
-CACHES = {"default": _cache_config()}
+# Rate-limit counts and log-in locks, shared by every worker (core/cache_config.py).
+CACHES = {"default": cache_config(os.environ, production=PRODUCTION)}
 
 # Rate limits and log-in locks (core/ratelimit.py, accounts/lockout.py,
 # docs/decisions/0008-login-limits-and-client-address.md). The number of

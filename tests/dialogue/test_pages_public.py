@@ -162,3 +162,17 @@ class TestProposalPage:
         assert "Answer in public" not in client.get(url).content.decode()
         client.force_login(host_of(office, "Here"))
         assert "Answer in public" in client.get(url).content.decode()
+
+
+def test_an_author_without_a_display_name_is_never_shown_by_e_mail(client, office, supporter):
+    nameless = person("Nameless")
+    nameless.display_name = ""
+    nameless.save()
+    proposal = propose(nameless, office=office)
+    other = propose(supporter, office=office, title="Annat")
+    argument_add(member=nameless, proposal=other, side="for", text="Ja")
+    pages = (f"/en/proposals/{proposal.public_id}/", f"/en/proposals/{other.public_id}/")
+    for url in (*pages, "/en/offices/ronna/dialogue/"):
+        assert "nameless@example.org" not in client.get(url).content.decode()
+    html = client.get(f"/en/proposals/{proposal.public_id}/").content.decode()
+    assert "proposed by a member" in html

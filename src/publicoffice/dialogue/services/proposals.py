@@ -149,7 +149,9 @@ def proposal_reword(
         )
     new_title, new_body = clean_title(title), clean_body(body)
     if (new_title, new_body) == (proposal.title, proposal.body):
-        raise DomainError(ErrorCode.NOTHING_TO_CHANGE)
+        raise DomainError(
+            ErrorCode.NOTHING_TO_CHANGE, _("The title and the text are as they were.")
+        )
     supported = proposal.support_count > 0
     if supported:
         ProposalVersion.objects.create(
