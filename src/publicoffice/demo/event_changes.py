@@ -2,9 +2,9 @@
 
 Kept apart from the planning and registrations in
 :mod:`publicoffice.demo.events` so neither module grows past a readable
-length. Here a host cancels, postpones and moves an event, and says yes or
-no to members' proposals, each through the event services with ``at=`` set
-to when the host would have done it.
+length. Here a host cancels, postpones and moves an event, each through
+the event services with ``at=`` set to when the host would have done it.
+(Members' proposals, some of which became events, are the dialogue demo's.)
 """
 
 from __future__ import annotations
@@ -18,16 +18,14 @@ from typing import Any, TypeVar
 from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 
-from publicoffice.accounts.models import User
 from publicoffice.core.errors import DomainError
 from publicoffice.demo import events_data as data
 from publicoffice.demo.booking_calendar import open_periods, wall
 from publicoffice.demo.event_planning import EVENT_ROOMS, Rooms, hosts_of, registrants
-from publicoffice.demo.people import DEMO_DOMAIN
 from publicoffice.demo.visit_shapes import seeded
 from publicoffice.demo.vocabulary import TEXT_LANGUAGES
 from publicoffice.events.models import Event
-from publicoffice.events.services import event_decide, event_propose, event_set_status, event_update
+from publicoffice.events.services import event_set_status, event_update
 from publicoffice.places.models import Office, Space
 
 PAST_DAYS = 14
@@ -132,61 +130,6 @@ class EventChanges:
                     if moved.booking_id not in (None, event.booking_id):  # another room
                         self.booked.append((moved.booking_id, at))
                     return
-
-    def proposals(self) -> None:
-        by_slug = {office.slug: office for office in self.offices}
-        for name, slug, ahead, hour, language, title, text, outcome in data.PROPOSALS:
-            office = by_slug.get(slug)
-            if office is None or not self.rooms_of.get(office.pk):
-                continue
-            member = User.objects.get(email=f"{name}@{DEMO_DOMAIN}")
-            day = self.today + timedelta(days=ahead)
-            room, starts_at = self.free_slot(office, day, hour)
-            if room is None or starts_at is None:
-                continue
-            with translation.override(language):
-                event = self.attempt(
-                    event_propose,
-                    office=office,
-                    member=member,
-                    title=title,
-                    description=text,
-                    starts_at=starts_at,
-                    ends_at=starts_at + timedelta(hours=2),
-                    space=room,
-                    at=now_minus(self.now, days=2),
-                )
-            if event is None or outcome == "waiting":
-                continue
-            approve = outcome == "approved"
-            decided_at = now_minus(self.now, hours=6)
-            decided = self.attempt(
-                event_decide,
-                event=event,
-                actor=self.hosts[office.pk],
-                approve=approve,
-                reason="" if approve else data.DECLINE_REASON,
-                at=decided_at,
-            )
-            if decided is not None and decided.booking_id is not None:
-                self.rooms.hold(room, starts_at, starts_at + timedelta(hours=2))
-                self.booked.append((decided.booking_id, decided_at))
-
-    def free_slot(self, office: Office, day: date, hour: int) -> tuple[Space | None, Any]:
-        """A room and a two-hour time on ``day`` or the days after, from ``hour``."""
-        for offset in range(7):
-            current = day + timedelta(days=offset)
-            for opens, closes in open_periods(office, current):
-                for start_hour in (hour, opens.hour + 1):
-                    starts_at = wall(current, start_hour)
-                    ends_at = starts_at + timedelta(hours=2)
-                    if not (opens <= starts_at and ends_at <= closes):
-                        continue
-                    for room in self.rooms_of[office.pk]:
-                        last = self.rooms.last_day(room, self.today)
-                        if current <= last and self.rooms.fits(room, starts_at, ends_at):
-                            return room, starts_at
-        return None, None
 
 
 def move_notes(starts_at: datetime, room: Space) -> dict[str, str]:

@@ -8,9 +8,8 @@ services with ``at=`` set to when a host would have done it:
 :func:`event_create` reserves the room through the booking service (so the
 booking rules and the double-booking guard apply), members register with
 :func:`registration_create` (two events fill up and get a waitlist, and a
-cancelled seat goes to the first in line), hosts cancel, postpone and move
-an event, and members' proposals wait for a host, one approved and one
-declined.
+cancelled seat goes to the first in line), and hosts cancel, postpone and
+move an event.
 
 Times are chosen to keep every booking rule without an override: inside
 opening hours, on the room's slots, within how far ahead the room may be
@@ -18,8 +17,8 @@ booked, and clear of the demo's other bookings (those still holding the
 room and the no-shows, which held it when the event was planned). A time
 the booking service still refuses is counted and the next one is tried.
 
-The load's state and the hosts' later changes (cancel, postpone, move,
-decide on proposals) are in :mod:`publicoffice.demo.event_changes`.
+The load's state and the hosts' later changes (cancel, postpone, move)
+are in :mod:`publicoffice.demo.event_changes`.
 
 On every run the demo offices' events (and the bookings of their rooms) are
 deleted and made again; for a given ``today`` and ``now`` they are the same.
@@ -184,7 +183,6 @@ class _Loader(EventChanges):
             self.change(cancelled, EventStatus.CANCELLED, data.CANCEL_NOTE)
             self.change(postponed, EventStatus.POSTPONED, data.POSTPONE_NOTE)
             self.move(moved)
-        self.proposals()
         self.redate()
         self.translate()
         self.result.totals = self.totals()
@@ -287,14 +285,12 @@ class _Loader(EventChanges):
     def totals(self) -> dict[str, int]:
         events = Event.objects.filter(office__in=self.offices)
         statuses = Counter(events.values_list("status", flat=True))
-        approvals = Counter(events.values_list("approval", flat=True))
         registrations = Registration.objects.filter(event__in=events)
         return {
             "events": events.count(),
             "events cancelled, postponed or moved": statuses[EventStatus.CANCELLED]
             + statuses[EventStatus.POSTPONED]
             + statuses[EventStatus.MOVED],
-            "event proposals waiting for a host": approvals["proposed"],
             "event registrations": registrations.filter(status="registered").count(),
             "on event waitlists": registrations.filter(status="waiting").count(),
         }

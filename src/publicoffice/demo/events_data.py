@@ -1,10 +1,9 @@
-"""The demo's events as plain data: the kinds of event the offices hold, and the proposals.
+"""The demo's events as plain data: the kinds of event the offices hold, and the hosts' notes.
 
 The texts, in the six languages, are in :mod:`publicoffice.demo.events_texts`.
 The Swedish text goes through the event services (the default language,
 which every other language falls back to); the other languages are added
-afterwards, as translations are added in the admin. Members' proposals are
-written in one language, by the member, and stay so.
+afterwards, as translations are added in the admin.
 """
 
 from __future__ import annotations
@@ -129,61 +128,6 @@ KINDS: tuple[EventKind, ...] = (
     ),
 )
 
-#: Members' proposals: (e-mail local part, office slug, days ahead, hour,
-#: language written in, title, description, what the host does).
-PROPOSALS: tuple[tuple[str, str, int, int, str, str, str, str], ...] = (
-    (
-        "nour",
-        "rinkeby",
-        9,
-        13,
-        "ar",
-        "تذوق المطبخ الشامي",
-        "أطبخ أطباقاً من حلب وأشرح الوصفات. مفتوح للجميع، ونتحدث العربية والسويدية.",
-        "waiting",
-    ),
-    (
-        "yonas",
-        "husby",
-        12,
-        13,
-        "en",
-        "Bike repair for everyone",
-        "Bring your bike: we fix brakes, chains and lights together and you learn how.",
-        "waiting",
-    ),
-    (
-        "leyla",
-        "tensta-bibliotek",
-        8,
-        13,
-        "sv",
-        "Porträttfoto för CV:t",
-        "Jag tar enkla porträtt som du kan använda i ditt CV och på LinkedIn.",
-        "waiting",
-    ),
-    (
-        "sofia",
-        "fittja",
-        10,
-        17,
-        "sv",
-        "Dansworkshop för unga",
-        "Vi lär oss en kort koreografi tillsammans. Inga förkunskaper behövs.",
-        "approved",
-    ),
-    (
-        "hodan",
-        "ronna",
-        6,
-        10,
-        "sv",
-        "Somalisk matlagning",
-        "Vi lagar sambusa och pratar om mat från Somalia.",
-        "declined",
-    ),
-)
-
 #: Kinds of event that get more registrations than seats (a waitlist), at two offices.
 FILLED_KINDS: tuple[str, ...] = ("cv-workshop", "startup-advice")
 
@@ -196,9 +140,6 @@ LOGIN_REGISTRATIONS: dict[str, tuple[str, ...]] = {
     "karim": ("association-evening",),
 }
 
-#: Why the host said no to the declined proposal: to the member who wrote
-#: it, in the language of the proposal (Swedish), as hosts answer members.
-DECLINE_REASON = "Mötesrummet har inget kök. Prova Köksbordet på Ronna Träffpunkt i stället!"
 #: The hosts' notes, in the six languages.
 CANCEL_NOTE = texts.CANCEL_NOTE
 POSTPONE_NOTE = texts.POSTPONE_NOTE

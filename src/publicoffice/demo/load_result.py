@@ -12,6 +12,7 @@ from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.bookings import BookingsResult
 from publicoffice.demo.bookings import totals as booking_totals
 from publicoffice.demo.community import CommunityResult
+from publicoffice.demo.dialogue import DialogueResult
 from publicoffice.demo.events import EventsResult
 from publicoffice.demo.visits import VisitsResult, kiosk_unlock_path
 from publicoffice.places.models import (
@@ -41,6 +42,8 @@ class LoadResult:
     community_refusals: Counter[str] = field(default_factory=Counter)
     #: Refusal code -> times the event services refused a planned time (another was tried).
     event_refusals: Counter[str] = field(default_factory=Counter)
+    #: Refusal code -> demo writes the dialogue services refused (expected: none).
+    dialogue_refusals: Counter[str] = field(default_factory=Counter)
 
     def note(self, obj: models.Model, created: bool) -> None:
         label = type(obj)._meta.verbose_name_plural
@@ -55,6 +58,7 @@ class Stories:
     booked: BookingsResult | None
     meeting_place: CommunityResult | None
     calendar: EventsResult | None
+    dialogue: DialogueResult | None = None
 
 
 def add_stories(
@@ -80,6 +84,9 @@ def add_stories(
     if calendar is not None:
         result.totals.update(calendar.totals)
         result.event_refusals = calendar.refused
+    if stories.dialogue is not None:
+        result.totals.update(stories.dialogue.totals)
+        result.dialogue_refusals = stories.dialogue.refused
     if booked is not None and calendar is not None:  # the events' rooms are bookings too
         office_ids = [office.pk for office in offices.values()]
         result.totals.update(booking_totals(office_ids, now, booked.totals["booking rules"]))

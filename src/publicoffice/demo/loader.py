@@ -6,11 +6,12 @@ space name, user e-mail) and updated, so loading twice gives the same rows.
 An office's weekly hours and exceptions are replaced as a whole, because the
 exceptions are dated relative to the day of loading. Every object is
 validated with ``full_clean()`` before it is saved, and the whole load runs
-in one transaction. Last, the demo's visits, bookings, meeting place and
-events are generated again from scratch (:mod:`publicoffice.demo.visits`,
-:mod:`publicoffice.demo.bookings`, :mod:`publicoffice.demo.community`,
-:mod:`publicoffice.demo.events`), with the e-mails the services would queue
-muted (:func:`publicoffice.demo.bookings.tasks_muted`).
+in one transaction. Last, the demo's visits, bookings, meeting place,
+events and proposals are generated again from scratch
+(:mod:`publicoffice.demo.visits`, :mod:`publicoffice.demo.bookings`,
+:mod:`publicoffice.demo.community`, :mod:`publicoffice.demo.events`,
+:mod:`publicoffice.demo.dialogue`), with the e-mails the services would
+queue muted (:func:`publicoffice.demo.bookings.tasks_muted`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.accessibility import ACCESSIBILITY
 from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
 from publicoffice.demo.community import load_community
+from publicoffice.demo.dialogue import load_dialogue
+from publicoffice.demo.dialogue_people import load_people
 from publicoffice.demo.events import load_events
 from publicoffice.demo.load_result import LoadResult, Stories, add_stories, network_totals
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
@@ -283,6 +286,7 @@ def load_demo(
     bookings: bool = True,
     community: bool = True,
     events: bool = True,
+    dialogue: bool = True,
 ) -> LoadResult:
     """Create or update the demo network; dated exceptions are relative to ``today``.
 
@@ -290,7 +294,8 @@ def load_demo(
     are generated again too; without, whatever visits there are stay as they
     are. ``bookings`` does the same for booking rules, bookings and waitlists,
     ``community`` for the directory, contact requests and "here today",
-    ``events`` for a month of events with their rooms and registrations.
+    ``events`` for a month of events with their rooms and registrations,
+    ``dialogue`` for members' proposals with their supports and answers.
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -298,11 +303,14 @@ def load_demo(
     # Muted outside the transaction: the e-mails are queued when it commits.
     with tasks_muted(), translation.override("sv"), transaction.atomic():
         offices = _load_network(today=today, result=result, clear=bookings)
+        if dialogue:  # its people before the events, which draw from all demo members
+            load_people()
         stories = Stories(
             history=load_visits(offices, today=today, now=now) if visits else None,
             booked=load_bookings(offices, today=today, now=now) if bookings else None,
             meeting_place=load_community(now=now) if community else None,
             calendar=load_events(offices, today=today, now=now) if events else None,
+            dialogue=load_dialogue(offices, today=today, now=now) if dialogue else None,
         )
     result.totals = network_totals(offices)
     add_stories(result, stories, offices=offices, now=now)

@@ -176,8 +176,10 @@ def queue_to_answer(*, user: AnyUser) -> QuerySet[Proposal]:
 
     Overdue ones come first because they are due earliest. Answered open
     ones ("planned", "under consideration") follow, the oldest change first.
+    Archived ones stay out: nobody supported them in months, and an answer
+    on the page still brings one back.
     """
-    waiting = Proposal.objects.visible().filter(state__in=OPEN_STATES)
+    waiting = Proposal.objects.listed().filter(state__in=OPEN_STATES)
     has_draft = Answer.objects.filter(proposal=OuterRef("pk"), published_at__isnull=True)
     return (
         _rows(policies.answerable(user, waiting))

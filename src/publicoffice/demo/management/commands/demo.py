@@ -15,9 +15,10 @@ class Command(BaseCommand):
     help = (
         "Load a demo network of municipalities, operators and Public Offices, with demo "
         "accounts for every role, a few weeks of visits, bookings and waitlists, two kiosks, a "
-        "directory of local people and organisations, and a month of events. Safe to run "
-        "again: it updates the same rows and generates the demo visits, bookings, profiles "
-        "and events anew."
+        "directory of local people and organisations, a month of events, and members' "
+        "proposals with their supports and public answers. Safe to run again: it updates the "
+        "same rows and generates the demo visits, bookings, profiles, events and proposals "
+        "anew."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -47,6 +48,11 @@ class Command(BaseCommand):
             action="store_true",
             help="No events, event registrations or proposals.",
         )
+        parser.add_argument(
+            "--without-dialogue",
+            action="store_true",
+            help="No proposals, supports, arguments or public answers.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if getattr(settings, "PRODUCTION", False) and not options["allow_production"]:
@@ -59,6 +65,7 @@ class Command(BaseCommand):
             bookings=not options["without_bookings"],
             community=not options["without_community"],
             events=not options["without_events"],
+            dialogue=not options["without_dialogue"],
         )
 
         self.stdout.write(
