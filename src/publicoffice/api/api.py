@@ -41,6 +41,7 @@ from publicoffice.api.common import (
     not_found,
     page_link,
 )
+from publicoffice.api.dialogue import router as dialogue_router
 from publicoffice.api.events import router as events_router
 from publicoffice.api.schemas import (
     MAX_PAGE_SIZE,
@@ -323,3 +324,4 @@ def get_occupancy(request: HttpRequest, slug: str, lang: str = "") -> Any:
 
 api.add_router("/", bookings_router)
 api.add_router("/", events_router)
+api.add_router("/", dialogue_router)

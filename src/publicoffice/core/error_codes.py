@@ -100,10 +100,7 @@ class ErrorCode(StrEnum):
     EVENT_TOO_LONG = "event_too_long"
     EVENT_CANCELLED = "event_cancelled"
     EVENT_POSTPONED = "event_postponed"
-    EVENT_DECLINED = "event_declined"
     EVENT_OVER = "event_over"
-    NOT_PROPOSED = "not_proposed"
-    NOT_PUBLISHED = "not_published"
     CAPACITY_INVALID = "capacity_invalid"
     CAPACITY_OVER_ROOM = "capacity_over_room"
     CAPACITY_BELOW_REGISTERED = "capacity_below_registered"
@@ -143,6 +140,13 @@ class ErrorCode(StrEnum):
     PROPOSAL_STATE_INVALID = "proposal_state_invalid"
     ANSWER_NOT_FOUND = "answer_not_found"
     ARGUMENT_SIDE_INVALID = "argument_side_invalid"
+    PROBLEM_NOT_FOUND = "problem_not_found"
+    PROBLEM_CATEGORY_INVALID = "problem_category_invalid"
+    PROBLEM_STATE_INVALID = "problem_state_invalid"
+    PROBLEM_NOT_FIXED = "problem_not_fixed"
+    REOPEN_TOO_LATE = "reopen_too_late"
+    PHOTO_INVALID = "photo_invalid"
+    PHOTO_TOO_LARGE = "photo_too_large"
 
 
 class ErrorSpec(NamedTuple):
@@ -259,10 +263,7 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
     E.EVENT_POSTPONED: ErrorSpec(
         409, _("This event is postponed. Registration opens again with the new date.")
     ),
-    E.EVENT_DECLINED: ErrorSpec(409, _("A declined proposal cannot be changed.")),
     E.EVENT_OVER: ErrorSpec(409, _("This event is over.")),
-    E.NOT_PROPOSED: ErrorSpec(409, _("This event is not waiting for a decision.")),
-    E.NOT_PUBLISHED: ErrorSpec(409, _("This event has not been approved.")),
     E.CAPACITY_INVALID: ErrorSpec(400, _("Give the number of seats as a whole number.")),
     E.CAPACITY_OVER_ROOM: ErrorSpec(400, _("The room does not take that many people.")),
     E.CAPACITY_BELOW_REGISTERED: ErrorSpec(
@@ -322,4 +323,13 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
     ),
     E.ANSWER_NOT_FOUND: ErrorSpec(404, _("There is no such answer, or it is published already.")),
     E.ARGUMENT_SIDE_INVALID: ErrorSpec(400, _("Say whether the argument is for or against.")),
+    E.PROBLEM_NOT_FOUND: ErrorSpec(404, _("There is no such problem report.")),
+    E.PROBLEM_CATEGORY_INVALID: ErrorSpec(400, _("Choose what kind of problem it is.")),
+    E.PROBLEM_STATE_INVALID: ErrorSpec(400, _("A problem report cannot be given this state.")),
+    E.PROBLEM_NOT_FIXED: ErrorSpec(409, _("Only a problem marked as fixed can be reopened.")),
+    E.REOPEN_TOO_LATE: ErrorSpec(
+        409, _("It was fixed too long ago to reopen. Report the problem again instead.")
+    ),
+    E.PHOTO_INVALID: ErrorSpec(400, _("Send the photo as a JPEG, PNG or WebP picture.")),
+    E.PHOTO_TOO_LARGE: ErrorSpec(413, _("The photo is larger than 5 MB. Send a smaller one.")),
 }

@@ -166,11 +166,11 @@ def _when(value: Any, *, field: str) -> datetime | None:
         return None
     text = str(value).strip().replace(" ", "+")
     try:
-        moment = parse_datetime(text)
-        day = None if moment else parse_date(text)
+        day = parse_date(text) if len(text) == len("2026-11-01") else None
+        moment = parse_datetime(text) if day is None else None
     except ValueError as error:
         raise DomainError(ErrorCode.INVALID_DATETIME, field=field) from error
-    if moment is None and day is not None:
+    if day is not None:
         moment = timezone.make_aware(datetime.combine(day, datetime.min.time()))
     if moment is None:
         raise DomainError(ErrorCode.INVALID_DATETIME, field=field)

@@ -1,0 +1,88 @@
+"""Makers and clients for the proposals API tests.
+
+Proposals are made through :func:`proposal_create`, so each has its
+statistics row and its ``answer_due`` as in real life. Times are the wall
+clock: the services take ``now`` only to place a proposal in the past.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from django.middleware.csrf import _get_new_csrf_string
+from django.test import Client
+
+from publicoffice.accounts.models import Role, User
+from publicoffice.accounts.services import api_token_create
+from publicoffice.dialogue.models import Kind, Proposal
+from publicoffice.dialogue.services.proposals import proposal_create
+from publicoffice.places.models import Municipality, Office, Operator
+from publicoffice.staff.services import role_assign
+from tests.factories import UserFactory
+
+
+def person(name: str, **fields: Any) -> User:
+    fields.setdefault("display_name", name)
+    return UserFactory(email=f"{name.lower()}@example.org", **fields)
+
+
+def host_of(office: Office, name: str = "Host") -> User:
+    user = person(name)
+    role_assign(user=user, role=Role.HOST, office=office)
+    return user
+
+
+def operator_admin_of(operator: Operator, name: str = "OperatorAdmin") -> User:
+    user = person(name)
+    role_assign(user=user, role=Role.OPERATOR_ADMIN, operator=operator)
+    return user
+
+
+def propose(
+    author: User,
+    *,
+    office: Office | None = None,
+    operator: Operator | None = None,
+    municipality: Municipality | None = None,
+    title: str = "Läxhjälp på lördagar",
+    body: str = "Många barn behöver hjälp med läxorna.",
+    kind: str = Kind.ACTIVITY,
+    now: datetime | None = None,
+) -> Proposal:
+    return proposal_create(
+        author=author,
+        kind=kind,
+        title=title,
+        body=body,
+        language="sv",
+        office=office,
+        operator=operator,
+        municipality=municipality,
+        now=now,
+    )
+
+
+def token_client(user: User) -> Client:
+    _token, key = api_token_create(user=user, name="test script")
+    return Client(headers={"authorization": f"Bearer {key}"})
+
+
+def session_client(user: User, *, csrf: bool = True) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    if csrf:
+        secret = _get_new_csrf_string()
+        client.cookies["csrftoken"] = secret
+        client.defaults["HTTP_X_CSRFTOKEN"] = secret
+    return client
+
+
+def send(client: Client, method: str, url: str, data: Any = None) -> Any:
+    body = "" if data is None else json.dumps(data)
+    return getattr(client, method)(url, data=body, content_type="application/json")
+
+
+def refusal(response: Any) -> tuple[int, str]:
+    return response.status_code, response.json()["code"]
