@@ -352,6 +352,8 @@ DIALOGUE_ANSWER_DAYS = int(os.environ.get("DIALOGUE_ANSWER_DAYS", "14"))
 # Problem reports: days after "fixed" in which anyone may say it is not fixed;
 # a visitor's e-mail for updates is deleted this long after the report ends.
 DIALOGUE_REOPEN_DAYS = int(os.environ.get("DIALOGUE_REOPEN_DAYS", "14"))
+# Photos of problems (they may show people) are deleted this long after the end.
+DIALOGUE_PHOTO_DAYS = int(os.environ.get("DIALOGUE_PHOTO_DAYS", "30"))
 # Contact requests one member may send in an hour and in a day.
 COMMUNITY_CONTACTS_PER_HOUR = int(os.environ.get("COMMUNITY_CONTACTS_PER_HOUR", "10"))
 COMMUNITY_CONTACTS_PER_DAY = int(os.environ.get("COMMUNITY_CONTACTS_PER_DAY", "30"))

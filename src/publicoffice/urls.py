@@ -11,6 +11,8 @@ from publicoffice.core.health import health
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
+    # Open311 GeoReport v2 clients use these addresses as they are (docs/open311.md).
+    path("open311/v2/", include("publicoffice.dialogue.urls_open311")),
     # Calendar programs fetch this address as it is: no language prefix.
     path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
     path("events/", include("publicoffice.events.urls_feeds")),

@@ -8,6 +8,7 @@ for six.
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -16,15 +17,11 @@ from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 
 from publicoffice.accounts.services import api_token_create
+from publicoffice.bookings.models import Booking
 from publicoffice.bookings.services import booking_create
 from publicoffice.core.error_codes import ERRORS, ErrorCode
 from publicoffice.events.models import Event, EventStatus, Registration, RegistrationStatus
-from publicoffice.events.services import (
-    event_create,
-    event_propose,
-    event_set_status,
-    registration_create,
-)
+from publicoffice.events.services import event_create, event_set_status, registration_create
 from tests.events import conftest as events_fixtures
 from tests.events.conftest import at, make_members
 
@@ -70,17 +67,10 @@ def send(client: Client, method: str, url: str, data: Any = None):
     return getattr(client, method)(url, data=body, content_type="application/json")
 
 
-@pytest.fixture
-def proposal(office, member):
-    return event_propose(
-        office=office, member=member, title="Syjunta", starts_at=at(2, 13), ends_at=at(2, 15)
-    )
-
-
 # -- reading ----------------------------------------------------------------------
 
 
-def test_anonymous_visitors_list_published_events(client, event, open_event, proposal):
+def test_anonymous_visitors_list_published_events(client, event, open_event):
     response = client.get("/api/v1/events")
     assert response.status_code == 200
     body = response.json()
@@ -95,7 +85,8 @@ def test_anonymous_visitors_list_published_events(client, event, open_event, pro
     assert first["room"]["name"] == "Mötesrum Ek"
     assert (first["capacity"], first["seats_taken"], first["seats_left"]) == (6, 0, 6)
     assert first["languages"] == [{"code": "ar", "name": "Arabiska", "endonym": "العربية"}]
-    assert (first["status"], first["approval"], first["sequence"]) == ("scheduled", "approved", 0)
+    assert (first["status"], first["sequence"]) == ("scheduled", 0)
+    assert "approval" not in first  # the column went with event proposals
     assert body["results"][1]["room"] is None
     assert body["results"][1]["seats_left"] is None
 
@@ -198,17 +189,6 @@ def test_unknown_events_are_404(client, bad):
     assert response.json()["code"] == "event_not_found"
 
 
-def test_a_proposal_is_seen_only_by_its_proposer_and_the_hosts(
-    client, proposal, member, other_member, host, other_host
-):
-    url = f"/api/v1/events/{proposal.public_id}"
-    assert client.get(url).status_code == 404
-    assert token_client(other_member).get(url).status_code == 404
-    assert token_client(other_host).get(url).status_code == 404
-    assert token_client(member).get(url).json()["approval"] == "proposed"
-    assert token_client(host).get(url).status_code == 200
-
-
 def test_a_wrong_key_is_401_even_on_a_public_read(event):
     client = Client(headers={"authorization": "Bearer po_wrong"})
     response = client.get(f"/api/v1/events/{event.public_id}")
@@ -255,10 +235,10 @@ def test_a_session_write_needs_the_csrf_token(event, member):
     assert send(session_client(member), "post", url).status_code == 201
 
 
-def test_no_registering_for_proposals_or_cancelled_events(event, proposal, host, other_member):
+def test_no_registering_for_unknown_or_cancelled_events(event, host, other_member):
     client = token_client(other_member)
-    hidden = send(client, "post", f"/api/v1/events/{proposal.public_id}/registrations")
-    assert (hidden.status_code, hidden.json()["code"]) == (404, "event_not_found")
+    unknown = send(client, "post", f"/api/v1/events/{uuid.uuid4()}/registrations")
+    assert (unknown.status_code, unknown.json()["code"]) == (404, "event_not_found")
     event_set_status(event=event, actor=host, status=EventStatus.CANCELLED)
     cancelled = send(client, "post", f"/api/v1/events/{event.public_id}/registrations")
     assert (cancelled.status_code, cancelled.json()["code"]) == (409, "event_cancelled")
@@ -330,15 +310,19 @@ def test_a_host_creates_an_event_with_its_room(host, room, arabic):
     )
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert (body["approval"], body["room"]["id"], body["capacity"]) == ("approved", room.pk, 6)
+    assert (body["room"]["id"], body["capacity"]) == (room.pk, 6)
     assert Event.objects.get(public_id=body["id"]).booking is not None
 
 
-def test_a_member_proposes_instead(member, room):
-    response = send(token_client(member), "post", "/api/v1/events", {**NEW, "room": room.pk})
-    assert response.status_code == 201
-    assert response.json()["approval"] == "proposed"
-    assert Event.objects.get().booking is None
+@pytest.mark.parametrize("who", ["member", "other_host"])
+def test_anyone_but_the_offices_hosts_is_refused_as_on_the_web(request, who, room):
+    """Members propose through the dialogue now: no event, no booking, a 403."""
+    user = request.getfixturevalue(who)
+    response = send(token_client(user), "post", "/api/v1/events", {**NEW, "room": room.pk})
+    assert response.status_code == 403
+    assert response.json()["code"] == "not_allowed"
+    assert not Event.objects.exists()
+    assert not Booking.objects.exists()
 
 
 @pytest.mark.parametrize(

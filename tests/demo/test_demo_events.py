@@ -2,9 +2,9 @@
 
 The events are made by the event services with ``at=`` in the past, on top
 of the demo's bookings, so these tests check what a visitor of the demo
-should find (every kind, a few a week at every office, changes, proposals,
-waitlists) and what the services promise (rooms booked without a clash and
-without overriding a rule, a freed seat going to the first in line).
+should find (every kind, a few a week at every office, changes, waitlists)
+and what the services promise (rooms booked without a clash and without
+overriding a rule, a freed seat going to the first in line).
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ from publicoffice.demo.event_planning import KEPT
 from publicoffice.demo.events import load_events
 from publicoffice.demo.loader import load_demo
 from publicoffice.events.models import (
-    Approval,
     Event,
     EventStatus,
     Registration,
     RegistrationStatistic,
     RegistrationStatus,
 )
+from publicoffice.events.policies import can_run_events
 from publicoffice.events.selectors import events_between, events_this_week
 from publicoffice.places.models import Office, OfficeStatus
 
@@ -64,9 +64,8 @@ def wednesday():
 
 
 def published() -> list[Event]:
-    return list(
-        Event.objects.filter(approval=Approval.APPROVED).select_related("office", "booking")
-    )
+    """Every event: members no longer propose events, so none waits for approval."""
+    return list(Event.objects.select_related("office", "booking"))
 
 
 def test_the_event_services_refused_next_to_nothing(demo):
@@ -200,17 +199,14 @@ def test_one_event_cancelled_one_postponed_one_moved(demo, wednesday):
     assert moved.registrations.filter(status=RegistrationStatus.REGISTERED).exists()
 
 
-def test_proposals_wait_for_a_host_and_one_is_approved_one_declined(demo):
-    waiting = Event.objects.filter(approval=Approval.PROPOSED)
-    assert waiting.count() >= 3
-    assert all(e.proposed_by and e.booking is None for e in waiting)
-    assert {e.proposed_by.email for e in waiting} >= {f"nour@{DOMAIN}", f"yonas@{DOMAIN}"}
-    nours = waiting.get(proposed_by__email=f"nour@{DOMAIN}")
-    assert any("\u0600" <= char <= "\u06ff" for char in nours.title)
-    declined = Event.objects.get(approval=Approval.DECLINED)
-    assert declined.status_note == events_data.DECLINE_REASON and declined.booking is None
-    approved = Event.objects.get(approval=Approval.APPROVED, proposed_by__isnull=False)
-    assert approved.booking is not None and approved.decided_by is not None
+def test_every_event_was_made_by_a_host_of_its_office(demo):
+    """Members' wishes are dialogue proposals now: no event waits for a host's yes."""
+    events = list(Event.objects.select_related("office", "created_by"))
+    assert events
+    # One check per host and office: the same host made most of an office's events.
+    for event in {(e.created_by_id, e.office_id): e for e in events}.values():
+        assert event.created_by is not None
+        assert can_run_events(event.created_by, event.office), event.title
 
 
 def test_full_events_have_a_waitlist_and_a_freed_seat_went_to_the_first(demo):

@@ -11,8 +11,9 @@ from PIL import Image
 from publicoffice.dialogue import photos
 from publicoffice.dialogue.models import ProblemReport
 from publicoffice.dialogue.moderation import hide
-from tests.dialogue.factories import refused
-from tests.dialogue.problem_makers import picture
+from publicoffice.dialogue.services.problems import erase_old_photos
+from tests.dialogue.factories import NOW, days_after, refused
+from tests.dialogue.problem_makers import picture, report, update
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,18 @@ class TestPages:
         client.post("/en/offices/ronna/problems/report/", FORM)
         problem = ProblemReport.objects.get()
         assert client.get(f"/en/problems/{problem.public_id}/photo/").status_code == 404
+
+
+def test_photos_go_30_days_after_the_report_is_fixed(office, host):
+    fixed = report(office, photo=photos.prepare(upload(picture())))
+    still_open = report(office, title="Annat", photo=photos.prepare(upload(picture())))
+    stored = photos.opened(fixed.photo, folder="problems")[0]
+    stored.close()
+    update(host, fixed, "fixed", text="Lagat.", now=days_after(NOW, 1))
+    assert erase_old_photos(now=days_after(NOW, 20)) == 0
+    assert erase_old_photos(now=days_after(NOW, 32)) == 1
+    fixed.refresh_from_db()
+    still_open.refresh_from_db()
+    assert fixed.photo == "" and still_open.photo != ""
+    with refused("not_found"):
+        photos.opened(stored.name.rsplit("/", 1)[-1], folder="problems")

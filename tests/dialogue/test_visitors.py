@@ -31,8 +31,11 @@ def visitor_proposal(office, **fields):
     data = {**FIELDS, **fields}
     data.pop("email")
     return visitors.proposal_from_visitor(
-        office=office, email=fields.get("email", "visitor@example.org"), reply_language="ar",
-        now=NOW, **data,
+        office=office,
+        email=fields.get("email", "visitor@example.org"),
+        reply_language="ar",
+        now=NOW,
+        **data,
     )
 
 
@@ -42,9 +45,7 @@ def link_in(message) -> str:
     return found.group(1)
 
 
-def test_a_visitor_proposes_confirms_by_e_mail_and_the_page_goes_public(
-    client, office, notices
-):
+def test_a_visitor_proposes_confirms_by_e_mail_and_the_page_goes_public(client, office, notices):
     with notices():
         response = client.post(PROPOSE, FIELDS)
     assert response.status_code == 200

@@ -6,37 +6,18 @@ import json
 
 from publicoffice.accounts.services import account_delete, account_export
 from publicoffice.bookings.models import BookingStatus
-from publicoffice.events.models import (
-    Approval,
-    Event,
-    Registration,
-    RegistrationStatistic,
-    RegistrationStatus,
-)
-from publicoffice.events.services import (
-    event_decide,
-    event_propose,
-    registration_cancel,
-    registration_create,
-)
-from tests.events.conftest import at, make_members
+from publicoffice.events.models import Registration, RegistrationStatistic, RegistrationStatus
+from publicoffice.events.services import registration_cancel, registration_create
+from tests.events.conftest import make_members
 
 
-def propose(office, member, title, day):
-    return event_propose(
-        office=office, member=member, title=title, starts_at=at(day, 13), ends_at=at(day, 14)
-    )
-
-
-def test_the_export_holds_the_members_registrations_and_proposals(
+def test_the_export_holds_the_members_registrations(
     frozen, event, open_event, office, member, other_member, host
 ):
     registration_create(event=event, member=member)
     cancelled = registration_create(event=open_event, member=member)
     registration_cancel(registration=cancelled, actor=member)
     registration_create(event=open_event, member=other_member)
-    propose(office, member, "Syjunta", 3)
-    propose(office, other_member, "Någon annans", 3)
 
     exported = account_export(user=member)
     json.dumps(exported)  # ready for the download as it is
@@ -47,7 +28,8 @@ def test_the_export_holds_the_members_registrations_and_proposals(
     ]
     assert section["registrations"][1]["starts"] == "2026-11-26T17:00:00+01:00"
     assert section["registrations"][0]["cancelled"] is not None
-    assert [(p["title"], p["approval"]) for p in section["proposals"]] == [("Syjunta", "proposed")]
+    # What a member proposed is the dialogue's, in its own section.
+    assert set(section) == {"registrations"}
 
 
 def test_deleting_an_account_frees_its_seat_for_the_first_in_line_and_keeps_the_figures(
@@ -71,22 +53,6 @@ def test_deleting_an_account_frees_its_seat_for_the_first_in_line_and_keeps_the_
     leaver = figures.get(registration_id=mine.pk)
     assert (leaver.got_seat, leaver.cancelled) == (True, True)
     assert all(r.status == RegistrationStatus.REGISTERED for r in seated)
-
-
-def test_undecided_and_declined_proposals_go_approved_events_stay(
-    frozen, office, room, host, member
-):
-    propose(office, member, "Väntar", 3)
-    declined = propose(office, member, "Nej", 4)
-    event_decide(event=declined, actor=host, approve=False, reason="Fullt.")
-    approved = propose(office, member, "Ja", 5)
-    event_decide(event=approved, actor=host, approve=True)
-
-    account_delete(user=member)
-
-    assert list(Event.objects.values_list("title", flat=True)) == ["Ja"]
-    approved.refresh_from_db()
-    assert approved.proposed_by is None and approved.approval == Approval.APPROVED
 
 
 def test_a_leaving_host_leaves_the_offices_events_and_rooms_in_place(frozen, event, host):

@@ -1,5 +1,5 @@
 """The hosts' event pages through the HTTP client: create, change, cancel or
-move, and decide on proposals; hosts of another office and members may not."""
+move; hosts of another office and members may not."""
 
 from __future__ import annotations
 
@@ -7,17 +7,13 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from django.utils.html import escape
 
 from publicoffice.bookings import services as booking_services
 from publicoffice.bookings.models import Booking, BookingStatus
-from publicoffice.events import services
-from publicoffice.events.models import Approval, Event, EventStatus
+from publicoffice.events.models import Event, EventStatus
 from tests.events.conftest import at
-from tests.factories import SpaceFactory, WeeklyHoursFactory
+from tests.factories import SpaceFactory
 
 TOMORROW = "2026-11-26"
 
@@ -85,7 +81,7 @@ class TestCreate:
         assert response.status_code == 302
         event = Event.objects.get()
         assert response["Location"] == f"/en/events/{event.public_id}/"
-        assert event.approval == Approval.APPROVED
+        assert event.created_by == host
         assert event.starts_at == at(1, 10)
         assert event.ends_at == at(1, 12)
         assert event.audience == "associations"
@@ -318,145 +314,3 @@ class TestStatus:
             assert client.post(url, {"status": "cancelled"}).status_code == 403
         event.refresh_from_db()
         assert event.status == EventStatus.SCHEDULED
-
-
-@pytest.fixture
-def idea(office, room, member):
-    return services.event_propose(
-        office=office,
-        member=member,
-        title="Stickcafé",
-        starts_at=at(2, 14),
-        ends_at=at(2, 16),
-        space=room,
-    )
-
-
-class TestDecide:
-    def test_the_host_reads_the_proposal_and_approves_it(self, client, idea, host, member):
-        client.force_login(host)
-        page = client.get(f"/en/events/{idea.public_id}/decide/")
-        assert page.status_code == 200
-        html = page.content.decode()
-        assert "Stickcafé" in html and "Amina" in html and "Mötesrum Ek" in html
-        response = client.post(f"/en/events/{idea.public_id}/decide/", {"decision": "approve"})
-        assert response.status_code == 302
-        assert response["Location"] == "/en/events/to-decide/"
-        idea.refresh_from_db()
-        assert idea.approval == Approval.APPROVED
-        assert idea.booking is not None and idea.booking.space_id == idea.space_id
-        client.logout()
-        assert client.get(f"/en/events/{idea.public_id}/").status_code == 200
-
-    def test_declining_needs_a_reason_which_the_proposer_reads(self, client, idea, host, member):
-        client.force_login(host)
-        response = client.post(f"/en/events/{idea.public_id}/decide/", {"decision": "decline"})
-        assert response.status_code == 400
-        assert 'href="#id_reason"' in response.content.decode()
-        idea.refresh_from_db()
-        assert idea.approval == Approval.PROPOSED
-        client.post(
-            f"/en/events/{idea.public_id}/decide/",
-            {"decision": "decline", "reason": "Rummet är upptaget av städning."},
-        )
-        idea.refresh_from_db()
-        assert idea.approval == Approval.DECLINED
-        client.force_login(member)
-        html = client.get(f"/en/events/{idea.public_id}/").content.decode()
-        assert "Declined" in html
-        assert "Rummet är upptaget av städning." in html
-        assert "Declined" in client.get("/en/me/events/").content.decode()
-
-    def test_a_taken_room_is_explained_and_the_proposal_waits(
-        self, client, idea, host, other_member, room
-    ):
-        booking_services.booking_create(
-            space=room, member=other_member, starts_at=at(2, 15), ends_at=at(2, 16), attendees=1
-        )
-        client.force_login(host)
-        response = client.post(f"/en/events/{idea.public_id}/decide/", {"decision": "approve"})
-        assert response.status_code == 409
-        assert 'class="error-summary" role="alert"' in response.content.decode()
-        refusals = [
-            e for errors in response.context["form"].errors.as_data().values() for e in errors
-        ]
-        assert [e.code for e in refusals] == ["slot_taken"]
-        summary = response.content.decode().split('id="error-summary"', 1)[1]
-        assert escape(refusals[0].messages[0]) in summary.split("</div>", 1)[0]
-        idea.refresh_from_db()
-        assert idea.approval == Approval.PROPOSED
-
-    def test_a_decided_proposal_is_not_decided_again(self, client, idea, host):
-        services.event_decide(event=idea, actor=host, approve=True)
-        client.force_login(host)
-        response = client.post(
-            f"/en/events/{idea.public_id}/decide/",
-            {"decision": "decline", "reason": "Nej."},
-            follow=True,
-        )
-        assert "This proposal is already decided." in response.content.decode()
-        idea.refresh_from_db()
-        assert idea.approval == Approval.APPROVED
-
-    def test_others_may_not(self, client, idea, member, other_member, other_host):
-        url = f"/en/events/{idea.public_id}/decide/"
-        assert client.post(url, {"decision": "approve"}).status_code == 302  # to log in
-        client.force_login(member)  # the proposer sees it but does not decide
-        assert client.post(url, {"decision": "approve"}).status_code == 403
-        for user in (other_member, other_host):
-            client.force_login(user)
-            assert client.get(url).status_code == 404
-            assert client.post(url, {"decision": "approve"}).status_code == 404
-        idea.refresh_from_db()
-        assert idea.approval == Approval.PROPOSED
-
-
-class TestToDecide:
-    def test_hosts_see_the_proposals_of_their_offices_only(
-        self, client, idea, other_office, other_host, other_member, host
-    ):
-        WeeklyHoursFactory(office=other_office, weekday=3)
-        services.event_propose(
-            office=other_office,
-            member=other_member,
-            title="Alby-idé",
-            starts_at=at(1, 10),
-            ends_at=at(1, 11),
-        )
-        client.force_login(host)
-        html = client.get("/en/events/to-decide/").content.decode()
-        assert "Stickcafé" in html and "Alby-idé" not in html
-        assert f"/en/events/{idea.public_id}/decide/" in html
-        client.force_login(other_host)
-        html = client.get("/en/events/to-decide/").content.decode()
-        assert "Alby-idé" in html and "Stickcafé" not in html
-
-    def test_members_and_visitors_may_not(self, client, member):
-        assert client.get("/en/events/to-decide/").status_code == 302
-        client.force_login(member)
-        assert client.get("/en/events/to-decide/").status_code == 403
-
-    def test_query_count_does_not_grow(
-        self, client, office, room, host, member, arabic, django_assert_num_queries
-    ):
-        def propose(hour: int) -> None:
-            services.event_propose(
-                office=office,
-                member=member,
-                title=f"Idé {hour}",
-                starts_at=at(3, hour),
-                ends_at=at(3, hour + 1),
-                space=room,
-                languages=[arabic],
-            )
-
-        propose(9)
-        client.force_login(host)
-        client.get("/en/events/to-decide/")
-        with CaptureQueriesContext(connection) as few:
-            client.get("/en/events/to-decide/")
-        for hour in (10, 11, 12):
-            propose(hour)
-        with django_assert_num_queries(len(few)):
-            html = client.get("/en/events/to-decide/").content.decode()
-        assert html.count("Idé ") >= 4

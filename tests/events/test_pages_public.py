@@ -93,16 +93,6 @@ class TestList:
         assert "<strong>Inställt</strong>" in html
         assert "Avbokad" not in html
 
-    def test_proposals_are_not_listed(self, client, office, member, frozen):
-        services.event_propose(
-            office=office,
-            member=member,
-            title="Hemligt förslag",
-            starts_at=at(1, 9),
-            ends_at=at(1, 10),
-        )
-        assert "Hemligt förslag" not in client.get("/en/events/").content.decode()
-
     def test_filters_by_office_audience_and_language(
         self, client, event, open_event, other_office, other_host, swedish
     ):
@@ -260,13 +250,12 @@ class TestOfficeEvents:
         assert response.status_code == 200
         html = response.content.decode()
         assert "Språkcafé" in html and "Alby-kväll" not in html
-        assert "Log in to propose an event" in html
         assert "New event" not in html
 
-    def test_members_may_propose_and_hosts_may_create(self, client, event, member, host):
+    def test_hosts_may_create_members_may_not(self, client, event, member, host):
         client.force_login(member)
         html = client.get("/en/offices/ronna/events/").content.decode()
-        assert "/en/offices/ronna/events/propose/" in html
+        assert "/en/offices/ronna/events/new/" not in html
         client.force_login(host)
         html = client.get("/en/offices/ronna/events/").content.decode()
         assert "/en/offices/ronna/events/new/" in html
@@ -299,13 +288,12 @@ class TestOfficePanel:
         assert "Pass kl 9" in html and "Pass kl 11" in html
         assert "Pass kl 12" not in html
         assert "/en/offices/ronna/events/" in html
-        assert "/en/offices/ronna/events/propose/" in html
+        assert "/en/offices/ronna/events/new/" not in html
 
     def test_hosts_get_a_link_to_create(self, client, office, host):
         client.force_login(host)
         html = client.get("/en/offices/ronna/").content.decode()
         assert "/en/offices/ronna/events/new/" in html
-        assert "/en/events/to-decide/" in html
 
     def test_no_panel_for_an_office_that_is_not_open(self, client, office):
         office.status = "paused"
@@ -331,35 +319,6 @@ class TestDetail:
     def test_unknown_events_are_not_found(self, client, db):
         assert client.get(f"/en/events/{uuid.uuid4()}/").status_code == 404
         assert client.get("/en/events/not-a-uuid/").status_code == 404
-
-    def test_a_proposal_is_visible_to_its_proposer_and_the_hosts_only(
-        self, client, office, member, other_member, host, other_host, frozen
-    ):
-        proposal = services.event_propose(
-            office=office,
-            member=member,
-            title="Stickcafé",
-            starts_at=at(2, 14),
-            ends_at=at(2, 16),
-        )
-        url = f"/en/events/{proposal.public_id}/"
-        assert client.get(url).status_code == 404
-        client.force_login(other_member)
-        assert client.get(url).status_code == 404
-        client.force_login(other_host)
-        assert client.get(url).status_code == 404
-        client.force_login(member)
-        response = client.get(url)
-        assert response.status_code == 200
-        html = response.content.decode()
-        assert "Waiting for approval" in html
-        assert '<meta name="robots" content="noindex">' in html
-        assert "application/ld+json" not in html
-        assert "Register" not in html
-        client.force_login(host)
-        html = client.get(url).content.decode()
-        assert "Waiting for approval" in html
-        assert f"/en/events/{proposal.public_id}/decide/" in html
 
     def test_the_hosts_see_who_registered(self, client, event, member, host, other_host):
         services.registration_create(event=event, member=member)
@@ -421,15 +380,3 @@ class TestIcs:
         body = response.content.decode()
         assert "BEGIN:VEVENT" in body
         assert f"event-{event.public_id}@publicoffice" in body
-
-    def test_a_proposal_is_not_found_for_others(self, client, office, member, other_member, frozen):
-        proposal = services.event_propose(
-            office=office, member=member, title="Idé", starts_at=at(1, 9), ends_at=at(1, 10)
-        )
-        assert client.get(f"/en/events/{proposal.public_id}/event.ics").status_code == 404
-        client.force_login(other_member)
-        assert client.get(f"/en/events/{proposal.public_id}/event.ics").status_code == 404
-        client.force_login(member)
-        response = client.get(f"/en/events/{proposal.public_id}/event.ics")
-        assert response.status_code == 200
-        assert response["X-Robots-Tag"] == "noindex"

@@ -22,12 +22,11 @@ from publicoffice.events.selectors import (
     seats_left,
 )
 from publicoffice.events.services import (
-    event_propose,
     event_set_status,
     registration_cancel,
     registration_create,
 )
-from tests.events.conftest import NOW, at, make_members
+from tests.events.conftest import NOW, make_members
 
 REGISTERED, WAITING, CANCELLED = (
     RegistrationStatus.REGISTERED,
@@ -91,15 +90,6 @@ def test_waiting_twice_says_so(frozen, event, member):
 
 
 def test_refusals_for_events_not_taking_registrations(frozen, event, office, host, member):
-    proposal = event_propose(
-        office=office, member=host, title="Förslag", starts_at=at(3, 10), ends_at=at(3, 11)
-    )
-    cases = [(proposal, "event_not_found", 404)]
-    for event_, code, status in cases:
-        with pytest.raises(DomainError) as caught:
-            registration_create(event=event_, member=member)
-        assert (caught.value.code, caught.value.status) == (code, status)
-
     with pytest.raises(DomainError) as caught:
         registration_create(event=event, member=AnonymousUser())
     assert caught.value.code == "not_a_member"

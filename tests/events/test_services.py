@@ -1,4 +1,4 @@
-"""Event services: creating with the room through the booking service, and proposals.
+"""Event services: creating with the room through the booking service, and who may change.
 
 Updates and status changes are in ``test_event_changes.py``; registrations,
 the waitlist and reminders in ``test_registrations.py`` and ``test_reminders.py``.
@@ -9,19 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from django.core import mail
 from django.utils import translation
 
 from publicoffice.bookings.models import Booking, BookingLogEntry, BookingStatus, LogAction
 from publicoffice.bookings.services import booking_create
 from publicoffice.core.errors import DomainError
-from publicoffice.events.models import Approval, Event
-from publicoffice.events.services import (
-    event_create,
-    event_decide,
-    event_propose,
-    event_update,
-)
+from publicoffice.events import services
+from publicoffice.events.models import Event
+from publicoffice.events.services import event_create, event_update
 from tests.events.conftest import at
 from tests.events.refusals import assert_refusal
 from tests.factories import SpaceFactory
@@ -56,8 +51,7 @@ def test_the_room_is_booked_for_the_event_through_the_booking_service(frozen, of
     # An event's room is not released for a missed check-in.
     assert booking.checkin_deadline is None
     assert BookingLogEntry.objects.filter(booking=booking, action=LogAction.CREATED).exists()
-    assert event.approval == Approval.APPROVED
-    assert event.created_by == host and event.decided_by == host
+    assert event.created_by == host
 
 
 def test_a_room_clash_gives_the_booking_error_code_and_leaves_nothing(
@@ -215,110 +209,26 @@ def test_a_closed_office_holds_no_events(frozen, office, host):
     assert Booking.objects.count() == 0
 
 
-# -- proposals --------------------------------------------------------------------
+# -- who may change an event ---------------------------------------------------------
 
 
-def propose(office, member, **fields):
-    values = {"title": "Syjunta", "starts_at": at(2, 13), "ends_at": at(2, 15)}
-    values.update(fields)
-    return event_propose(office=office, member=member, **values)
-
-
-def test_a_member_proposes_and_nothing_is_booked_yet(frozen, office, room, member):
-    event = propose(office, member, space=room, capacity=4)
-    assert event.approval == Approval.PROPOSED
-    assert event.proposed_by == member
-    assert event.booking is None
-    assert Booking.objects.count() == 0
-
-
-def test_anonymous_visitors_cannot_propose(frozen, office):
-    from django.contrib.auth.models import AnonymousUser
-
-    with pytest.raises(DomainError) as caught:
-        propose(office, AnonymousUser())
-    assert caught.value.code == "not_a_member"
-    assert Event.objects.count() == 0
-
-
-def test_a_member_has_only_a_few_proposals_waiting_at_once(frozen, office, member, settings):
-    settings.EVENTS_MAX_OPEN_PROPOSALS = 2
-    propose(office, member)
-    propose(office, member)
-    with pytest.raises(DomainError) as caught:
-        propose(office, member)
-    assert caught.value.code == "too_many_proposals"
-    assert Event.objects.count() == 2
-
-
-def test_approving_books_the_room_and_tells_the_proposer(
-    frozen, office, room, host, member, notices, django_capture_on_commit_callbacks
-):
-    event = propose(office, member, space=room)
-    with django_capture_on_commit_callbacks(execute=True):
-        approved = event_decide(event=event, actor=host, approve=True)
-    assert approved.approval == Approval.APPROVED
-    assert approved.booking is not None and approved.booking.space == room
-    assert approved.decided_by == host
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["amina@example.org"]
-    assert "Syjunta" in mail.outbox[0].subject
-
-
-def test_approving_a_proposal_whose_room_was_taken_changes_nothing(
-    frozen, office, room, host, member, other_member
-):
-    event = propose(office, member, space=room)
-    booking_create(space=room, member=other_member, starts_at=at(2, 14), ends_at=at(2, 15))
-    with pytest.raises(DomainError) as caught:
-        event_decide(event=event, actor=host, approve=True)
-    assert caught.value.code == "slot_taken"
-    event.refresh_from_db()
-    assert event.approval == Approval.PROPOSED and event.booking is None
-    assert Booking.objects.count() == 1
-
-
-def test_declining_needs_a_reason_which_the_proposer_reads(
-    frozen, office, host, member, notices, django_capture_on_commit_callbacks
-):
-    event = propose(office, member)
-    with pytest.raises(DomainError) as caught:
-        event_decide(event=event, actor=host, approve=False, reason="  ")
-    assert (caught.value.code, caught.value.details["field"]) == ("text_missing", "reason")
-    with django_capture_on_commit_callbacks(execute=True):
-        declined = event_decide(event=event, actor=host, approve=False, reason="Salen är full.")
-    assert declined.approval == Approval.DECLINED
-    assert declined.status_note == "Salen är full."
-    assert "Salen är full." in mail.outbox[0].body
+def test_members_no_longer_propose_events_here():
+    """Proposals are the dialogue's: events offers no way to propose or decide."""
+    assert not hasattr(services, "event_propose")
+    assert not hasattr(services, "event_decide")
+    assert not {"approval", "proposed_by", "decided_by", "decided_at"} & {
+        field.name for field in Event._meta.get_fields()
+    }
 
 
 @pytest.mark.parametrize("who", ["member", "other_member", "other_host"])
-def test_only_hosts_of_the_office_decide(request, frozen, office, member, who):
-    event = propose(office, member)
+def test_only_the_offices_hosts_change_its_event(request, frozen, office, host, who):
+    event = create(office, host)
     with pytest.raises(DomainError) as caught:
-        event_decide(event=event, actor=request.getfixturevalue(who), approve=True)
+        event_update(event=event, actor=request.getfixturevalue(who), title="Mitt nu")
     assert caught.value.code == "event_not_found"
-    assert caught.value.status == 404
     event.refresh_from_db()
-    assert event.approval == Approval.PROPOSED
-
-
-def test_a_decided_proposal_cannot_be_decided_again(frozen, office, host, member):
-    event = event_decide(event=propose(office, member), actor=host, approve=True)
-    with pytest.raises(DomainError) as caught:
-        event_decide(event=event, actor=host, approve=False, reason="Nej")
-    assert caught.value.code == "not_proposed"
-    event.refresh_from_db()
-    assert event.approval == Approval.APPROVED
-
-
-def test_the_proposer_may_edit_their_proposal_but_nobody_else(frozen, office, member, other_member):
-    event = propose(office, member)
-    assert event_update(event=event, actor=member, title="Syjunta och fika").title == (
-        "Syjunta och fika"
+    assert event.title == "Bokföring för nybörjare"
+    assert event_update(event=event, actor=host, title="Bokföring, del 1").title == (
+        "Bokföring, del 1"
     )
-    with pytest.raises(DomainError) as caught:
-        event_update(event=event, actor=other_member, title="Mitt nu")
-    assert caught.value.code == "event_not_found"
-    event.refresh_from_db()
-    assert event.title == "Syjunta och fika"

@@ -64,7 +64,6 @@ class EventOut(Schema):
     status: str = Field(..., description="scheduled, cancelled, postponed or moved.")
     status_label: str
     status_note: str
-    approval: str = Field(..., description="approved; proposed or declined only for its people.")
     sequence: int = Field(..., description="Raised on every change (iCalendar SEQUENCE).")
     updated_at: datetime
 

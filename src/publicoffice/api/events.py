@@ -1,10 +1,10 @@
 """The events API: published events, one event, registering, a member's registrations.
 
-Reads are public: published events for everyone, a proposal only for its
-proposer and the office's hosts (anyone else gets the same 404 as for an
-event that does not exist). Writes need a caller (:mod:`publicoffice.api.auth`)
-and go through the same services as the web pages, so the checks and error
-codes are the same; they count against ``API_WRITE_LIMIT`` like bookings.
+Reads are public: every event is published (members propose events through
+the dialogue API, and a host makes a proposal an event there). Writes need a
+caller (:mod:`publicoffice.api.auth`) and go through the same services as the
+web pages, so the checks and error codes are the same; they count against
+``API_WRITE_LIMIT`` like bookings.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -21,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
-from publicoffice.api.auth import member_auth, optional_user
+from publicoffice.api.auth import member_auth
 from publicoffice.api.common import (
     MAX_ID,
     READ_ERRORS,
@@ -90,7 +89,6 @@ def _event(event: Event, request: HttpRequest) -> dict[str, Any]:
         "status": event.status,
         "status_label": str(event.get_status_display()),
         "status_note": str(event.status_note or ""),
-        "approval": event.approval,
         "sequence": event.sequence,
         "updated_at": timezone.localtime(event.updated_at),
     }
@@ -177,10 +175,9 @@ def office_events(request: HttpRequest, slug: str, query: Query[EventQuery]) -> 
 
 @router.get("/events/{public_id}", response={200: EventOut, **READ_ERRORS}, summary="One event")
 def get_event(request: HttpRequest, public_id: str, lang: str = "") -> Any:
-    """A published event; a proposal only for its proposer and the office's hosts."""
+    """One event (every event is public)."""
     activate_language(request, lang)
-    user = optional_user(request) or AnonymousUser()
-    return _event(selectors.event_get_visible(user=user, public_id=public_id), request)
+    return _event(selectors.event_get(public_id=public_id), request)
 
 
 # -- writes ------------------------------------------------------------------------
@@ -191,17 +188,23 @@ def get_event(request: HttpRequest, public_id: str, lang: str = "") -> Any:
     auth=member_auth,
     response={201: EventOut, **WRITE_ERRORS},
     openapi_extra=write_limit_doc(),
-    summary="Create or propose an event",
+    summary="Create an event",
 )
 def create_event(request: HttpRequest, payload: EventIn) -> Any:
-    """Hosts of the office create a published event (its room is booked at once);
-    any other member's event is a proposal (``approval: proposed``) a host decides on.
+    """Hosts of the office create a published event (its room is booked at once).
+
+    Anyone else gets ``403 not_allowed``, as on the web: a member who wants an
+    event makes a proposal (``kind: activity``) through the dialogue API.
     """
     activate_language(request)
     user = caller(request)
     count_write(user)
     require_aware(starts_at=payload.starts_at, ends_at=payload.ends_at)
     office = office_public(slug=payload.office)
+    if not policies.can_run_events(user, office):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, _("Only the office's hosts can create events here.")
+        )
     space: Space | None = None
     if payload.room is not None:
         if not 1 <= payload.room <= MAX_ID:
@@ -219,10 +222,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Any:
         "audience": payload.audience,
         "accessibility_notes": payload.accessibility_notes,
     }
-    if policies.can_run_events(user, office):
-        event = services.event_create(actor=user, **fields)
-    else:
-        event = services.event_propose(member=user, **fields)
+    event = services.event_create(actor=user, **fields)
     return Status(201, _event(selectors.event_with_counts(event), request))
 
 
@@ -240,7 +240,7 @@ def register(request: HttpRequest, public_id: str) -> Any:
     activate_language(request)
     user = caller(request)
     count_write(user)
-    event = selectors.event_get_visible(user=user, public_id=public_id)
+    event = selectors.event_get(public_id=public_id)
     registration = services.registration_create(event=event, member=user)
     return Status(201, _registration(registration, request))
 
@@ -262,7 +262,7 @@ def unregister(request: HttpRequest, public_id: str) -> Any:
     activate_language(request)
     user = caller(request)
     count_write(user)
-    event = selectors.event_get_visible(user=user, public_id=public_id)
+    event = selectors.event_get(public_id=public_id)
     registration = selectors.registration_for(event=event, member=user)
     if registration is None:
         raise DomainError(ErrorCode.REGISTRATION_NOT_FOUND)

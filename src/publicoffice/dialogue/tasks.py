@@ -90,6 +90,7 @@ def sweep_dialogue(*, reschedule: bool = True) -> dict[str, int]:
         dropped = visitors.drop_unconfirmed()
         forgotten = visitors.forget_visitor_addresses()
         erased = problems.erase_contact_emails()
+        photos_erased = problems.erase_old_photos()
     finally:
         if reschedule:
             schedule_sweep()
@@ -98,6 +99,7 @@ def sweep_dialogue(*, reschedule: bool = True) -> dict[str, int]:
         "proposals_archived": archived,
         "events_held": held,
         "problem_emails_erased": erased,
+        "problem_photos_erased": photos_erased,
         "unconfirmed_dropped": dropped,
         "addresses_forgotten": forgotten,
     }

@@ -36,8 +36,8 @@ TRANSLATED_INPUTS = tuple(
 
 @admin.register(Event)
 class EventAdmin(PolicyAdminMixin, TranslationAdmin):
-    list_display = ("title", "office", "starts_at", "ends_at", "status", "approval", "capacity")
-    list_filter = ("status", "approval", "audience", "office")
+    list_display = ("title", "office", "starts_at", "ends_at", "status", "capacity")
+    list_filter = ("status", "audience", "office")
     list_select_related = ("office", "space")
     date_hierarchy = "starts_at"
     search_fields = ("title",)
@@ -52,7 +52,6 @@ class EventAdmin(PolicyAdminMixin, TranslationAdmin):
         "audience",
         "languages",
         "status",
-        "approval",
         "sequence",
         *TRANSLATED_INPUTS,
     )
@@ -67,7 +66,6 @@ class EventAdmin(PolicyAdminMixin, TranslationAdmin):
         "audience",
         "languages",
         "status",
-        "approval",
         "sequence",
     )
 

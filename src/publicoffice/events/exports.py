@@ -6,9 +6,8 @@ so ``accounts`` needs no import of events.
 Leaving: coming seats and waitlist places are given back first, so the
 next in line gets the seat rather than an empty chair; then the
 registrations go with the account (``CASCADE``) while their
-:class:`RegistrationStatistic` rows stay. Proposals nobody approved are the
-member's own words and go too; an approved event belongs to its office and
-stays, without the name of who proposed it (``SET_NULL``).
+:class:`RegistrationStatistic` rows stay. (What a member proposed is the
+dialogue app's, in its own section of the export.)
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from typing import Any
 
 from publicoffice.accounts.actors import Member
 from publicoffice.accounts.privacy import iso
-from publicoffice.events.models import Approval, Event, Registration
+from publicoffice.events.models import Registration
 from publicoffice.events.services.registrations import registrations_release_for_leaving_member
 
 
@@ -44,42 +43,11 @@ def _registrations(user: Member) -> list[dict[str, Any]]:
     ]
 
 
-def _proposals(user: Member) -> list[dict[str, Any]]:
-    rows = (
-        Event.objects.filter(proposed_by=user)
-        .select_related("office", "space")
-        .order_by("-created_at", "pk")
-    )
-    return [
-        {
-            "id": str(event.public_id),
-            "office": str(event.office.name),
-            "room": str(event.space.name) if event.space is not None else None,
-            "title": str(event.title),
-            "description": str(event.description or ""),
-            "starts": iso(event.starts_at),
-            "ends": iso(event.ends_at),
-            "capacity": event.capacity,
-            "audience": event.audience,
-            "accessibility_notes": str(event.accessibility_notes or ""),
-            "approval": event.approval,
-            "status": event.status,
-            "note": str(event.status_note or ""),
-            "proposed": iso(event.created_at),
-            "decided": iso(event.decided_at),
-        }
-        for event in rows.iterator()
-    ]
-
-
 def events_section(user: Member) -> dict[str, Any]:
-    """Every registration of the member (all statuses) and every event they proposed."""
-    return {"registrations": _registrations(user), "proposals": _proposals(user)}
+    """Every registration of the member, whatever its status."""
+    return {"registrations": _registrations(user)}
 
 
 def events_before_account_deletion(user: Member) -> None:
-    """Free the member's coming seats for those in line; drop undecided or declined proposals."""
+    """Free the member's coming seats for those in line, before the account goes."""
     registrations_release_for_leaving_member(member=user)
-    Event.objects.filter(
-        proposed_by=user, approval__in=[Approval.PROPOSED, Approval.DECLINED]
-    ).delete()

@@ -193,27 +193,6 @@ class EventChangeForm(EventForm):
         return fields
 
 
-class ProposalForm(EventForm):
-    """What a member fills in to propose an event.
-
-    The number of seats is the host's to set when they approve: they know
-    the room and the office's other plans.
-    """
-
-    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
-        super().__init__(*args, office=office, **kwargs)
-        del self.fields["capacity"]
-        self.fields["space"].label = _("Room you would like")
-        self.fields["space"].help_text = _(
-            "The room is booked only when a host approves the event."
-        )
-
-    def event_fields(self) -> dict[str, Any]:
-        fields = super().event_fields()
-        del fields["capacity"]
-        return fields
-
-
 class StatusForm(forms.Form):
     """Cancel, postpone or move an event, and say why or where to."""
 
@@ -236,26 +215,6 @@ class StatusForm(forms.Form):
             self.add_error(
                 "note", _("Say where or when the event happens now, so people can find it.")
             )
-        return data
-
-
-class DecisionForm(forms.Form):
-    """A host approves or declines a proposal; a no needs a reason for the proposer."""
-
-    decision = forms.ChoiceField(
-        choices=[("approve", _("Approve")), ("decline", _("Decline"))],
-        widget=forms.HiddenInput,
-    )
-    reason = forms.CharField(
-        label=_("Reason (sent to the proposer, needed to decline)"),
-        max_length=300,
-        required=False,
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("decision") == "decline" and not data.get("reason"):
-            self.add_error("reason", _("Tell the proposer why, in a sentence."))
         return data
 
 

@@ -14,9 +14,6 @@ from publicoffice.core.domain_events import DomainEvent
 #: (cancelled, postponed, moved, scheduled) and the event's ``sequence``.
 event_changed = DomainEvent("events.event_changed")
 
-#: A host approved or declined a member's proposal: ``event_id``, ``kind``.
-proposal_decided = DomainEvent("events.proposal_decided")
-
 #: One member's registration changed: ``registration_id``, ``kind``
 #: (registered, waiting, promoted, cancelled_by_host, reminder).
 registration_changed = DomainEvent("events.registration_changed")

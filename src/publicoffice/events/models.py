@@ -1,9 +1,10 @@
 """Events at the offices: workshops, meet-ups, language cafés, information evenings.
 
 A host creates an event at an office; its room is reserved through the
-booking service, so an event can never double-book a room. A member may
-propose an event, which a host approves (and only then is the room booked)
-or declines. Members register; when the event is full they queue, and a
+booking service, so an event can never double-book a room. Members who
+want an event propose it through the dialogue app, whose "make this an
+event" step creates it here like any host's event; events know nothing of
+proposals. Members register; when the event is full they queue, and a
 freed seat goes to the first in line.
 
 :class:`RegistrationStatistic` keeps one row per registration without the
@@ -37,12 +38,6 @@ class EventStatus(models.TextChoices):
     MOVED = "moved", _("Moved")
 
 
-class Approval(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed, waiting for a host")
-    APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
-
-
 class Audience(models.TextChoices):
     EVERYONE = "everyone", _("Everyone")
     ADULTS = "adults", _("Adults")
@@ -57,10 +52,6 @@ class Audience(models.TextChoices):
 
 
 class EventQuerySet(models.QuerySet["Event"]):
-    def published(self) -> EventQuerySet:
-        """Events anyone may see: approved (cancelled ones stay, marked)."""
-        return self.filter(approval=Approval.APPROVED)
-
     def between(self, start: datetime, end: datetime) -> EventQuerySet:
         """Events overlapping the half-open range ``[start, end)``."""
         return self.filter(starts_at__lt=end, ends_at__gt=start)
@@ -110,9 +101,6 @@ class Event(TimeStampedModel):
         blank=True,
         help_text=_("Why it was cancelled, or where and when it happens now."),
     )
-    approval = models.CharField(
-        _("approval"), max_length=10, choices=Approval.choices, default=Approval.APPROVED
-    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -120,21 +108,6 @@ class Event(TimeStampedModel):
         blank=True,
         related_name="events_created",
     )
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events_proposed",
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     #: Raised on every change calendar programs should notice (RFC 5545).
     sequence = models.PositiveIntegerField(default=0)
 

@@ -33,8 +33,6 @@ logger = logging.getLogger(__name__)
 
 #: Notices to everyone registered or waiting, after a change to the event.
 EVENT_KINDS = frozenset({"cancelled", "postponed", "moved", "scheduled"})
-#: Notices to the member who proposed an event.
-PROPOSER_KINDS = frozenset({"approved", "declined"})
 #: Notices to one member about their own registration.
 REGISTRATION_KINDS = frozenset(
     {"registered", "waiting", "promoted", "cancelled_by_host", "reminder"}
@@ -50,8 +48,6 @@ SUBJECTS: dict[str, Promise] = {
     "postponed": gettext_lazy("Postponed: %(title)s"),
     "moved": gettext_lazy("Changed: %(title)s, now %(time)s"),
     "scheduled": gettext_lazy("Taking place after all: %(title)s, %(time)s"),
-    "approved": gettext_lazy("Your event was approved: %(title)s"),
-    "declined": gettext_lazy("Your event proposal was not approved: %(title)s"),
 }
 
 LEADS: dict[str, Promise] = {
@@ -69,10 +65,6 @@ LEADS: dict[str, Promise] = {
     ),
     "moved": gettext_lazy("This event has changed. This is how it looks now."),
     "scheduled": gettext_lazy("This event takes place as planned after all."),
-    "approved": gettext_lazy(
-        "A host has approved the event you proposed. It is now published and people can register."
-    ),
-    "declined": gettext_lazy("A host could not approve the event you proposed."),
 }
 
 ICS_NOTES: dict[str, Promise] = {
@@ -125,7 +117,7 @@ def _send(
             "kind": kind,
             "lead": LEADS[kind],
             "ics_note": ICS_NOTES[method] if method else "",
-            "ended": kind in ("cancelled", "cancelled_by_host", "declined"),
+            "ended": kind in ("cancelled", "cancelled_by_host"),
             **(extra or {}),
         }
         subject = SUBJECTS[kind] % {"title": event.title, "time": short_time(event.starts_at)}
@@ -148,7 +140,7 @@ def _send(
 
 def _load_event(event_id: int) -> Event | None:
     return (
-        Event.objects.select_related("office", "space", "proposed_by")
+        Event.objects.select_related("office", "space")
         .prefetch_related("languages")
         .filter(pk=event_id)
         .first()
@@ -184,19 +176,6 @@ def send_event_notices(*, event_id: int, kind: str, sequence: int) -> str:
                 "Could not send the %s notice to registration %s", kind, registration.pk
             )
     return f"sent: {kind} to {sent}"
-
-
-def send_proposer_notice(*, event_id: int, kind: str) -> str:
-    """Tell the proposer whether a host approved their event."""
-    if kind not in PROPOSER_KINDS:
-        raise ValueError(f"unknown proposal notice {kind!r}")
-    event = _load_event(event_id)
-    if event is None or event.proposed_by is None:
-        return "skipped: no proposer"
-    extra = {"reason": event.status_note if kind == "declined" else ""}
-    if not _send(event=event, member=event.proposed_by, kind=kind, method=None, extra=extra):
-        return "skipped: no recipient"
-    return f"sent: {kind}"
 
 
 def send_registration_notice(*, registration_id: int, kind: str) -> str:

@@ -1,8 +1,8 @@
 """What events adds to the office page (see :mod:`publicoffice.places.extensions`).
 
-A visitor reading about an office should see what is on there soon, and a
-member should find the way to propose something: guideline 4 asks that
-users can propose things for the office.
+A visitor reading about an office should see what is on there soon; its
+hosts find the way to create an event. (A member who wants an event makes
+a proposal: the dialogue app's panel on the same page offers that.)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ PANEL_EVENTS = 3
 
 
 def office_panel(request: HttpRequest, office: Office, at: datetime) -> Panel | None:
-    """The next few events at the office, with links to all of them and to propose one."""
+    """The next few events at the office, with links to all of them (and, for hosts, a new one)."""
     if office.status != OfficeStatus.OPEN:
         return None
     return Panel(

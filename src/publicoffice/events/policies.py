@@ -2,9 +2,9 @@
 
 Running events at an office is part of running the office: its hosts, the
 admins of its operator and platform admins (the same people
-:func:`publicoffice.places.policies.can_manage_office` names). Any member
-may *propose* an event; a proposal is visible only to its proposer and to
-the people who can decide on it until a host approves it.
+:func:`publicoffice.places.policies.can_manage_office` names). Every event
+is public: members who want one propose it through the dialogue app, and
+it exists here only once a host has made it an event.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 
 from publicoffice.accounts import roles
 from publicoffice.accounts.actors import AnyUser, Member
-from publicoffice.events.models import Approval, Event, EventStatus, Registration
+from publicoffice.events.models import Event, EventStatus, Registration
 from publicoffice.places.models import Office
 from publicoffice.places.policies import (
     can_manage_office,
@@ -25,62 +25,29 @@ from publicoffice.places.policies import (
 
 
 def is_member(user: AnyUser) -> TypeGuard[Member]:
-    """An active, logged-in account: who may register and propose."""
+    """An active, logged-in account: who may register."""
     return roles.is_member(user)
 
 
 def can_run_events(user: AnyUser, office: Office) -> bool:
-    """Create events at ``office``, decide on proposals there, change any of its events."""
+    """Create events at ``office`` and change any of its events."""
     return can_manage_office(user, office)
 
 
 def runs_events_anywhere(user: AnyUser) -> bool:
-    """Hosts somewhere: the list of proposals to decide on is theirs."""
+    """Hosts somewhere: the API and the pages offer them the hosts' tools."""
     return offices_manageable(user).exists()
 
 
-def can_propose_event(user: AnyUser, office: Office) -> TypeGuard[Member]:
-    """Any active member may suggest an event; a host decides."""
-    return is_member(user)
-
-
-def is_proposer(user: AnyUser, event: Event) -> bool:
-    return bool(
-        user.is_authenticated
-        and event.proposed_by_id is not None
-        and event.proposed_by_id == user.pk
-    )
-
-
-def can_see_event(user: AnyUser, event: Event) -> bool:
-    """Published events are public; proposals only for their proposer and the hosts."""
-    if event.approval == Approval.APPROVED:
-        return True
-    return is_proposer(user, event) or can_run_events(user, event.office)
-
-
 def can_edit_event(user: AnyUser, event: Event) -> bool:
-    """Hosts change any event of their office; a proposer only their open proposal.
-
-    Once approved the event is the office's: its room is booked and people
-    register, so changes go through someone who answers for the office.
-    """
-    if can_run_events(user, event.office):
-        return True
-    return event.approval == Approval.PROPOSED and is_proposer(user, event)
-
-
-def can_decide_event(user: AnyUser, event: Event) -> bool:
-    return event.approval == Approval.PROPOSED and can_run_events(user, event.office)
+    """The hosts of the event's office: its room is booked and people register,
+    so changes go through someone who answers for the office."""
+    return can_run_events(user, event.office)
 
 
 def can_register(user: AnyUser, event: Event) -> bool:
-    """Members may register for published, scheduled events (timing is the service's)."""
-    return (
-        is_member(user)
-        and event.approval == Approval.APPROVED
-        and event.status not in (EventStatus.CANCELLED, EventStatus.POSTPONED)
-    )
+    """Members may register for scheduled events (timing is the service's)."""
+    return is_member(user) and event.status not in (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
 
 def can_cancel_registration(user: AnyUser, registration: Registration) -> bool:

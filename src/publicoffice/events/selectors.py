@@ -30,18 +30,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from publicoffice.accounts.actors import AnyUser, Member
+from publicoffice.accounts.actors import AnyUser
 from publicoffice.core.errors import DomainError, ErrorCode
-from publicoffice.events import policies
-from publicoffice.events.models import (
-    LONGEST_EVENT_DAYS,
-    Approval,
-    Event,
-    Registration,
-    RegistrationStatus,
-)
+from publicoffice.events.models import LONGEST_EVENT_DAYS, Event, Registration, RegistrationStatus
 from publicoffice.places.models import Language, Office, Space, SpaceKind
-from publicoffice.places.policies import offices_manageable
 
 LONGEST_EVENT = timedelta(days=LONGEST_EVENT_DAYS)
 
@@ -100,7 +92,7 @@ def events_between(
     status, so nobody travels to an event that no longer takes place.
     ``language`` is a language code (``"ar"``).
     """
-    events = _overlapping(Event.objects.published(), start, end)
+    events = _overlapping(Event.objects.all(), start, end)
     if office is not None:
         events = events.filter(office=office)
     if audience:
@@ -136,7 +128,7 @@ def events_upcoming(
     language: str | None = None,
 ) -> QuerySet[Event]:
     """Published events that have not ended at ``at`` (lists and the API)."""
-    events = Event.objects.published().filter(ends_at__gt=at)
+    events = Event.objects.all().filter(ends_at__gt=at)
     if office is not None:
         events = events.filter(office=office)
     if audience:
@@ -150,7 +142,7 @@ def events_for_feed(*, at: datetime, office: Office | None = None) -> QuerySet[E
     """Published events of the last :data:`FEED_DAYS_BACK` days and the coming year."""
     start = at - timedelta(days=FEED_DAYS_BACK)
     end = at + timedelta(days=FEED_DAYS_AHEAD)
-    events = _overlapping(Event.objects.published(), start, end)
+    events = _overlapping(Event.objects.all(), start, end)
     if office is not None:
         events = events.filter(office=office)
     return with_counts(events).order_by("starts_at", "id")
@@ -165,14 +157,10 @@ def _parse_public_id(public_id: Any) -> UUID:
         raise DomainError(ErrorCode.EVENT_NOT_FOUND) from error
 
 
-def event_get_visible(*, user: AnyUser, public_id: Any) -> Event:
-    """The event with its counts, if ``user`` may see it (the event page, web and API).
-
-    A proposal the user may not see is "not found", never "forbidden", so
-    nobody can probe which proposals exist.
-    """
+def event_get(*, public_id: Any) -> Event:
+    """The event with its counts (the event page, web and API); every event is public."""
     event = with_counts(Event.objects.filter(public_id=_parse_public_id(public_id))).first()
-    if event is None or not policies.can_see_event(user, event):
+    if event is None:
         raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     return event
 
@@ -216,33 +204,6 @@ def event_room_get(*, office: Office, space_id: int) -> Space:
 def languages() -> QuerySet[Language]:
     """Every language an event can be held in, by code."""
     return Language.objects.order_by("code")
-
-
-def events_to_decide(*, user: AnyUser, at: datetime | None = None) -> QuerySet[Event]:
-    """Proposals waiting for a decision in the offices ``user`` runs, soonest first.
-
-    Proposals for a time already past cannot be approved any more and drop out.
-    """
-    now = at if at is not None else timezone.now()
-    return (
-        Event.objects.filter(
-            approval=Approval.PROPOSED,
-            office__in=offices_manageable(user),
-            ends_at__gt=now,
-        )
-        .select_related("office", "space", "proposed_by")
-        .prefetch_related(Prefetch("languages", queryset=Language.objects.order_by("code")))
-        .order_by("starts_at", "id")
-    )
-
-
-def member_proposals(*, member: Member) -> QuerySet[Event]:
-    """Everything the member proposed, newest first, whatever was decided."""
-    return (
-        Event.objects.filter(proposed_by=member)
-        .select_related("office", "space")
-        .order_by("-created_at", "-id")
-    )
 
 
 def member_registrations(*, member: AnyUser, at: datetime) -> QuerySet[Registration]:

@@ -32,12 +32,6 @@ def send_event_notices(*, event_id: int, kind: str, sequence: int) -> str:
 
 
 @task()
-def send_proposer_notice(*, event_id: int, kind: str) -> str:
-    """E-mail the member who proposed an event whether it was approved."""
-    return notifications.send_proposer_notice(event_id=event_id, kind=kind)
-
-
-@task()
 def send_registration_notice(*, registration_id: int, kind: str) -> str:
     """E-mail a member about their seat, place in line, promotion or reminder."""
     return notifications.send_registration_notice(registration_id=registration_id, kind=kind)
@@ -56,15 +50,6 @@ def queue_event_notices(*, event_id: int, kind: str, sequence: int) -> None:
         logger.exception("Could not queue the %s notices for event %s", kind, event_id)
 
 
-def queue_proposer_notice(*, event_id: int, kind: str) -> None:
-    if kind not in notifications.PROPOSER_KINDS:
-        raise ValueError(f"unknown proposal notice {kind!r}")
-    try:
-        send_proposer_notice.enqueue(event_id=event_id, kind=kind)
-    except Exception:
-        logger.exception("Could not queue the %s notice for event %s", kind, event_id)
-
-
 def queue_registration_notice(*, registration_id: int, kind: str) -> None:
     if kind not in notifications.REGISTRATION_KINDS:
         raise ValueError(f"unknown registration notice {kind!r}")
@@ -77,7 +62,6 @@ def queue_registration_notice(*, registration_id: int, kind: str) -> None:
 def listen() -> None:
     """Subscribe the e-mails to what the services publish (from ``ready()``)."""
     happenings.event_changed.subscribe(queue_event_notices)
-    happenings.proposal_decided.subscribe(queue_proposer_notice)
     happenings.registration_changed.subscribe(queue_registration_notice)
 
 

@@ -9,7 +9,6 @@ app_name = "events"
 urlpatterns = [
     path("events/", public.event_list, name="list"),
     path("events/this-week/", public.week, name="week"),
-    path("events/to-decide/", host.to_decide, name="to_decide"),
     path("events/<uuid:public_id>/", public.detail, name="detail"),
     path("events/<uuid:public_id>/event.ics", public.ics, name="ics"),
     path("events/<uuid:public_id>/register/", member.register, name="register"),
@@ -20,9 +19,7 @@ urlpatterns = [
     ),
     path("events/<uuid:public_id>/edit/", host.edit, name="edit"),
     path("events/<uuid:public_id>/status/", host.status, name="status"),
-    path("events/<uuid:public_id>/decide/", host.decide, name="decide"),
     path("offices/<slug:slug>/events/", public.office_events, name="office_events"),
     path("offices/<slug:slug>/events/new/", host.create, name="create"),
-    path("offices/<slug:slug>/events/propose/", member.propose, name="propose"),
     path("me/events/", member.mine, name="mine"),
 ]

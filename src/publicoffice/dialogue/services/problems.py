@@ -290,3 +290,22 @@ def erase_contact_emails(*, now: datetime | None = None) -> int:
     ended = [state for state, family in PROBLEM_FAMILIES.items() if family != Family.OPEN]
     over = Q(state__in=ended, state_changed_at__lt=cutoff) | Q(hidden_at__lt=cutoff)
     return ProblemReport.objects.filter(over).exclude(contact_email="").update(contact_email="")
+
+
+def erase_old_photos(*, now: datetime | None = None) -> int:
+    """Delete the photos of reports fixed, closed or hidden ``DIALOGUE_PHOTO_DAYS`` ago.
+
+    A photo of a place may show people. Once the problem is dealt with and
+    the reopening time is over, the words and the updates tell the story;
+    the photo goes (file and name). Called by the dialogue sweep.
+    """
+    now = acting_now(now)
+    cutoff = now - timedelta(days=settings.DIALOGUE_PHOTO_DAYS)
+    ended = [state for state, family in PROBLEM_FAMILIES.items() if family != Family.OPEN]
+    over = Q(state__in=ended, state_changed_at__lt=cutoff) | Q(hidden_at__lt=cutoff)
+    erased = 0
+    for report in ProblemReport.objects.filter(over).exclude(photo="").only("pk", "photo"):
+        photos.delete(report.photo, folder=PHOTO_FOLDER)
+        ProblemReport.objects.filter(pk=report.pk).update(photo="")
+        erased += 1
+    return erased

@@ -1,15 +1,13 @@
 """Writes to events and registrations (one transaction each).
 
 The public names live here; the package is split by subject:
-:mod:`.events` (create, propose, decide, update, status), :mod:`.registrations`
+:mod:`.events` (create, update, status), :mod:`.registrations`
 (seats, the waitlist, reminders) and :mod:`.rooms` (the room, through the
 booking service).
 """
 
 from publicoffice.events.services.events import (
     event_create,
-    event_decide,
-    event_propose,
     event_set_status,
     event_update,
 )
@@ -22,8 +20,6 @@ from publicoffice.events.services.registrations import (
 
 __all__ = [
     "event_create",
-    "event_decide",
-    "event_propose",
     "event_set_status",
     "event_update",
     "promote_waiting",

@@ -1,4 +1,4 @@
-"""Writes to events: create, propose, decide, update and change status.
+"""Writes to events: create, update and change status.
 
 Each service is one transaction. Status changes and updates lock the event
 row first, so they queue behind registrations (and the other way round).
@@ -13,15 +13,14 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Required, TypedDict, Unpack
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from publicoffice.accounts.actors import AnyUser, Member, StaffUser
+from publicoffice.accounts.actors import Member, StaffUser
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.timeutils import acting_now
 from publicoffice.events import happenings, policies
-from publicoffice.events.models import Approval, Event, EventStatus, Registration
+from publicoffice.events.models import Event, EventStatus, Registration
 from publicoffice.events.models import RegistrationStatus as RS
 from publicoffice.events.services import _common as common
 from publicoffice.events.services.registrations import promote_waiting
@@ -51,7 +50,7 @@ def _check_space(office: Office, space: Space | None) -> None:
 
 
 class EventDetails(TypedDict, total=False):
-    """What a host or a member fills in for a new event; one shape for both."""
+    """What a host fills in for a new event (the dialogue's "make this an event" too)."""
 
     title: Required[str]
     starts_at: Required[datetime]
@@ -93,7 +92,7 @@ def _new_event(
 def _validate(event: Event) -> None:
     """Field checks of the model; relations and uniqueness are the services' own."""
     event.full_clean(
-        exclude=["office", "space", "booking", "created_by", "proposed_by", "decided_by"],
+        exclude=["office", "space", "booking", "created_by"],
         validate_unique=False,
         validate_constraints=False,
     )
@@ -140,80 +139,9 @@ def event_create(
             ErrorCode.NOT_ALLOWED, _("Only the office's hosts can create events here.")
         )
     event, languages = _new_event(office=office, now=now, details=details)
-    event.approval = Approval.APPROVED
     event.created_by = actor
-    event.decided_by = actor
-    event.decided_at = now
     event.booking = room_reserve(event=event, actor=actor, now=now)
     return _save_new(event, languages)
-
-
-@transaction.atomic
-def event_propose(
-    *,
-    office: Office,
-    member: AnyUser,
-    at: datetime | None = None,
-    **details: Unpack[EventDetails],
-) -> Event:
-    """A member's suggestion. Nothing is booked until a host approves it."""
-    now = acting_now(at)
-    if not policies.can_propose_event(member, office):
-        raise DomainError(ErrorCode.NOT_A_MEMBER, _("Log in to propose an event."))
-    waiting = Event.objects.filter(
-        proposed_by=member, approval=Approval.PROPOSED, ends_at__gt=now
-    ).count()
-    if waiting >= settings.EVENTS_MAX_OPEN_PROPOSALS:
-        raise DomainError(
-            ErrorCode.TOO_MANY_PROPOSALS,
-            _("You have %(count)d proposals waiting for a host. Wait for an answer first.")
-            % {"count": waiting},
-        )
-    event, languages = _new_event(office=office, now=now, details=details)
-    event.approval = Approval.PROPOSED
-    event.proposed_by = member
-    event.created_by = member
-    return _save_new(event, languages)
-
-
-@transaction.atomic
-def event_decide(
-    *,
-    event: Event,
-    actor: StaffUser,
-    approve: bool,
-    reason: str = "",
-    at: datetime | None = None,
-) -> Event:
-    """A host approves a proposal (and its room is booked) or declines it with a reason."""
-    now = acting_now(at)
-    event = common.lock_event(event)
-    if not policies.can_run_events(actor, event.office):
-        raise DomainError(ErrorCode.EVENT_NOT_FOUND)
-    if event.approval != Approval.PROPOSED:
-        raise DomainError(ErrorCode.NOT_PROPOSED)
-    reason = common.clean_text("status_note", reason, multiline=False, field="reason")
-    if approve:
-        if event.starts_at < now:
-            raise DomainError(ErrorCode.IN_PAST)
-        event.booking = room_reserve(event=event, actor=actor, now=now)
-        event.approval = Approval.APPROVED
-    else:
-        if not reason:
-            raise DomainError(
-                ErrorCode.TEXT_MISSING, _("Say why, so the member understands."), field="reason"
-            )
-        event.approval = Approval.DECLINED
-        # Shown to the proposer only: a declined proposal is never public.
-        common.set_text(event, "status_note", reason)
-    event.decided_by = actor
-    event.decided_at = now
-    event.sequence += 1
-    event.save()
-    happenings.proposal_decided.publish(
-        event_id=int(event.pk), kind="approved" if approve else "declined"
-    )
-    return event
 
 
 def _apply_fields(event: Event, fields: dict[str, Any], *, now: datetime) -> tuple[bool, bool]:
@@ -288,24 +216,20 @@ def event_update(
     if not policies.can_edit_event(actor, event):
         raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     _refuse_if_cancelled(event)
-    if event.approval == Approval.DECLINED:
-        raise DomainError(ErrorCode.EVENT_DECLINED)
     old_space_id = event.space_id
     changed, moved = _apply_fields(event, fields, now=now)
     if not changed:
         return event
-    published = event.approval == Approval.APPROVED
     registered = Registration.objects.filter(event=event, status__in=[RS.REGISTERED, RS.WAITING])
-    if published and moved:
+    if moved:
         room_move(event=event, actor=actor, now=now, old_space_id=old_space_id)
         if event.status == EventStatus.POSTPONED or registered.exists():
             event.status = EventStatus.MOVED
     event.sequence += 1
     _validate(event)
     event.save()
-    if published:
-        promote_waiting(event=event, now=now)
-    if published and moved:
+    promote_waiting(event=event, now=now)
+    if moved:
         _tell_registered(event, "moved")
     return event
 
@@ -332,8 +256,6 @@ def event_set_status(
         raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     if status not in EventStatus.values:
         raise DomainError(ErrorCode.STATUS_INVALID)
-    if event.approval != Approval.APPROVED:
-        raise DomainError(ErrorCode.NOT_PUBLISHED)
     _refuse_if_cancelled(event)
     if event.ends_at <= now:
         raise DomainError(ErrorCode.EVENT_OVER)

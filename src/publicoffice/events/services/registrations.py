@@ -23,13 +23,7 @@ from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.timeutils import acting_now
 from publicoffice.events import happenings, policies
-from publicoffice.events.models import (
-    Approval,
-    Event,
-    EventStatus,
-    Registration,
-    RegistrationStatistic,
-)
+from publicoffice.events.models import Event, EventStatus, Registration, RegistrationStatistic
 from publicoffice.events.models import RegistrationStatus as RS
 from publicoffice.events.services import _common as common
 
@@ -38,8 +32,6 @@ TAKING_PLACE = (EventStatus.SCHEDULED, EventStatus.MOVED)
 
 
 def _refuse_closed(event: Event, now: datetime) -> None:
-    if event.approval != Approval.APPROVED:
-        raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     if event.status == EventStatus.CANCELLED:
         raise DomainError(ErrorCode.EVENT_CANCELLED)
     if event.status == EventStatus.POSTPONED:
@@ -103,11 +95,7 @@ def registration_create(
 
 def promote_waiting(*, event: Event, now: datetime) -> list[Registration]:
     """Give free seats to the first in line. Called with the event row locked."""
-    if (
-        event.approval != Approval.APPROVED
-        or event.status not in TAKING_PLACE
-        or event.starts_at <= now
-    ):
+    if event.status not in TAKING_PLACE or event.starts_at <= now:
         return []
     line = Registration.objects.filter(event=event, status=RS.WAITING).order_by("queued_at", "id")
     if event.capacity is not None:
@@ -198,7 +186,6 @@ def send_event_reminders(*, at: datetime | None = None) -> int:
         Registration.objects.filter(
             status=RS.REGISTERED,
             reminded_at__isnull=True,
-            event__approval=Approval.APPROVED,
             event__status__in=TAKING_PLACE,
             event__starts_at__gt=now,
             event__starts_at__lte=now + window,

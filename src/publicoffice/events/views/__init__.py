@@ -1,2 +1,1 @@
-"""Event pages: public lists and event pages, a member's registrations and
-proposals, and the hosts' forms."""
+"""Event pages: public lists and event pages, a member's registrations, and the hosts' forms."""

@@ -1,9 +1,8 @@
-"""Hosts create and change events, cancel or move them, and decide on proposals.
+"""Hosts create and change events, and cancel or move them.
 
-Who may do what is :mod:`publicoffice.events.policies`' to say. A host of
-another office gets a plain "not yours" page (403) for a published event,
-and "not found" (404) for a proposal they cannot see, so nobody can probe
-which proposals exist.
+Who may do what is :mod:`publicoffice.events.policies`' to say. Anyone else,
+a host of another office included, gets a plain "not yours" page (403):
+every event is public, so there is nothing to hide by answering 404.
 """
 
 from __future__ import annotations
@@ -14,23 +13,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import on_domain_error
 from publicoffice.events import policies, services
-from publicoffice.events.forms import (
-    DecisionForm,
-    EventChangeForm,
-    EventForm,
-    ProposalForm,
-    StatusForm,
-)
-from publicoffice.events.models import Approval, Event
-from publicoffice.events.selectors import event_get_visible, events_to_decide
+from publicoffice.events.forms import EventChangeForm, EventForm, StatusForm
+from publicoffice.events.models import Event
+from publicoffice.events.selectors import event_get
 from publicoffice.events.views.common import acting_member, form_refused
 from publicoffice.places.models import OfficeStatus
 from publicoffice.places.selectors import office_public
@@ -100,17 +92,14 @@ def _changed_fields(event: Event, fields: dict[str, Any]) -> dict[str, Any]:
 @require_http_methods(["GET", "HEAD", "POST"])
 @limit_posts(EVENT_WRITES)
 def edit(request: HttpRequest, public_id: Any) -> HttpResponse:
-    """Change an event (hosts), or one's own open proposal (the proposer)."""
-    event = event_get_visible(user=request.user, public_id=public_id)
+    """Change an event (its office's hosts)."""
+    event = event_get(public_id=public_id)
     if not policies.can_edit_event(request.user, event):
         raise _not_yours(_("Only the hosts of this office can change this event."))
-    form_class: type[EventForm] = ProposalForm
-    if policies.can_run_events(request.user, event.office):
-        form_class = EventChangeForm if event.approval == Approval.APPROVED else EventForm
     if request.method != "POST":
-        form = form_class(initial=form_class.initial_for(event), office=event.office)
+        form = EventChangeForm(initial=EventChangeForm.initial_for(event), office=event.office)
     else:
-        form = form_class(request.POST, office=event.office)
+        form = EventChangeForm(request.POST, office=event.office)
     context: dict[str, Any] = {"form": form, "office": event.office, "event": event}
     if request.method != "POST":
         return render(request, EVENT_FORM, context)
@@ -133,7 +122,7 @@ def _save_changes(request: HttpRequest, context: dict[str, Any]) -> HttpResponse
 
 def _host_event(request: HttpRequest, public_id: Any) -> Event:
     """The event, when the user runs its office; otherwise the 403 page."""
-    event = event_get_visible(user=request.user, public_id=public_id)
+    event = event_get(public_id=public_id)
     if not policies.can_run_events(request.user, event.office):
         raise _not_yours(_("Only the hosts of this office can change this event."))
     return event
@@ -165,45 +154,3 @@ def _save_status(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
     )
     messages.success(request, _("The status is saved. Everyone registered is told."))
     return redirect("events:detail", public_id=event.public_id)
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts(EVENT_WRITES)
-def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
-    """Approve a proposal (its room is booked then) or decline it with a reason."""
-    event = _host_event(request, public_id)
-    if not policies.can_decide_event(request.user, event):
-        messages.info(request, _("This proposal is already decided."))
-        return redirect("events:detail", public_id=event.public_id)
-    form = DecisionForm(request.POST or None)
-    context: dict[str, Any] = {"form": form, "event": event, "office": event.office}
-    if request.method != "POST":
-        return render(request, "events/decide.html", context)
-    if not form.is_valid():
-        return render(request, "events/decide.html", context, status=400)
-    return _save_decision(request, context)
-
-
-@on_domain_error(form_refused("events/decide.html"))
-def _save_decision(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
-    data = context["form"].cleaned_data
-    approve = data["decision"] == "approve"
-    services.event_decide(
-        event=context["event"], actor=acting_member(request), approve=approve, reason=data["reason"]
-    )
-    if approve:
-        messages.success(request, _("The event is approved and published. The proposer is told."))
-    else:
-        messages.success(request, _("The proposal is declined. The proposer is told why."))
-    return redirect("events:to_decide")
-
-
-@login_required
-@require_safe
-def to_decide(request: HttpRequest) -> HttpResponse:
-    """Proposals waiting for an answer in the offices this user runs."""
-    if not policies.runs_events_anywhere(request.user):
-        raise _not_yours(_("Only hosts decide on proposed events."))
-    proposals = list(events_to_decide(user=request.user, at=timezone.now())[:200])
-    return render(request, "events/to_decide.html", {"proposals": proposals})

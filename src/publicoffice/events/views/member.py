@@ -1,4 +1,4 @@
-"""A member registers for events, cancels, proposes an event and sees their own."""
+"""A member registers for events, cancels, and sees their seats and places in line."""
 
 from __future__ import annotations
 
@@ -10,30 +10,24 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.errors import DomainError
 from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import on_domain_error
-from publicoffice.events import policies, services
-from publicoffice.events.forms import ProposalForm
+from publicoffice.events import services
 from publicoffice.events.models import Event, Registration, RegistrationStatus
 from publicoffice.events.selectors import (
-    event_get_visible,
-    member_proposals,
+    event_get,
     member_registrations,
     place_in_line,
     registration_for,
 )
-from publicoffice.events.views.common import acting_member, form_refused
+from publicoffice.events.views.common import acting_member
 from publicoffice.events.views.public import detail_page
-from publicoffice.places.models import OfficeStatus
-from publicoffice.places.selectors import office_public
 
 #: Registering and cancelling: one client, ten minutes.
 REGISTRATIONS = PostLimit("event_registration", limit=60, window=600)
-#: Event proposals: one client, an hour.
-PROPOSALS = PostLimit("event_proposal", limit=20, window=3600)
 
 
 @login_required
@@ -41,7 +35,7 @@ PROPOSALS = PostLimit("event_proposal", limit=20, window=3600)
 @limit_posts(REGISTRATIONS)
 def register(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Take a seat, or a place in line when the event is full."""
-    event = event_get_visible(user=request.user, public_id=public_id)
+    event = event_get(public_id=public_id)
     return _register(request, event)
 
 
@@ -74,7 +68,7 @@ def _register(request: HttpRequest, event: Event) -> HttpResponse:
 @limit_posts(REGISTRATIONS)
 def cancel_registration(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Give the seat back (or leave the line); the next in line gets it."""
-    event = event_get_visible(user=request.user, public_id=public_id)
+    event = event_get(public_id=public_id)
     registration = registration_for(event=event, member=request.user)
     if registration is None:
         messages.info(request, _("You were not registered for this event."))
@@ -94,48 +88,15 @@ def _cancel(request: HttpRequest, event: Event, registration: Registration) -> H
 
 
 @login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts(PROPOSALS)
-def propose(request: HttpRequest, slug: str) -> HttpResponse:
-    """A member suggests an event; it is published only when a host approves it."""
-    office = office_public(slug=slug)
-    if office.status != OfficeStatus.OPEN or not policies.can_propose_event(request.user, office):
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED, _("Events can be proposed only at open offices, by members.")
-        )
-    if request.method != "POST":
-        context = {"form": ProposalForm(office=office), "office": office}
-        return render(request, "events/propose.html", context)
-    form = ProposalForm(request.POST, office=office)
-    context = {"form": form, "office": office}
-    if not form.is_valid():
-        return render(request, "events/propose.html", context, status=400)
-    return _send_proposal(request, context)
-
-
-@on_domain_error(form_refused("events/propose.html"))
-def _send_proposal(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
-    event = services.event_propose(
-        office=context["office"], member=request.user, **context["form"].event_fields()
-    )
-    messages.success(
-        request,
-        _("Thank you! Your proposal is sent to the hosts. You will hear from them by e-mail."),
-    )
-    return redirect("events:detail", public_id=event.public_id)
-
-
-@login_required
 @require_safe
 def mine(request: HttpRequest) -> HttpResponse:
-    """The member's seats, places in line and proposals."""
+    """The member's seats and places in line."""
     now = timezone.now()
     member = acting_member(request)
     registrations = list(member_registrations(member=member, at=now)[:200])
     context = {
         "registered": [r for r in registrations if r.status == RegistrationStatus.REGISTERED],
         "waiting": [r for r in registrations if r.status == RegistrationStatus.WAITING],
-        "proposals": list(member_proposals(member=member)[:100]),
         "now": now,
     }
     return render(request, "events/mine.html", context)

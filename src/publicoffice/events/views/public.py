@@ -14,11 +14,12 @@ from django.views.decorators.http import require_safe
 
 from publicoffice.core.errors import DomainError
 from publicoffice.events import ical, policies
+from publicoffice.events.extensions import event_panels
 from publicoffice.events.forms import EventFilterForm
 from publicoffice.events.jsonld import event_json_ld
-from publicoffice.events.models import Approval, Event, RegistrationStatus
+from publicoffice.events.models import Event, RegistrationStatus
 from publicoffice.events.selectors import (
-    event_get_visible,
+    event_get,
     event_registrations,
     events_this_week,
     events_upcoming,
@@ -94,7 +95,6 @@ def office_events(request: HttpRequest, slug: str) -> HttpResponse:
         "cards": event_cards(page.object_list),
         "query": "",
         "runs_events": policies.can_run_events(request.user, office),
-        "can_propose": policies.can_propose_event(request.user, office),
     }
     return render(request, "events/office_events.html", context)
 
@@ -103,26 +103,23 @@ def _detail_context(request: HttpRequest, event: Event) -> dict[str, Any]:
     user = request.user
     registration = registration_for(event=event, member=user)
     runs_events = policies.can_run_events(user, event.office)
-    published = event.approval == Approval.APPROVED
     return {
         "event": event,
         "office": event.office,
         "card": event_card(event),
         "now": timezone.now(),
-        "published": published,
         "registration": registration,
         "is_waiting": registration is not None
         and registration.status == RegistrationStatus.WAITING,
         "place_in_line": place_in_line(registration) if registration else 0,
         "can_register": policies.can_register(user, event) and registration is None,
         "can_edit": policies.can_edit_event(user, event),
-        "can_decide": policies.can_decide_event(user, event),
         "runs_events": runs_events,
-        "is_proposer": policies.is_proposer(user, event),
         "registrations": list(event_registrations(event=event)[:500])
         if policies.can_see_registrations(user, event)
         else [],
-        "json_ld": event_json_ld(event, request=request) if published else None,
+        "json_ld": event_json_ld(event, request=request),
+        "event_panels": event_panels(request, event),
     }
 
 
@@ -137,18 +134,16 @@ def detail_page(
 
 @require_safe
 def detail(request: HttpRequest, public_id: Any) -> HttpResponse:
-    """One event. A proposal is "not found" for anyone but its proposer and the hosts."""
-    event = event_get_visible(user=request.user, public_id=public_id)
+    """One event, with what other apps add to it (:mod:`publicoffice.events.extensions`)."""
+    event = event_get(public_id=public_id)
     return detail_page(request, event)
 
 
 @require_safe
 def ics(request: HttpRequest, public_id: Any) -> HttpResponse:
     """The event as an .ics file for the visitor's calendar program."""
-    event = event_get_visible(user=request.user, public_id=public_id)
+    event = event_get(public_id=public_id)
     body = ical.event_ics(event, at=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.public_id}.ics"'
-    if event.approval != Approval.APPROVED:
-        response["X-Robots-Tag"] = "noindex"
     return response
