@@ -40,6 +40,8 @@ WRITE_ERRORS: dict[int, type] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
+    # A body over the size the server takes (and a photo over its limit).
+    413: ErrorOut,
     422: ErrorOut,
     429: ErrorOut,
 }
