@@ -25,6 +25,7 @@ from publicoffice.demo import events_data
 from publicoffice.demo.event_planning import KEPT
 from publicoffice.demo.events import load_events
 from publicoffice.demo.loader import load_demo
+from publicoffice.dialogue.models import Proposal, State
 from publicoffice.events.models import (
     Event,
     EventStatus,
@@ -285,3 +286,13 @@ def test_loading_again_gives_the_same_events(demo, wednesday):
         assert sorted(Event.objects.values_list("title_sv", "starts_at")) == titles
         assert result.totals == {k: demo.totals[k] for k in result.totals}
         transaction.set_rollback(True)
+
+
+def test_two_past_events_began_as_proposals_and_closed_them(demo):
+    became = list(Proposal.objects.filter(state=State.BECAME_EVENT).select_related("event"))
+    assert {p.office.slug for p in became} == {"ronna", "fittja"}
+    for proposal in became:
+        assert proposal.event is not None and proposal.event.ends_at < WEDNESDAY_11
+        assert proposal.title == proposal.event.title
+        assert proposal.answers.filter(state=State.PLANNED).exists()
+        assert proposal.support_count > 0

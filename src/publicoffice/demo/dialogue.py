@@ -40,6 +40,7 @@ from publicoffice.accounts.models import User
 from publicoffice.core.errors import DomainError
 from publicoffice.demo import network
 from publicoffice.demo.booking_calendar import wall
+from publicoffice.demo.dialogue_events import link_held_events
 from publicoffice.demo.dialogue_people import ANSWERERS, load_people, neighbours
 from publicoffice.demo.dialogue_texts import RONNA, Idea, Moment, Reply, Said
 from publicoffice.demo.dialogue_texts_north import NORTH
@@ -376,4 +377,7 @@ def load_dialogue(offices: dict[str, Office], *, today: date, now: datetime) -> 
     fresh = Office.objects.filter(pk__in=[o.pk for o in offices.values()]).select_related(
         "operator", "municipality"
     )
-    return _Story({o.slug: o for o in fresh}, today=today, now=now).run()
+    result = _Story({o.slug: o for o in fresh}, today=today, now=now).run()
+    link_held_events({o.slug: o for o in fresh}, now=now)
+    result.totals = totals(today)
+    return result
