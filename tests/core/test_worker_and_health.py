@@ -82,6 +82,7 @@ class TestConnections:
             fresh.close()
 
 
+@pytest.mark.django_db  # survive() closes broken connections, so it may touch one
 class TestSurvival:
     def test_a_step_that_fails_twice_on_the_database_then_succeeds(self):
         failures = [OperationalError("database is locked")] * 2

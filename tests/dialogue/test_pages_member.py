@@ -7,12 +7,19 @@ import re
 
 import pytest
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
+from publicoffice.core.error_codes import ERRORS, ErrorCode
 from publicoffice.dialogue.models import ContentReport, Follow, Proposal, Support
 from tests.dialogue.factories import answer, propose, supported_by
 
 pytestmark = pytest.mark.django_db
+
+
+def in_swedish(text: str) -> str:
+    with translation.override("sv"):
+        return gettext(text)
+
 
 PROPOSE = "/sv/offices/ronna/dialogue/propose/"
 
@@ -114,7 +121,7 @@ class TestSupportAndFollow:
         proposal.refresh_from_db()
         assert proposal.support_count == 1 == Support.objects.count()
         html = client.get(page(proposal)).content.decode()
-        assert "Take back my support" in html
+        assert in_swedish("Take back my support") in html
         client.post(page(proposal, "support/"), {"support": "off"})
         proposal.refresh_from_db()
         assert proposal.support_count == 0
@@ -126,7 +133,9 @@ class TestSupportAndFollow:
         )
         assert response.status_code == 200
         html = response.content.decode()
-        assert "<html" not in html and ">1 supporter<" in html.replace("\n", "")
+        with translation.override("sv"):
+            one = ngettext("%(supports)s supporter", "%(supports)s supporters", 1) % {"supports": 1}
+        assert "<html" not in html and f">{one}<" in html.replace("\n", "")
         with translation.override("sv"):
             assert gettext("Thank you for your support!") in html
         assert 'name="support" value="off"' in html
@@ -147,7 +156,9 @@ class TestSupportAndFollow:
         client.force_login(author)
         response = client.post(page(proposal, "support/"), {"support": "on"}, follow=True)
         assert not Support.objects.exists()
-        assert "own proposal" in response.content.decode()
+        with translation.override("sv"):
+            refusal = str(ERRORS[ErrorCode.OWN_PROPOSAL].message)
+        assert refusal in response.content.decode()
 
     def test_a_closed_proposal_takes_no_support(self, client, proposal, supporter, host):
         answer(host, proposal, "declined", text="Det går inte.")
