@@ -127,7 +127,17 @@ def test_network_proposals_open_or_answered(office, board):
 
 @pytest.mark.parametrize(
     "public_id",
-    ["not-a-uuid", "", None, 5, 12.5, ["x"], {"id": 1}, uuid.uuid4(), str(uuid.uuid4())],
+    [
+        "not-a-uuid",
+        "",
+        None,
+        5,
+        12.5,
+        ["x"],
+        {"id": 1},
+        uuid.UUID(int=7),
+        "00000000-0000-4000-8000-000000000007",
+    ],
 )
 def test_unknown_and_unreadable_ids_are_not_found(proposal, public_id):
     with refused("proposal_not_found"):
