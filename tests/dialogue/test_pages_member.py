@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from publicoffice.core.error_codes import ERRORS, ErrorCode
 from publicoffice.dialogue.models import ContentReport, Follow, Proposal, Support
-from tests.dialogue.factories import answer, propose, supported_by
+from publicoffice.dialogue.moderation import hide
+from tests.dialogue.factories import answer, person, propose, supported_by
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +234,39 @@ class TestArgueRewordWithdrawReport:
     ):
         elsewhere = propose(supporter, office=other_office)
         assert client.get(page(elsewhere)).status_code == 200
+
+
+class TestMine:
+    def test_a_member_sees_what_they_proposed_support_and_follow(
+        self, client, office, proposal, author, supporter
+    ):
+        other = supported_by(propose(person("Nour"), office=office, title="Sykafé"), supporter)
+        followed = propose(person("Karim"), office=office, title="Bokföringskurs")
+        client.force_login(supporter)
+        client.post(page(followed, "follow/"), {"follow": "on"})
+        html = client.get("/en/me/proposals/").content.decode()
+        assert "Sykafé" in html and "Bokföringskurs" in html
+        assert proposal.title not in html
+        client.force_login(author)
+        html = client.get("/en/me/proposals/").content.decode()
+        assert proposal.title in html and other.title not in html
+
+    def test_a_hidden_proposal_stays_on_its_authors_page(self, client, proposal, author, host):
+        hide(staff=host, item=proposal, reason="Reklam.")
+        client.force_login(author)
+        assert proposal.title in client.get("/sv/me/proposals/").content.decode()
+
+    def test_a_visitor_is_sent_to_log_in(self, client):
+        response = client.get("/sv/me/proposals/")
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    def test_query_count_does_not_grow(self, client, office, supporter, django_assert_num_queries):
+        supported_by(propose(person("A"), office=office), supporter)
+        client.force_login(supporter)
+        client.get("/sv/me/proposals/")
+        with CaptureQueriesContext(connection) as few:
+            client.get("/sv/me/proposals/")
+        for number in range(4):
+            supported_by(propose(person(f"S{number}"), office=office), supporter)
+        with django_assert_num_queries(len(few)):
+            client.get("/sv/me/proposals/")

@@ -74,6 +74,25 @@ def office_problems(*, office: Office) -> OfficeProblems:
     )
 
 
+def problems_listed(
+    *, office: Office | None = None, family: str = "", state: str = "", category: str = ""
+) -> QuerySet[ProblemReport]:
+    """Visible reports for the API's list, newest first, filtered (unknown values list nothing).
+
+    With their office and updates, so a page costs the same queries whatever its length.
+    """
+    reports = ProblemReport.objects.visible()
+    if office is not None:
+        reports = reports.filter(office=office)
+    if family:
+        reports = reports.filter(state__in=[s for s, f in PROBLEM_FAMILIES.items() if f == family])
+    if state:
+        reports = reports.filter(state=state)
+    if category:
+        reports = reports.filter(category=category)
+    return with_updates(reports).order_by("-created_at", "-id")
+
+
 def parse_public_id(public_id: Any) -> UUID:
     if isinstance(public_id, UUID):
         return public_id

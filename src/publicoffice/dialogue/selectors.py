@@ -231,3 +231,27 @@ def support_state(*, user: AnyUser, proposal: Proposal) -> dict[str, bool]:
         "supported": known and Support.objects.filter(**mine).exists(),
         "following": known and Follow.objects.filter(**mine).exists(),
     }
+
+
+@dataclass(frozen=True)
+class MemberDialogue:
+    """A member's own page: what they proposed, support and follow, newest change first."""
+
+    made: list[Proposal]
+    supported: list[Proposal]
+    following: list[Proposal]
+
+
+def member_dialogue(*, member: AnyUser, limit: int = 100) -> MemberDialogue:
+    """Three lists in three queries, whatever their length (hidden ones are the author's too)."""
+    latest = ("-state_changed_at", "-id")
+    made = _rows(
+        Proposal.objects.filter(author_id=member.pk, awaiting_confirmation=False)
+    ).order_by(*latest)[:limit]
+    supported = _rows(Proposal.objects.visible().filter(supports__member_id=member.pk)).order_by(
+        *latest
+    )[:limit]
+    following = _rows(Proposal.objects.visible().filter(follows__member_id=member.pk)).order_by(
+        *latest
+    )[:limit]
+    return MemberDialogue(made=list(made), supported=list(supported), following=list(following))

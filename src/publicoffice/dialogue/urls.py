@@ -10,6 +10,7 @@ app_name = "dialogue"
 urlpatterns = [
     path("proposals/", public.network, name="network"),
     path("proposals/to-answer/", staff.queue, name="queue"),
+    path("me/proposals/", member.mine, name="mine"),
     path("proposals/confirm/<str:token>/", member.confirm, name="confirm"),
     path("proposals/<uuid:public_id>/", public.proposal, name="proposal"),
     path("proposals/<uuid:public_id>/support/", member.support, name="support"),

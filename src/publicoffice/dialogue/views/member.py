@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import PostLimit, limit_posts
@@ -25,7 +26,7 @@ from publicoffice.dialogue.forms import (
 )
 from publicoffice.dialogue.models import Proposal
 from publicoffice.dialogue.services import answers, proposals, visitors
-from publicoffice.dialogue.views.common import FIELD_OF_CODE, acting_member, form_refused
+from publicoffice.dialogue.views.common import FIELD_OF_CODE, acting_member, cards, form_refused
 from publicoffice.dialogue.views.public import proposal_page
 from publicoffice.places.models import OfficeStatus
 from publicoffice.places.selectors import office_public
@@ -252,3 +253,17 @@ def _report(request: HttpRequest, proposal: Proposal, form: ReportForm) -> HttpR
     )
     messages.success(request, _("Thank you. Staff will look at it."))
     return _back(proposal)
+
+
+@login_required
+@require_safe
+def mine(request: HttpRequest) -> HttpResponse:
+    """The member's own proposals, and those they support or follow, with their state."""
+    mine = selectors.member_dialogue(member=acting_member(request))
+    now = timezone.now()
+    context = {
+        "made": cards(mine.made, now=now),
+        "supported": cards(mine.supported, now=now),
+        "following": cards(mine.following, now=now),
+    }
+    return render(request, "dialogue/mine.html", context)
