@@ -70,6 +70,15 @@ FAMILIES: dict[str, Family] = {
     State.WITHDRAWN: Family.CLOSED,
 }
 OPEN_STATES = tuple(s for s, f in FAMILIES.items() if f == Family.OPEN)
+#: The rows of the open lists (listed, in an open state): the condition of
+#: their partial indexes, which hand over the first page in order instead of
+#: sorting every open proposal (``bench/dialogue.py``, docs/performance.md).
+OPEN_LISTED = models.Q(
+    hidden_at__isnull=True,
+    awaiting_confirmation=False,
+    archived_at__isnull=True,
+    state__in=OPEN_STATES,
+)
 
 
 class ProposalQuerySet(models.QuerySet["Proposal"]):
@@ -142,6 +151,21 @@ class Proposal(TimeStampedModel):
             models.Index(fields=["office", "state", "-support_count"]),
             models.Index(fields=["office", "-created_at"]),
             models.Index(fields=["state", "answer_due"]),
+            # The office's and the network's open lists, most supported first.
+            models.Index(
+                fields=["office", "-support_count", "-created_at", "-id"],
+                condition=OPEN_LISTED,
+                name="proposal_open_office_support",
+            ),
+            models.Index(
+                fields=["-support_count", "-created_at", "-id"],
+                condition=OPEN_LISTED,
+                name="proposal_open_support",
+            ),
+            # The office page's "recently answered".
+            models.Index(
+                fields=["office", "-state_changed_at", "-id"], name="proposal_office_changed"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
