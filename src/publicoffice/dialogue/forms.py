@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from publicoffice.core.forms import DateInput, TimeInput
 from publicoffice.core.languages import LANGUAGES
 from publicoffice.core.time_format import local_moment
+from publicoffice.dialogue import photos
 from publicoffice.dialogue.models import Kind, Proposal, Side, State
 from publicoffice.dialogue.services.answers import STAFF_STATES
 from publicoffice.events.forms import EventForm
@@ -37,13 +38,25 @@ class ProposalForm(forms.Form):
         help_text=_("Who would it help? When? Do you know people who would take part?"),
     )
     language = forms.ChoiceField(label=_("Written in"), choices=LANGUAGES)
+    photo = forms.FileField(
+        label=_("A photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_(
+            "JPEG, PNG or WebP, at most 5 MB. We remove where and when it was taken. "
+            "Make sure no people can be recognised in it."
+        ),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title"].widget.attrs["dir"] = "auto"
 
     def fields_for_service(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in ("kind", "title", "body", "language")}
+        """The service's keywords; the photo is cleaned of its metadata first."""
+        upload = self.cleaned_data.get("photo")
+        fields = {name: self.cleaned_data[name] for name in ("kind", "title", "body", "language")}
+        return {**fields, "photo": photos.prepare(upload) if upload else None}
 
 
 class VisitorProposalForm(ProposalForm):

@@ -16,7 +16,7 @@ from django_tasks import task
 
 from publicoffice.core.sweeps import queue_next
 from publicoffice.dialogue import happenings, notifications, problem_notifications
-from publicoffice.dialogue.services import answers, problems, to_event, visitors
+from publicoffice.dialogue.services import answers, problems, proposals, to_event, visitors
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def sweep_dialogue(*, reschedule: bool = True) -> dict[str, int]:
         dropped = visitors.drop_unconfirmed()
         forgotten = visitors.forget_visitor_addresses()
         erased = problems.erase_contact_emails()
-        photos_erased = problems.erase_old_photos()
+        photos_erased = problems.erase_old_photos() + proposals.erase_hidden_photos()
     finally:
         if reschedule:
             schedule_sweep()

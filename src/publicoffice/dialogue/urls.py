@@ -13,6 +13,7 @@ urlpatterns = [
     path("me/proposals/", member.mine, name="mine"),
     path("proposals/confirm/<str:token>/", member.confirm, name="confirm"),
     path("proposals/<uuid:public_id>/", public.proposal, name="proposal"),
+    path("proposals/<uuid:public_id>/photo/", member.photo, name="proposal_photo"),
     path("proposals/<uuid:public_id>/support/", member.support, name="support"),
     path("proposals/<uuid:public_id>/follow/", member.follow, name="follow"),
     path("proposals/<uuid:public_id>/arguments/", member.argue, name="argue"),

@@ -108,6 +108,8 @@ class Proposal(TimeStampedModel):
     title = models.CharField(_("title"), max_length=120)
     body = models.TextField(_("what and why"), max_length=4000)
     language = models.CharField(_("written in"), max_length=8)
+    #: The photo's file name under ``MEDIA_ROOT/proposals`` (metadata stripped: dialogue.photos).
+    photo = models.CharField(max_length=100, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -8,7 +8,7 @@ and tells the supporters: they supported what it said then.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +20,7 @@ from publicoffice.accounts.actors import Member
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.core.timeutils import acting_now
-from publicoffice.dialogue import clock, happenings
+from publicoffice.dialogue import clock, happenings, photos
 from publicoffice.dialogue.models import (
     FAMILIES,
     OPEN_STATES,
@@ -43,6 +43,9 @@ from publicoffice.dialogue.services._common import (
     locked,
 )
 from publicoffice.places.models import Municipality, Office, Operator
+
+#: Where proposal photos are kept under ``MEDIA_ROOT``.
+PHOTO_FOLDER = "proposals"
 
 
 def clean_kind(value: Any) -> str:
@@ -97,9 +100,14 @@ def proposal_create(
     office: Office | None = None,
     operator: Operator | None = None,
     municipality: Municipality | None = None,
+    photo: photos.Photo | None = None,
     now: datetime | None = None,
 ) -> Proposal:
-    """A member's proposal at ``office``, or for ``operator``'s or ``municipality``'s network."""
+    """A member's proposal at ``office``, or for ``operator``'s or ``municipality``'s network.
+
+    ``photo`` comes cleaned by :func:`publicoffice.dialogue.photos.prepare`; its
+    file is written only once everything else is accepted.
+    """
     now = acting_now(now)
     if [office, operator, municipality].count(None) != 2:
         raise DomainError(ErrorCode.OFFICE_UNKNOWN, field="office")
@@ -118,6 +126,8 @@ def proposal_create(
         state_changed_at=now,
     )
     proposal.full_clean()
+    if photo is not None:
+        proposal.photo = photos.store(photo, folder=PHOTO_FOLDER)
     proposal.save()
     Proposal.objects.filter(pk=proposal.pk).update(created_at=now)
     proposal.created_at = now
@@ -233,3 +243,19 @@ def argument_add(*, member: Member, proposal: Proposal, side: Any, text: Any) ->
     argument.full_clean()
     argument.save()
     return argument
+
+
+def erase_hidden_photos(*, now: datetime | None = None) -> int:
+    """Delete the photos of proposals hidden ``DIALOGUE_PHOTO_DAYS`` ago (file and name).
+
+    A hidden proposal's author still reads its text and the reason; a photo
+    that broke the house rules should not be kept for them. Called by the sweep.
+    """
+    now = acting_now(now)
+    cutoff = now - timedelta(days=settings.DIALOGUE_PHOTO_DAYS)
+    erased = 0
+    for proposal in Proposal.objects.filter(hidden_at__lt=cutoff).exclude(photo="").only("photo"):
+        photos.delete(proposal.photo, folder=PHOTO_FOLDER)
+        Proposal.objects.filter(pk=proposal.pk).update(photo="")
+        erased += 1
+    return erased

@@ -22,9 +22,10 @@ from django.db import transaction
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.core.timeutils import acting_now
-from publicoffice.dialogue import clock, happenings
+from publicoffice.dialogue import clock, happenings, photos
 from publicoffice.dialogue.models import OPEN_STATES, Proposal, ProposalStatistic
 from publicoffice.dialogue.services.proposals import (
+    PHOTO_FOLDER,
     clean_body,
     clean_kind,
     clean_language,
@@ -66,6 +67,7 @@ def proposal_from_visitor(
     body: Any,
     language: Any,
     reply_language: str,
+    photo: photos.Photo | None = None,
     now: datetime | None = None,
 ) -> Proposal:
     """A visitor's proposal, waiting for its address to be confirmed; the e-mail is queued."""
@@ -90,6 +92,8 @@ def proposal_from_visitor(
     if waiting >= MAX_OPEN_PER_ADDRESS:
         raise DomainError(ErrorCode.TOO_MANY_PROPOSALS)
     proposal.full_clean()
+    if photo is not None:
+        proposal.photo = photos.store(photo, folder=PHOTO_FOLDER)
     proposal.save()
     Proposal.objects.filter(pk=proposal.pk).update(created_at=now)
     proposal.created_at = now
@@ -140,6 +144,8 @@ def drop_unconfirmed(*, now: datetime | None = None) -> int:
     now = acting_now(now)
     cutoff = now - timedelta(days=CONFIRM_DAYS)
     stale = Proposal.objects.filter(awaiting_confirmation=True, created_at__lt=cutoff)
+    for name in stale.exclude(photo="").values_list("photo", flat=True):
+        photos.delete(name, folder=PHOTO_FOLDER)
     return int(stale.delete()[1].get("dialogue.Proposal", 0))
 
 

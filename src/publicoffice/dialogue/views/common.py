@@ -27,6 +27,8 @@ E = ErrorCode
 #: is not a field of the form (the services name their fields otherwise).
 FIELD_OF_CODE: dict[str, str] = {
     E.IN_PAST: "publish_day",
+    E.PHOTO_INVALID: "photo",
+    E.PHOTO_TOO_LARGE: "photo",
 }
 
 

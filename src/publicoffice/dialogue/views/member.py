@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import add_domain_error, on_domain_error
-from publicoffice.dialogue import moderation, policies, selectors
+from publicoffice.dialogue import moderation, photos, policies, selectors
 from publicoffice.dialogue.forms import (
     ArgumentForm,
     ProposalForm,
@@ -61,7 +61,7 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
         initial = {"language": request.LANGUAGE_CODE, "kind": request.GET.get("kind", "")}
         context = {"form": form_class(initial=initial), "office": office, "visitor": not member}
         return render(request, "dialogue/propose.html", context)
-    form = form_class(request.POST)
+    form = form_class(request.POST, request.FILES)
     context = {"form": form, "office": office, "visitor": not member}
     if not form.is_valid():
         return render(request, "dialogue/propose.html", context, status=400)
@@ -253,6 +253,18 @@ def _report(request: HttpRequest, proposal: Proposal, form: ReportForm) -> HttpR
     )
     messages.success(request, _("Thank you. Staff will look at it."))
     return _back(proposal)
+
+
+@require_safe
+def photo(request: HttpRequest, public_id: Any) -> FileResponse:
+    """The proposal's photo, to whoever may see the proposal (a hidden one's is hidden too)."""
+    proposal = _visible(request, public_id)
+    if not proposal.photo:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    file, content_type = photos.opened(proposal.photo, folder=proposals.PHOTO_FOLDER)
+    response = FileResponse(file, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 @login_required
