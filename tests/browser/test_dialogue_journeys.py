@@ -197,12 +197,16 @@ def _host_answers_and_makes_an_event(page: Any, live_server: Any, proposal_url: 
     page.goto(proposal_url)
     page.get_by_label(_("New state", "fa")).select_option(State.CONSIDERING.value)
     page.get_by_label(_("Public answer", "fa")).fill("ایده خوبی است. اتاق را بررسی می‌کنیم.")
+    page.evaluate("window.notReloaded = true")
     page.get_by_role("button", name=_("Save the answer", "fa")).click()
 
-    page.wait_for_url(proposal_url)
-    expect(page.locator(".messages")).to_contain_text(
+    # htmx: the answer lands in place, with the new state; the page stays.
+    expect(page.locator("#answer-form")).to_contain_text(
         _("The answer is published. Everyone following it is told.", "fa")
     )
+    expect(page.locator("#answers")).to_contain_text("ایده خوبی است. اتاق را بررسی می‌کنیم.")
+    expect(page.locator("#proposal-state")).to_contain_text(_("Under consideration", "fa"))
+    assert page.evaluate("window.notReloaded === true"), "the page reloaded"
     expect(page.locator(".proposal-answer")).to_contain_text("ایده خوبی است")
     expect(page.locator("p.proposal-state")).to_contain_text(_label(State.CONSIDERING, "fa"))
     page.get_by_role("link", name=_("Make this an event", "fa")).click()

@@ -189,3 +189,35 @@ class TestMakeEvent:
         for someone in (author, host_of(other_office, "OtherHost")):
             client.force_login(someone)
             assert client.get(page(proposal, "make-event/")).status_code == 403
+
+
+class TestAnswerWithHtmx:
+    def test_the_answer_lands_in_place_with_the_new_state(self, client, proposal, host):
+        client.force_login(host)
+        response = client.post(
+            page(proposal, "answer/"), answer_data(), headers={"HX-Request": "true"}
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<html" not in html
+        assert '<div id="answers" hx-swap-oob="true">' in html and "Vi börjar i januari." in html
+        assert '<p id="proposal-state" hx-swap-oob="true"' in html
+        assert 'name="answer-text"' in html  # a fresh form for the next answer
+        proposal.refresh_from_db()
+        assert proposal.state == "planned"
+
+    def test_a_refusal_comes_back_in_the_form(self, client, proposal, host):
+        client.force_login(host)
+        response = client.post(
+            page(proposal, "answer/"), answer_data(text=""), headers={"HX-Request": "true"}
+        )
+        html = response.content.decode()
+        assert response.status_code == 200 and 'href="#id_answer-text"' in html
+        assert "hx-swap-oob" not in html
+        proposal.refresh_from_db()
+        assert proposal.state == "new"
+
+    def test_the_page_form_carries_the_htmx_attributes(self, client, proposal, host):
+        client.force_login(host)
+        html = client.get(page(proposal)).content.decode()
+        assert '<div id="answer-form">' in html and 'hx-target="#answer-form"' in html

@@ -50,14 +50,38 @@ def answer(request: HttpRequest, public_id: Any) -> HttpResponse:
     proposal = _answerable(request, public_id)
     form = AnswerForm(request.POST)
     if not form.is_valid():
+        if getattr(request, "htmx", False):
+            return _answer_fragment(request, proposal, form)
         return proposal_page(request, proposal, forms={"answer_form": form}, status=400)
     return _answer(request, proposal, form)
+
+
+def _answer_fragment(
+    request: HttpRequest, proposal: Proposal, form: AnswerForm, said: str = ""
+) -> HttpResponse:
+    """htmx: the answer form again (with its errors, or fresh after saving), and on
+    success the answers and the state in their places too (out of band).
+
+    Answered 200 even for errors: htmx swaps only successful answers, and the
+    errors are in the form it shows; without JavaScript the page keeps its 400.
+    """
+    fresh = selectors.proposal_get_visible(user=request.user, public_id=proposal.public_id)
+    context = {
+        "proposal": fresh,
+        "answer_form": form,
+        "said": said,
+        "data": selectors.proposal_page(user=request.user, proposal=fresh, now=timezone.now()),
+    }
+    template = "dialogue/_answer_result.html" if said else "dialogue/_answer_form.html"
+    return render(request, template, context)
 
 
 def _answer_refused(
     request: HttpRequest, error: DomainError, proposal: Proposal, form: AnswerForm
 ) -> HttpResponse:
     add_domain_error(form, error, field_of_code=FIELD_OF_CODE)
+    if getattr(request, "htmx", False):
+        return _answer_fragment(request, proposal, form)
     return proposal_page(request, proposal, forms={"answer_form": form}, status=error.status)
 
 
@@ -78,9 +102,12 @@ def _answer(request: HttpRequest, proposal: Proposal, form: AnswerForm) -> HttpR
         forwarded_to=data["forwarded_to"],
     )
     if written.published_at is not None:
-        messages.success(request, _("The answer is published. Everyone following it is told."))
+        said = _("The answer is published. Everyone following it is told.")
     else:
-        messages.success(request, _("The answer is saved as a draft. Nobody else sees it yet."))
+        said = _("The answer is saved as a draft. Nobody else sees it yet.")
+    if getattr(request, "htmx", False):
+        return _answer_fragment(request, proposal, AnswerForm(), said)
+    messages.success(request, said)
     return redirect("dialogue:proposal", public_id=proposal.public_id)
 
 
