@@ -32,6 +32,7 @@ from publicoffice.dialogue.models import (
     Argument,
     ContentReport,
     Kind,
+    ProblemReport,
     Proposal,
     ProposalStatistic,
     ProposalVersion,
@@ -327,3 +328,14 @@ def test_without_dialogue_the_demo_has_no_proposals(demo, wednesday):
     assert not demo_proposals().exists()
     assert not ProposalStatistic.objects.exists()
     assert "proposals" not in out.getvalue()
+
+
+def test_problem_reports_tell_their_story(demo):
+    reports = {r.office.slug: r for r in ProblemReport.objects.select_related("office")}
+    assert set(reports) == {"fittja", "ronna", "rinkeby", "hovsjo", "tensta-bibliotek"}
+    lift = reports["fittja"]
+    assert (lift.category, lift.state, lift.language) == ("accessibility", "acknowledged", "ar")
+    assert reports["ronna"].reopened_count == 1 and reports["ronna"].state == "in_progress"
+    assert reports["rinkeby"].reporter is None and reports["rinkeby"].state == "fixed"
+    assert reports["tensta-bibliotek"].state == "not_a_problem"
+    assert all(r.updates.filter(published_at__isnull=False).exists() for r in reports.values())

@@ -325,3 +325,4 @@ def get_occupancy(request: HttpRequest, slug: str, lang: str = "") -> Any:
 api.add_router("/", bookings_router)
 api.add_router("/", events_router)
 api.add_router("/", dialogue_router)
+api.add_router("/", "publicoffice.api.problems.router")

@@ -42,6 +42,7 @@ from publicoffice.demo import network
 from publicoffice.demo.booking_calendar import wall
 from publicoffice.demo.dialogue_events import link_held_events
 from publicoffice.demo.dialogue_people import ANSWERERS, load_people, neighbours
+from publicoffice.demo.dialogue_problems import load_problems
 from publicoffice.demo.dialogue_texts import RONNA, Idea, Moment, Reply, Said
 from publicoffice.demo.dialogue_texts_north import NORTH
 from publicoffice.demo.dialogue_texts_south import SOUTH
@@ -379,5 +380,6 @@ def load_dialogue(offices: dict[str, Office], *, today: date, now: datetime) -> 
     )
     result = _Story({o.slug: o for o in fresh}, today=today, now=now).run()
     link_held_events({o.slug: o for o in fresh}, now=now)
+    load_problems({o.slug: o for o in fresh}, now=now)
     result.totals = totals(today)
     return result
