@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from publicoffice.dialogue.models import Answer, Proposal
@@ -221,3 +222,41 @@ class TestAnswerWithHtmx:
         client.force_login(host)
         html = client.get(page(proposal)).content.decode()
         assert '<div id="answer-form">' in html and 'hx-target="#answer-form"' in html
+
+
+def test_the_author_is_invited_to_host_the_event_and_says_yes(
+    client, office, proposal, host, author, stranger, notices
+):
+    for weekday in range(7):
+        WeeklyHoursFactory(office=office, weekday=weekday, opens=time(9), closes=time(17))
+    day = next(
+        day
+        for day in (timezone.localdate() + timedelta(days=n) for n in range(7, 30))
+        if day.weekday() in (1, 2, 3)
+        and not is_public_holiday(day)
+        and (day.month, day.day) not in {(12, 24), (12, 31)}
+    )
+    data = {
+        "title": "Läxhjälp",
+        "day": day.isoformat(),
+        "start": "10:00",
+        "end": "12:00",
+        "audience": "everyone",
+        "answer": "Ja!",
+        "invite_author": "on",
+    }
+    client.force_login(host)
+    with notices():
+        client.post(page(proposal, "make-event/"), data)
+    invitation = [m for m in mail.outbox if m.to == [author.email]]
+    assert invitation and page(proposal).split("/sv")[1] in invitation[-1].body
+    proposal.refresh_from_db()
+    assert proposal.co_host_invited_at is not None and proposal.co_host_answer == ""
+    client.force_login(stranger)
+    assert client.post(page(proposal, "co-host/"), {"answer": "yes"}).status_code == 403
+    client.force_login(author)
+    assert client.post(page(proposal, "co-host/"), {"answer": "yes"}).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.co_host_answer == "yes"
+    event_page = client.get(f"/en/events/{proposal.event.public_id}/").content.decode()
+    assert f"Hosted together with {author.display_name}" in event_page

@@ -180,6 +180,13 @@ class MakeEventForm(EventForm):
         help_text=_("Everyone supporting the proposal is told. Say when and where it happens."),
     )
 
+    invite_author = forms.BooleanField(
+        label=_("Invite the author to host it with you"),
+        required=False,
+        initial=True,
+        help_text=_("They get an e-mail and say yes or no on the proposal's page."),
+    )
+
     @classmethod
     def initial_from(cls, proposal: Proposal, *, languages: list[str]) -> dict[str, Any]:
         return {

@@ -18,3 +18,6 @@ proposal_reworded = DomainEvent("dialogue.proposal_reworded")
 #: A visitor without an account proposed: ``proposal_id``. The confirmation
 #: link goes to the address they gave.
 visitor_proposal_made = DomainEvent("dialogue.visitor_proposal_made")
+
+#: "Make this an event" invited the proposal's author to host it: ``proposal_id``.
+co_host_invited = DomainEvent("dialogue.co_host_invited")

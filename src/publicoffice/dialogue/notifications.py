@@ -28,9 +28,14 @@ SUBJECTS: dict[str, Promise] = {
     "answer_other": gettext_lazy("A proposal you follow has an answer: %(title)s"),
     "reworded": gettext_lazy("A proposal you support was changed: %(title)s"),
     "confirm": gettext_lazy("Confirm your proposal: %(title)s"),
+    "co_host": gettext_lazy("Host it with us? %(title)s"),
 }
 
 LEADS: dict[str, Promise] = {
+    "co_host": gettext_lazy(
+        "Your proposal is becoming an event, and the office invites you to host it together. "
+        "Say yes or no on the proposal's page; you can change your mind there later."
+    ),
     "confirm": gettext_lazy(
         "Thank you for your proposal! Open the link below within three days to publish it. "
         "Your e-mail address is never shown; we use it only to send you the answers."
@@ -165,3 +170,16 @@ def send_reworded_notices(*, proposal_id: int, version: int) -> str:
             continue
         sent += _send(member=member, proposal=proposal, kind="reworded", extra={"version": version})
     return f"sent: {sent}"
+
+
+def send_co_host_invitation(*, proposal_id: int) -> str:
+    """Ask the author whether they host the event made from their proposal."""
+    proposal = (
+        Proposal.objects.select_related("office", "author")
+        .filter(pk=proposal_id, co_host_invited_at__isnull=False, co_host_answer="")
+        .first()
+    )
+    if proposal is None or proposal.author is None:
+        return "skipped: answered or gone"
+    sent = _send(member=proposal.author, proposal=proposal, kind="co_host", extra={})
+    return "sent: invitation" if sent else "skipped: no address"

@@ -49,6 +49,19 @@ def queue_confirmation(*, proposal_id: int) -> None:
         logger.exception("Could not queue the confirmation of proposal %s", proposal_id)
 
 
+@task()
+def send_co_host_invitation(*, proposal_id: int) -> str:
+    """E-mail the author the invitation to host the event made from their proposal."""
+    return notifications.send_co_host_invitation(proposal_id=proposal_id)
+
+
+def queue_co_host_invitation(*, proposal_id: int) -> None:
+    try:
+        send_co_host_invitation.enqueue(proposal_id=proposal_id)
+    except Exception:
+        logger.exception("Could not queue the co-host invitation of proposal %s", proposal_id)
+
+
 def queue_answer_notices(*, answer_id: int) -> None:
     try:
         send_answer_notices.enqueue(answer_id=answer_id)
@@ -68,6 +81,7 @@ def listen() -> None:
     happenings.answer_published.subscribe(queue_answer_notices)
     happenings.proposal_reworded.subscribe(queue_reworded_notices)
     happenings.visitor_proposal_made.subscribe(queue_confirmation)
+    happenings.co_host_invited.subscribe(queue_co_host_invitation)
     problem_notifications.listen()
 
 

@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("proposals/<uuid:public_id>/hide/", staff.hide, name="hide"),
     path("proposals/<uuid:public_id>/make-event/", staff.make_event, name="make_event"),
+    path("proposals/<uuid:public_id>/co-host/", member.co_host, name="co_host"),
     path("offices/<slug:slug>/dialogue/", public.office_dialogue, name="office"),
     path("offices/<slug:slug>/dialogue/propose/", member.propose, name="propose"),
     # Members proposed events here before proposals had their own pages: the old

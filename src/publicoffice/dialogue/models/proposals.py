@@ -139,6 +139,12 @@ class Proposal(TimeStampedModel):
     event = models.ForeignKey(
         Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposals"
     )
+    #: "Make this an event" may invite the author to host it with the office;
+    #: they answer yes or no on the proposal's page.
+    co_host_invited_at = models.DateTimeField(null=True, blank=True)
+    co_host_answer = models.CharField(
+        max_length=3, blank=True, choices=[("yes", _("Yes")), ("no", _("No"))]
+    )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
     hidden_reason = models.CharField(_("why it was hidden"), max_length=300, blank=True)

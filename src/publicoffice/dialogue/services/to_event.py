@@ -16,9 +16,10 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from publicoffice.accounts.actors import StaffUser
+from publicoffice.accounts.actors import Member, StaffUser
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.timeutils import acting_now
+from publicoffice.dialogue import happenings
 from publicoffice.dialogue.models import OPEN_STATES, Proposal, State
 from publicoffice.dialogue.services._common import ANSWER_MAX, clean_paragraphs, locked
 from publicoffice.dialogue.services.answers import publish_state_change
@@ -32,6 +33,7 @@ def proposal_make_event(
     staff: StaffUser,
     proposal: Proposal,
     answer: Any,
+    invite_author: bool = False,
     now: datetime | None = None,
     **event_details: Any,
 ) -> Event:
@@ -57,9 +59,24 @@ def proposal_make_event(
         office=proposal.office, actor=staff, at=now, **event_details
     )
     proposal.event = event
-    proposal.save(update_fields=["event"])
+    if invite_author and proposal.author_id is not None:
+        proposal.co_host_invited_at = now
+    proposal.save(update_fields=["event", "co_host_invited_at"])
     publish_state_change(proposal, state=State.PLANNED, text=words, by=staff, now=now)
+    if proposal.co_host_invited_at is not None:
+        happenings.co_host_invited.publish(proposal_id=proposal.pk)
     return event
+
+
+@transaction.atomic
+def co_host_answer(*, author: Member, proposal: Proposal, yes: bool) -> Proposal:
+    """The author says whether they host the event with the office (and may change their mind)."""
+    proposal = locked(proposal)
+    if proposal.author_id != author.pk or proposal.co_host_invited_at is None:
+        raise DomainError(ErrorCode.NOT_ALLOWED)
+    proposal.co_host_answer = "yes" if yes else "no"
+    proposal.save(update_fields=["co_host_answer", "updated_at"])
+    return proposal
 
 
 def close_held_events(*, now: datetime | None = None) -> int:

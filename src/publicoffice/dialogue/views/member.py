@@ -25,7 +25,7 @@ from publicoffice.dialogue.forms import (
     WithdrawForm,
 )
 from publicoffice.dialogue.models import Proposal
-from publicoffice.dialogue.services import answers, proposals, visitors
+from publicoffice.dialogue.services import answers, proposals, to_event, visitors
 from publicoffice.dialogue.views.common import FIELD_OF_CODE, acting_member, cards, form_refused
 from publicoffice.dialogue.views.public import proposal_page
 from publicoffice.places.models import OfficeStatus
@@ -279,3 +279,16 @@ def mine(request: HttpRequest) -> HttpResponse:
         "following": cards(mine.following, now=now),
     }
     return render(request, "dialogue/mine.html", context)
+
+
+@login_required
+@require_POST
+@limit_posts(CLICKS)
+def co_host(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """The author says yes (``answer=yes``) or no to hosting the event with the office."""
+    proposal = _visible(request, public_id)
+    yes = request.POST.get("answer") == "yes"
+    to_event.co_host_answer(author=acting_member(request), proposal=proposal, yes=yes)
+    said = _("Thank you! You host the event together.") if yes else _("Thank you for telling us.")
+    messages.success(request, said)
+    return _back(proposal)

@@ -168,6 +168,7 @@ def _make_event(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
         staff=acting_member(request),
         proposal=context["proposal"],
         answer=form.cleaned_data["answer"],
+        invite_author=form.cleaned_data["invite_author"],
         **form.event_fields(),
     )
     messages.success(request, _("The event is published and the proposal is answered."))
