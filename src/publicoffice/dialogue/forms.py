@@ -17,6 +17,7 @@ from publicoffice.core.forms import DateInput, TimeInput
 from publicoffice.core.languages import LANGUAGES
 from publicoffice.core.time_format import local_moment
 from publicoffice.dialogue import photos
+from publicoffice.dialogue.form_fields import photo_field, public_answer_field
 from publicoffice.dialogue.models import Kind, Proposal, Side, State
 from publicoffice.dialogue.services.answers import STAFF_STATES
 from publicoffice.events.forms import EventForm
@@ -38,15 +39,7 @@ class ProposalForm(forms.Form):
         help_text=_("Who would it help? When? Do you know people who would take part?"),
     )
     language = forms.ChoiceField(label=_("Written in"), choices=LANGUAGES)
-    photo = forms.FileField(
-        label=_("A photo"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        help_text=_(
-            "JPEG, PNG or WebP, at most 5 MB. We remove where and when it was taken. "
-            "Make sure no people can be recognised in it."
-        ),
-    )
+    photo = photo_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -120,12 +113,7 @@ class AnswerForm(forms.Form):
     prefix = "answer"
 
     state = forms.ChoiceField(label=_("New state"), choices=_staff_state_choices)
-    text = forms.CharField(
-        label=_("Public answer"),
-        max_length=8000,
-        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
-        help_text=_("Everyone can read it. Say what happens next, or why not."),
-    )
+    text = public_answer_field(rows=6)
     duplicate_of = forms.UUIDField(
         label=_("Duplicate of (the other proposal's id)"),
         required=False,

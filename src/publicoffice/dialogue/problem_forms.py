@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from publicoffice.core.languages import LANGUAGES
+from publicoffice.dialogue.form_fields import photo_field, public_answer_field
 from publicoffice.dialogue.models import ProblemCategory, ProblemState
 from publicoffice.dialogue.services.problems import STAFF_PROBLEM_STATES
 
@@ -51,15 +52,7 @@ class ProblemForm(forms.Form):
         ),
     )
 
-    photo = forms.FileField(
-        label=_("A photo"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        help_text=_(
-            "JPEG, PNG or WebP, at most 5 MB. We remove where and when it was taken. "
-            "Make sure no people can be recognised in it."
-        ),
-    )
+    photo = photo_field()
 
     def __init__(self, *args: Any, member: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -84,12 +77,7 @@ class ProblemUpdateForm(forms.Form):
     prefix = "update"
 
     state = forms.ChoiceField(label=_("New state"), choices=_staff_state_choices)
-    text = forms.CharField(
-        label=_("Public answer"),
-        max_length=8000,
-        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
-        help_text=_("Everyone can read it. Say what happens next, or why not."),
-    )
+    text = public_answer_field(rows=5)
     duplicate_of = forms.UUIDField(
         label=_("Already reported as (the other report's id)"),
         required=False,

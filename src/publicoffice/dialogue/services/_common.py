@@ -45,3 +45,34 @@ def locked(proposal: Proposal) -> Proposal:
 
 def statistic_of(proposal: Proposal) -> ProposalStatistic:
     return ProposalStatistic.objects.get(proposal_public_id=proposal.public_id)
+
+
+def clean_staff_state(
+    item: Any,
+    state: Any,
+    details: dict[str, Any],
+    *,
+    allowed: frozenset[str],
+    code: ErrorCode,
+    repeats: str | Promise,
+) -> str:
+    """A state staff may give ``item`` (a proposal or a problem report), with what it needs.
+
+    *Duplicate* names another item of the same kind (``details["duplicate_of"]``);
+    *forwarded* says to whom (``details["forwarded_to"]``, cleaned in place).
+    """
+    # A list or a dict (from JSON) cannot be looked up in a set: refuse it, not crash.
+    if not isinstance(state, str) or state not in allowed:
+        raise DomainError(code, field="state")
+    if state == "duplicate":
+        original = details.get("duplicate_of")
+        if not isinstance(original, type(item)) or original.pk == item.pk:
+            raise DomainError(code, repeats, field="duplicate_of")
+    if state == "forwarded":
+        details["forwarded_to"] = clean_line(
+            details.get("forwarded_to"),
+            field="forwarded_to",
+            limit=REASON_MAX,
+            missing=_("Say to whom it was forwarded."),
+        )
+    return state

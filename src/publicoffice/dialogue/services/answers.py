@@ -26,6 +26,7 @@ from publicoffice.dialogue.services._common import (
     REASON_MAX,
     clean_line,
     clean_paragraphs,
+    clean_staff_state,
     locked,
     statistic_of,
 )
@@ -82,25 +83,14 @@ def _apply(answer: Answer, proposal: Proposal, *, now: datetime, by_staff: bool)
 
 
 def _clean_state(proposal: Proposal, state: Any, details: dict[str, Any]) -> str:
-    # A list or a dict (from JSON) cannot be looked up in a set: refuse it, not crash.
-    if not isinstance(state, str) or state not in STAFF_STATES:
-        raise DomainError(ErrorCode.PROPOSAL_STATE_INVALID, field="state")
-    if state == State.DUPLICATE:
-        original = details.get("duplicate_of")
-        if not isinstance(original, Proposal) or original.pk == proposal.pk:
-            raise DomainError(
-                ErrorCode.PROPOSAL_STATE_INVALID,
-                _("Say which other proposal this one repeats."),
-                field="duplicate_of",
-            )
-    if state == State.FORWARDED:
-        details["forwarded_to"] = clean_line(
-            details.get("forwarded_to"),
-            field="forwarded_to",
-            limit=REASON_MAX,
-            missing=_("Say to whom it was forwarded."),
-        )
-    return str(state)
+    return clean_staff_state(
+        proposal,
+        state,
+        details,
+        allowed=STAFF_STATES,
+        code=ErrorCode.PROPOSAL_STATE_INVALID,
+        repeats=_("Say which other proposal this one repeats."),
+    )
 
 
 @transaction.atomic

@@ -43,6 +43,7 @@ from publicoffice.dialogue.services._common import (
     TITLE_MAX,
     clean_line,
     clean_paragraphs,
+    clean_staff_state,
 )
 from publicoffice.places.models import Office, OfficeStatus
 
@@ -154,24 +155,14 @@ def _locked(report: ProblemReport) -> ProblemReport:
 
 
 def _clean_staff_state(report: ProblemReport, state: Any, details: dict[str, Any]) -> str:
-    if state not in STAFF_PROBLEM_STATES:
-        raise DomainError(ErrorCode.PROBLEM_STATE_INVALID, field="state")
-    if state == ProblemState.DUPLICATE:
-        original = details.get("duplicate_of")
-        if not isinstance(original, ProblemReport) or original.pk == report.pk:
-            raise DomainError(
-                ErrorCode.PROBLEM_STATE_INVALID,
-                _("Say which other report this one repeats."),
-                field="duplicate_of",
-            )
-    if state == ProblemState.FORWARDED:
-        details["forwarded_to"] = clean_line(
-            details.get("forwarded_to"),
-            field="forwarded_to",
-            limit=REASON_MAX,
-            missing=_("Say to whom it was forwarded."),
-        )
-    return str(state)
+    return clean_staff_state(
+        report,
+        state,
+        details,
+        allowed=STAFF_PROBLEM_STATES,
+        code=ErrorCode.PROBLEM_STATE_INVALID,
+        repeats=_("Say which other report this one repeats."),
+    )
 
 
 @transaction.atomic
