@@ -14,30 +14,14 @@ from typing import Any
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 
-from publicoffice.accounts.models import Role, User
+from publicoffice.accounts.models import User
 from publicoffice.accounts.services import api_token_create
 from publicoffice.dialogue.models import Kind, Proposal
 from publicoffice.dialogue.services.proposals import proposal_create
 from publicoffice.places.models import Municipality, Office, Operator
-from publicoffice.staff.services import role_assign
-from tests.factories import UserFactory
+from tests.dialogue.factories import host_of, operator_admin_of, person
 
-
-def person(name: str, **fields: Any) -> User:
-    fields.setdefault("display_name", name)
-    return UserFactory(email=f"{name.lower()}@example.org", **fields)
-
-
-def host_of(office: Office, name: str = "Host") -> User:
-    user = person(name)
-    role_assign(user=user, role=Role.HOST, office=office)
-    return user
-
-
-def operator_admin_of(operator: Operator, name: str = "OperatorAdmin") -> User:
-    user = person(name)
-    role_assign(user=user, role=Role.OPERATOR_ADMIN, operator=operator)
-    return user
+__all__ = ["host_of", "operator_admin_of", "person"]
 
 
 def propose(

@@ -12,40 +12,10 @@ import pytest
 
 from publicoffice.dialogue.models import Proposal
 from publicoffice.places.models import Office
-from tests.api.dialogue_factories import host_of, person, propose
-from tests.factories import OfficeFactory, OperatorFactory
+from tests.api.dialogue_factories import host_of, propose
+from tests.dialogue.fixtures import author, host, office, other_office, stranger, supporter
 
-
-@pytest.fixture
-def office(db: Any) -> Office:
-    return OfficeFactory(
-        slug="ronna", name="Ronna kontor", operator=OperatorFactory(answer_within_days=10)
-    )
-
-
-@pytest.fixture
-def other_office(db: Any) -> Office:
-    return OfficeFactory(slug="alby", name="Alby kontor")
-
-
-@pytest.fixture
-def author(db: Any) -> Any:
-    return person("Amina")
-
-
-@pytest.fixture
-def supporter(db: Any) -> Any:
-    return person("Johan")
-
-
-@pytest.fixture
-def stranger(db: Any) -> Any:
-    return person("Sara")
-
-
-@pytest.fixture
-def host(office: Office) -> Any:
-    return host_of(office)
+__all__ = ["author", "host", "office", "other_office", "stranger", "supporter"]
 
 
 @pytest.fixture

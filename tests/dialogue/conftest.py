@@ -13,48 +13,23 @@ from django_tasks.signals import task_finished
 
 from publicoffice.dialogue.models import Proposal
 from publicoffice.places.models import Office
-from tests.dialogue.factories import host_of, person, propose
-from tests.factories import OfficeFactory, OperatorFactory
+from tests.dialogue.factories import propose
+
+# The shared people and offices (tests/dialogue/fixtures.py), for every dialogue test.
+from tests.dialogue.fixtures import (  # noqa: F401
+    author,
+    host,
+    office,
+    other_office,
+    stranger,
+    supporter,
+)
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture
-def office(db: Any) -> Office:
-    """Ronna kontor; its operator promises an answer within 10 calendar days."""
-    return OfficeFactory(
-        slug="ronna", name="Ronna kontor", operator=OperatorFactory(answer_within_days=10)
-    )
-
-
-@pytest.fixture
-def other_office(db: Any) -> Office:
-    """Another operator's office, in another municipality."""
-    return OfficeFactory(slug="alby", name="Alby kontor")
-
-
-@pytest.fixture
-def author(db: Any) -> Any:
-    return person("Amina")
-
-
-@pytest.fixture
-def supporter(db: Any) -> Any:
-    return person("Johan")
-
-
-@pytest.fixture
-def stranger(db: Any) -> Any:
-    return person("Sara")
-
-
-@pytest.fixture
-def host(office: Office) -> Any:
-    return host_of(office)
-
-
-@pytest.fixture
-def proposal(office: Office, author: Any) -> Proposal:
+def proposal(office: Office, author: Any) -> Proposal:  # noqa: F811 (the fixtures by name)
     return propose(author, office=office)
 
 

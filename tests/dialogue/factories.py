@@ -50,13 +50,9 @@ def days_after(moment: datetime, days: int) -> datetime:
 
 
 def person(name: str, *, language: str = "sv", **fields: Any) -> User:
-    """A member called ``name`` (also their e-mail's local part)."""
-    return UserFactory(
-        email=f"{name.lower()}@example.org",
-        display_name=name,
-        preferred_language=language,
-        **fields,
-    )
+    """A member called ``name`` (also their e-mail's local part) unless ``display_name`` says."""
+    fields.setdefault("display_name", name)
+    return UserFactory(email=f"{name.lower()}@example.org", preferred_language=language, **fields)
 
 
 def host_of(office: Office, name: str = "Host") -> User:

@@ -9,14 +9,14 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 
 from publicoffice.accounts.actors import Member
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.web_errors import ErrorPage, add_domain_error
-from publicoffice.dialogue import clock
+from publicoffice.dialogue import clock, photos
 from publicoffice.dialogue.models import FAMILIES, Proposal
 
 PAGE_SIZE = 20
@@ -80,3 +80,17 @@ def cards(
         )
         for p in proposals
     ]
+
+
+def photo_response(name: str, *, folder: str) -> FileResponse:
+    """A stored photo (proposal or problem report), once the caller checked who may see it.
+
+    ``private``: a hidden item's photo must not linger in a shared cache.
+    """
+    if not name:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    file, content_type = photos.opened(name, folder=folder)
+    response = FileResponse(file, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

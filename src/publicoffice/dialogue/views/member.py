@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import add_domain_error, on_domain_error
-from publicoffice.dialogue import moderation, photos, policies, selectors
+from publicoffice.dialogue import moderation, policies, selectors
 from publicoffice.dialogue.forms import (
     ArgumentForm,
     ProposalForm,
@@ -26,7 +26,13 @@ from publicoffice.dialogue.forms import (
 )
 from publicoffice.dialogue.models import Proposal
 from publicoffice.dialogue.services import answers, proposals, to_event, visitors
-from publicoffice.dialogue.views.common import FIELD_OF_CODE, acting_member, cards, form_refused
+from publicoffice.dialogue.views.common import (
+    FIELD_OF_CODE,
+    acting_member,
+    cards,
+    form_refused,
+    photo_response,
+)
 from publicoffice.dialogue.views.public import proposal_page
 from publicoffice.places.models import OfficeStatus
 from publicoffice.places.selectors import office_public
@@ -259,12 +265,7 @@ def _report(request: HttpRequest, proposal: Proposal, form: ReportForm) -> HttpR
 def photo(request: HttpRequest, public_id: Any) -> FileResponse:
     """The proposal's photo, to whoever may see the proposal (a hidden one's is hidden too)."""
     proposal = _visible(request, public_id)
-    if not proposal.photo:
-        raise DomainError(ErrorCode.NOT_FOUND)
-    file, content_type = photos.opened(proposal.photo, folder=proposals.PHOTO_FOLDER)
-    response = FileResponse(file, content_type=content_type)
-    response["Cache-Control"] = "private, max-age=300"
-    return response
+    return photo_response(proposal.photo, folder=proposals.PHOTO_FOLDER)
 
 
 @login_required

@@ -31,7 +31,7 @@ from publicoffice.dialogue.problem_forms import (
     ReopenForm,
 )
 from publicoffice.dialogue.services import problems
-from publicoffice.dialogue.views.common import acting_member, page_of
+from publicoffice.dialogue.views.common import acting_member, page_of, photo_response
 from publicoffice.places.selectors import office_public
 
 #: New reports: ten per device an hour, forty from one address (a school's network).
@@ -111,13 +111,7 @@ def problem(request: HttpRequest, public_id: Any) -> HttpResponse:
 def photo(request: HttpRequest, public_id: Any) -> FileResponse:
     """The report's photo, to whoever may see the report (a hidden one's is hidden too)."""
     report = _visible(request, public_id)
-    if not report.photo:
-        raise DomainError(ErrorCode.NOT_FOUND)
-    file, content_type = photos.opened(report.photo, folder=problems.PHOTO_FOLDER)
-    response = FileResponse(file, content_type=content_type)
-    response["Cache-Control"] = "private, max-age=300"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return photo_response(report.photo, folder=problems.PHOTO_FOLDER)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
