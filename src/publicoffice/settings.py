@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "publicoffice.community",
     "publicoffice.events",
     "publicoffice.dialogue",
+    "publicoffice.conduct",
     "django_tasks",
     "django_tasks_db",
     "publicoffice.api",

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("publicoffice.community.urls")),
     path("", include("publicoffice.events.urls")),
     path("", include("publicoffice.dialogue.urls")),
+    path("", include("publicoffice.conduct.urls")),
     path("", include("publicoffice.staff.urls")),
     path("accounts/", include("publicoffice.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -33,6 +33,7 @@ PAGES = {
     "list": ("?open_now=on&step_free=on", True),
     "office": ("offices/{slug}/", True),
     "about": ("about/", False),
+    "conduct figures": ("transparency/conduct/?office={slug}", False),
 }
 
 

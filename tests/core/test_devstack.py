@@ -206,6 +206,7 @@ def test_the_command_queues_the_sweeps_then_runs_web_and_worker(monkeypatch):
         ("bookings_sweep", "--schedule"),
         ("events_sweep", "--schedule"),
         ("dialogue_sweep", "--schedule"),
+        ("conduct_sweep", "--schedule"),
     ]
     assert "devstack | bookings_sweep queued" in out.getvalue().splitlines()
     [[web, worker]] = started

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from publicoffice.accounts import lockout
+from publicoffice.accounts.extensions import Agreement
 from publicoffice.accounts.models import User
 from publicoffice.accounts.signup import PendingSignup
 
@@ -85,7 +86,12 @@ class EmailAuthenticationForm(LockoutMixin, AuthenticationForm):
 
 
 class SignupForm(forms.Form):
-    """Address, name and password; the answer is the same for every address."""
+    """Address, name and password; the answer is the same for every address.
+
+    With a sign-up agreement registered (the house rules, from conduct), a
+    required checkbox to accept it comes last; without one the form is just
+    the three fields.
+    """
 
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -101,6 +107,16 @@ class SignupForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 8 characters, not only digits, not a common password."),
     )
+
+    def __init__(self, *args: Any, agreement: Agreement | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+        if agreement is not None:
+            self.fields["agreement"] = forms.BooleanField(
+                label=agreement.label,
+                required=True,
+                widget=forms.CheckboxInput({"aria-describedby": "signup-agreement"}),
+            )
 
     def clean_email(self) -> str:
         # Whether the address has an account is never said here: see accounts.signup.

@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from publicoffice.accounts.extensions import record_signup_agreement
 from publicoffice.accounts.models import User
 from publicoffice.core.ical import site_url
 from publicoffice.core.languages import LANGUAGE_CODES
@@ -48,18 +49,22 @@ class PendingSignup:
     display_name: str
     language: str
     password_hash: str
+    #: The version of the sign-up agreement (house rules) the person accepted.
+    agreed_version: int | None = None
 
     def password_matches(self, password: str) -> bool:
         return check_password(password, self.password_hash)
 
 
 def _token(pending: PendingSignup) -> str:
-    payload = {
+    payload: dict[str, str | int] = {
         "e": pending.email,
         "n": pending.display_name,
         "l": pending.language,
         "p": pending.password_hash,
     }
+    if pending.agreed_version is not None:
+        payload["r"] = pending.agreed_version
     return signing.dumps(payload, salt=SALT, compress=True)
 
 
@@ -72,11 +77,13 @@ def pending_signup(token: str) -> PendingSignup | None:
     if not isinstance(data, dict):
         return None
     language = data.get("l") if data.get("l") in LANGUAGE_CODES else settings.LANGUAGE_CODE
+    agreed = data.get("r")
     return PendingSignup(
         email=str(data.get("e", "")),
         display_name=str(data.get("n", "")),
         language=str(language),
         password_hash=str(data.get("p", "")),
+        agreed_version=agreed if isinstance(agreed, int) else None,
     )
 
 
@@ -108,14 +115,26 @@ def _send_already_registered(owner: User) -> None:
         )
 
 
-def signup_request(*, email: str, password: str, display_name: str = "", language: str) -> None:
-    """Start a sign-up: one e-mail to the address, whatever it is; no account yet."""
+def signup_request(
+    *,
+    email: str,
+    password: str,
+    display_name: str = "",
+    language: str,
+    agreed_version: int | None = None,
+) -> None:
+    """Start a sign-up: one e-mail to the address, whatever it is; no account yet.
+
+    ``agreed_version`` is the sign-up agreement the form showed and the
+    person accepted; it is recorded when the account is created.
+    """
     email = email.strip().lower()
     pending = PendingSignup(
         email=email,
         display_name=one_line(display_name),
         language=language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE,
         password_hash=make_password(password),  # on both paths: same work, same time
+        agreed_version=agreed_version,
     )
     owner = User.objects.filter(email__iexact=email).first()
     if owner is None:
@@ -142,6 +161,8 @@ def signup_confirm(*, pending: PendingSignup) -> User | None:
             )
             user.full_clean(exclude=["password"])
             user.save()
+            if pending.agreed_version is not None:
+                record_signup_agreement(user, pending.agreed_version)
     except IntegrityError:
         return None
     return user

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from publicoffice.accounts.extensions import signup_agreement
 from publicoffice.accounts.forms import EmailAuthenticationForm, SignupConfirmForm, SignupForm
 from publicoffice.accounts.signup import pending_signup, signup_confirm, signup_request
 from publicoffice.accounts.views_language import in_language, remember_language
@@ -67,16 +68,18 @@ def signup(request: HttpRequest) -> HttpResponse:
     """The same answer for every valid form: "check your e-mail" (accounts.signup)."""
     if request.user.is_authenticated:
         return redirect("places:home")
-    form = SignupForm(request.POST if request.method == "POST" else None)
+    agreement = signup_agreement()
+    form = SignupForm(request.POST if request.method == "POST" else None, agreement=agreement)
     if request.method == "POST" and form.is_valid():
         signup_request(
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password"],
             display_name=form.cleaned_data["display_name"],
             language=get_language() or "sv",
+            agreed_version=agreement.version_id if agreement is not None else None,
         )
         return redirect("accounts:signup_sent")
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup.html", {"form": form, "agreement": agreement})
 
 
 def signup_sent(request: HttpRequest) -> HttpResponse:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from publicoffice.accounts.extensions import account_notices
 from publicoffice.accounts.models import User
 from publicoffice.accounts.selectors import role_assignments_of
 from publicoffice.accounts.services import account_delete, account_export
@@ -91,6 +92,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/my_data.html",
         {
+            "notices": account_notices(request.user),
             "visits_days": settings.VISITS_RETENTION_DAYS,
             "bookings_days": settings.BOOKINGS_RETENTION_DAYS,
         },

@@ -120,7 +120,7 @@ def build_attempt(
         mine=member_bookings_for_quota(
             member, group=quota_group(space.kind), now=now, around=starts_at, exclude=exclude
         ),
-        member_refusal=policies.may_book(member, office=office),
+        member_refusal=policies.may_book(member, office=office, at=now),
     )
     attempt.extra["holds"] = _open_offers_near(space, starts_at, ends_at, now, member)
     return attempt

@@ -79,6 +79,8 @@ class Week:
     rules: Rules
     start: date
     days: list[Day]
+    #: ``may_book``'s answer for the member at this space's office (asked once per office).
+    member_refusal: Refusal | None = None
 
     def free_ranges(self) -> list[tuple[datetime, datetime]]:
         """Consecutive free slots merged into ranges."""
@@ -268,7 +270,7 @@ def weeks_from(
         office = space.office
         if office.pk not in refusal_by_office:
             refusal_by_office[office.pk] = (
-                policies.may_book(member, office=office) if member is not None else None
+                policies.may_book(member, office=office, at=now) if member is not None else None
             )
         schedule = office.schedule()
         week_days: list[Day] = []
@@ -299,7 +301,7 @@ def weeks_from(
                     state, reason = MINE, _("Your booking")
                 slots.append(Slot(slot_start, slot_end, state, code, reason))
             week_days.append(Day(day, slots))
-        weeks[space.pk] = Week(space, rules, start, week_days)
+        weeks[space.pk] = Week(space, rules, start, week_days, refusal_by_office[office.pk])
     return weeks
 
 

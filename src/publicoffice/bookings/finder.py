@@ -15,7 +15,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from publicoffice.accounts.actors import AnyUser, Member
-from publicoffice.bookings import policies
 from publicoffice.bookings.availability import (
     ACCESSIBILITY_NEEDS,
     Loaded,
@@ -95,9 +94,13 @@ def _first_fit(
     member: Member | None,
     now: datetime,
 ) -> datetime | None:
-    """The first start in the free ranges where the whole stay passes every check."""
+    """The first start in the free ranges where the whole stay passes every check.
+
+    Whether the member may book at all was asked once per office by
+    :func:`weeks_from` (``week.member_refusal``), not again per space.
+    """
     space, rules = week.space, week.rules
-    member_refusal = policies.may_book(member, office=space.office) if member else None
+    member_refusal = week.member_refusal
     for range_start, range_end in week.free_ranges():
         candidate, last = range_start.astimezone(UTC), range_end.astimezone(UTC)
         while candidate + duration <= last:

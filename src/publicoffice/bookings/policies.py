@@ -8,6 +8,8 @@ functions here rather than the role helpers.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -19,19 +21,28 @@ from publicoffice.bookings.models import Booking
 from publicoffice.core.errors import ErrorCode
 from publicoffice.places.models import Office
 from publicoffice.places.policies import can_manage_office, has_named_permission
+from publicoffice.places.restrictions import MemberAction, restriction_for
 from publicoffice.places.selectors import offices_of_operators
 
 
-def may_book(member: AnyUser | None, *, office: Office) -> Refusal | None:
+def may_book(
+    member: AnyUser | None, *, office: Office, at: datetime | None = None
+) -> Refusal | None:
     """``None`` when the member may book in ``office``; otherwise why not.
 
     A visitor booked for by staff (no account) passes; the staff member's own
-    rights are checked by :func:`can_book_on_behalf`.
+    rights are checked by :func:`can_book_on_behalf`. A member under a
+    decision of the house rules that stops booking here (or who has not
+    accepted the changed rules) is refused, whoever books for them: the
+    registry in :mod:`publicoffice.places.restrictions` answers.
     """
     if member is None:
         return None
     if not is_member(member):
         return Refusal(ErrorCode.NOT_A_MEMBER, _("Log in with an active account to book."))
+    restriction = restriction_for(member, MemberAction.BOOK, office=office, at=at)
+    if restriction is not None:
+        return Refusal(restriction.code, restriction.message)
     return None
 
 

@@ -23,6 +23,10 @@ class CommunityConfig(AppConfig):
         # app loading: another app's registry, imported when both are loaded.
         from publicoffice.visits.extensions import register_arrival_panel
 
+        # app loading: the moderation kinds import models.
+        from publicoffice.community.moderation import KINDS
+        from publicoffice.places.moderation import register_kind
+
         # Profiles: the directory on the office page; profiles, requests,
         # presences, blocks and reports in the data export; leaving members'
         # own profiles deleted, shared ones kept.
@@ -32,6 +36,9 @@ class CommunityConfig(AppConfig):
         # Connect: "here today" on the office page and after check-in.
         register_office_panel(presence.office_panel)
         register_arrival_panel(presence.arrival_panel)
+        # Profiles and contact messages are reported and hidden through conduct.
+        for kind in KINDS:
+            register_kind(kind)
         # E-mail notices, queued once what they tell of has committed.
         happenings.contact_request_sent.subscribe(tasks.queue_contact_request_notice)
         happenings.contact_request_accepted.subscribe(tasks.queue_contact_accepted_notice)

@@ -147,6 +147,25 @@ class ErrorCode(StrEnum):
     REOPEN_TOO_LATE = "reopen_too_late"
     PHOTO_INVALID = "photo_invalid"
     PHOTO_TOO_LARGE = "photo_too_large"
+    # -- conduct: house rules, incidents, sanctions, appeals -------------------
+    RESTRICTED = "restricted"
+    RULES_NOT_ACCEPTED = "rules_not_accepted"
+    RULES_NOT_FOUND = "rules_not_found"
+    INCIDENT_NOT_FOUND = "incident_not_found"
+    INCIDENT_CATEGORY_INVALID = "incident_category_invalid"
+    SEVERITY_INVALID = "severity_invalid"
+    SANCTION_NOT_FOUND = "sanction_not_found"
+    SANCTION_KIND_INVALID = "sanction_kind_invalid"
+    SANCTION_SCOPE_INVALID = "sanction_scope_invalid"
+    SANCTION_ACTIONS_MISSING = "sanction_actions_missing"
+    SANCTION_END_INVALID = "sanction_end_invalid"
+    SANCTION_NOT_AWAITING = "sanction_not_awaiting"
+    SECOND_STAFF_NEEDED = "second_staff_needed"
+    APPEAL_NOT_FOUND = "appeal_not_found"
+    APPEAL_TOO_LATE = "appeal_too_late"
+    ALREADY_APPEALED = "already_appealed"
+    APPEAL_DECIDED = "appeal_decided"
+    APPEAL_OUTCOME_INVALID = "appeal_outcome_invalid"
 
 
 class ErrorSpec(NamedTuple):
@@ -332,4 +351,33 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
     ),
     E.PHOTO_INVALID: ErrorSpec(400, _("Send the photo as a JPEG, PNG or WebP picture.")),
     E.PHOTO_TOO_LARGE: ErrorSpec(413, _("The photo is larger than 5 MB. Send a smaller one.")),
+    E.RESTRICTED: ErrorSpec(
+        403,
+        _("A decision under the house rules stops you from doing this now. Your page says why."),
+    ),
+    E.RULES_NOT_ACCEPTED: ErrorSpec(
+        403, _("The house rules have changed. Read and accept them to go on.")
+    ),
+    E.RULES_NOT_FOUND: ErrorSpec(404, _("There are no such house rules.")),
+    E.INCIDENT_NOT_FOUND: ErrorSpec(404, _("There is no such incident.")),
+    E.INCIDENT_CATEGORY_INVALID: ErrorSpec(400, _("Choose which rule was broken.")),
+    E.SEVERITY_INVALID: ErrorSpec(400, _("Choose how serious it was.")),
+    E.SANCTION_NOT_FOUND: ErrorSpec(404, _("There is no such decision.")),
+    E.SANCTION_KIND_INVALID: ErrorSpec(400, _("Choose a kind of decision from the list.")),
+    E.SANCTION_SCOPE_INVALID: ErrorSpec(400, _("Choose where the decision holds from the list.")),
+    E.SANCTION_ACTIONS_MISSING: ErrorSpec(400, _("Choose what the restriction stops.")),
+    E.SANCTION_END_INVALID: ErrorSpec(
+        400, _("Give an end after the start, or a review date for a ban without an end.")
+    ),
+    E.SANCTION_NOT_AWAITING: ErrorSpec(409, _("This decision is not waiting for approval.")),
+    E.SECOND_STAFF_NEEDED: ErrorSpec(
+        403, _("Another staff member than the one who decided must do this.")
+    ),
+    E.APPEAL_NOT_FOUND: ErrorSpec(404, _("There is no such appeal.")),
+    E.APPEAL_TOO_LATE: ErrorSpec(409, _("The time to appeal this decision has passed.")),
+    E.ALREADY_APPEALED: ErrorSpec(409, _("This decision has already been appealed.")),
+    E.APPEAL_DECIDED: ErrorSpec(409, _("This appeal has already been decided.")),
+    E.APPEAL_OUTCOME_INVALID: ErrorSpec(
+        400, _("Choose whether the decision is kept, shortened or lifted.")
+    ),
 }

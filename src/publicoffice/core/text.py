@@ -75,3 +75,23 @@ def within_limit(cleaned: str, *, field: str, limit: int) -> str:
             limit=limit,
         )
     return cleaned
+
+
+def clean_line(value: Any, *, field: str, limit: int, missing: Any) -> str:
+    """One line of required text (a title, a reason), cleaned and within ``limit``."""
+    if not isinstance(value, str):
+        raise DomainError(ErrorCode.TEXT_INVALID, _("This text could not be read."), field=field)
+    text = one_line(value)
+    if not text:
+        raise DomainError(ErrorCode.TEXT_MISSING, missing, field=field)
+    return within_limit(text, field=field, limit=limit)
+
+
+def clean_paragraphs(value: Any, *, field: str, limit: int, missing: Any) -> str:
+    """Several lines of required text (a proposal, an answer), cleaned and within ``limit``."""
+    if not isinstance(value, str):
+        raise DomainError(ErrorCode.TEXT_INVALID, _("This text could not be read."), field=field)
+    text = paragraphs(value)
+    if not text:
+        raise DomainError(ErrorCode.TEXT_MISSING, missing, field=field)
+    return within_limit(text, field=field, limit=limit)

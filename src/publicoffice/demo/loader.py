@@ -28,6 +28,7 @@ from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.accessibility import ACCESSIBILITY
 from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
 from publicoffice.demo.community import load_community
+from publicoffice.demo.conduct import load_conduct
 from publicoffice.demo.dialogue import load_dialogue
 from publicoffice.demo.dialogue_people import load_people
 from publicoffice.demo.events import load_events
@@ -287,6 +288,7 @@ def load_demo(
     community: bool = True,
     events: bool = True,
     dialogue: bool = True,
+    conduct: bool = True,
 ) -> LoadResult:
     """Create or update the demo network; dated exceptions are relative to ``today``.
 
@@ -295,7 +297,8 @@ def load_demo(
     are. ``bookings`` does the same for booking rules, bookings and waitlists,
     ``community`` for the directory, contact requests and "here today",
     ``events`` for a month of events with their rooms and registrations,
-    ``dialogue`` for members' proposals with their supports and answers.
+    ``dialogue`` for members' proposals with their supports and answers,
+    ``conduct`` for the house rules, incidents, decisions and appeals.
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -312,8 +315,11 @@ def load_demo(
             calendar=load_events(offices, today=today, now=now) if events else None,
             dialogue=load_dialogue(offices, today=today, now=now) if dialogue else None,
         )
+        conduct_story = load_conduct(offices, today=today, now=now) if conduct else None
     result.totals = network_totals(offices)
     add_stories(result, stories, offices=offices, now=now)
+    if conduct_story is not None:
+        result.totals.update(conduct_story.totals)
     return result
 
 

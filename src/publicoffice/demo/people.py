@@ -105,4 +105,18 @@ USERS: list[dict[str, object]] = [
         "language": "sv",
         "roles": [],
     },
+    # The house rules' story (publicoffice.demo.conduct): a member restricted from
+    # booking at Ronna who has appealed, and one who has not accepted the new rules.
+    {
+        "email": f"tariq@{DEMO_DOMAIN}",
+        "display_name": "Tariq Saleh",
+        "language": "ar",
+        "roles": [],
+    },
+    {
+        "email": f"selam@{DEMO_DOMAIN}",
+        "display_name": "Selam Berhane",
+        "language": "ti",
+        "roles": [],
+    },
 ]

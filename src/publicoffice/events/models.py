@@ -56,6 +56,10 @@ class EventQuerySet(models.QuerySet["Event"]):
         """Events overlapping the half-open range ``[start, end)``."""
         return self.filter(starts_at__lt=end, ends_at__gt=start)
 
+    def shown(self) -> EventQuerySet:
+        """Events not hidden by the moderators: what lists, feeds and the API show."""
+        return self.filter(hidden_at__isnull=True)
+
 
 class Event(TimeStampedModel):
     """One event at one office."""
@@ -110,6 +114,10 @@ class Event(TimeStampedModel):
     )
     #: Raised on every change calendar programs should notice (RFC 5545).
     sequence = models.PositiveIntegerField(default=0)
+    #: Hidden by the moderators (conduct): gone from every list, feed and page
+    #: but its creator's and its office's staff, who see the reason.
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_reason = models.CharField(_("why it was hidden"), max_length=300, blank=True)
 
     objects = EventQuerySet.as_manager()
 

@@ -33,6 +33,7 @@ from django.utils import timezone
 from publicoffice.accounts.actors import AnyUser
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.events.models import LONGEST_EVENT_DAYS, Event, Registration, RegistrationStatus
+from publicoffice.events.policies import can_edit_event
 from publicoffice.places.models import Language, Office, Space, SpaceKind
 
 LONGEST_EVENT = timedelta(days=LONGEST_EVENT_DAYS)
@@ -92,7 +93,7 @@ def events_between(
     status, so nobody travels to an event that no longer takes place.
     ``language`` is a language code (``"ar"``).
     """
-    events = _overlapping(Event.objects.all(), start, end)
+    events = _overlapping(Event.objects.shown(), start, end)
     if office is not None:
         events = events.filter(office=office)
     if audience:
@@ -128,7 +129,7 @@ def events_upcoming(
     language: str | None = None,
 ) -> QuerySet[Event]:
     """Published events that have not ended at ``at`` (lists and the API)."""
-    events = Event.objects.all().filter(ends_at__gt=at)
+    events = Event.objects.shown().filter(ends_at__gt=at)
     if office is not None:
         events = events.filter(office=office)
     if audience:
@@ -142,7 +143,7 @@ def events_for_feed(*, at: datetime, office: Office | None = None) -> QuerySet[E
     """Published events of the last :data:`FEED_DAYS_BACK` days and the coming year."""
     start = at - timedelta(days=FEED_DAYS_BACK)
     end = at + timedelta(days=FEED_DAYS_AHEAD)
-    events = _overlapping(Event.objects.all(), start, end)
+    events = _overlapping(Event.objects.shown(), start, end)
     if office is not None:
         events = events.filter(office=office)
     return with_counts(events).order_by("starts_at", "id")
@@ -157,12 +158,22 @@ def _parse_public_id(public_id: Any) -> UUID:
         raise DomainError(ErrorCode.EVENT_NOT_FOUND) from error
 
 
-def event_get(*, public_id: Any) -> Event:
-    """The event with its counts (the event page, web and API); every event is public."""
+def event_get(*, public_id: Any, user: AnyUser | None = None) -> Event:
+    """The event with its counts (the event page, web and API); every event is public.
+
+    One the moderators hid is "not found", except for ``user`` when they
+    created it or run its office: they see it, with the reason.
+    """
     event = with_counts(Event.objects.filter(public_id=_parse_public_id(public_id))).first()
-    if event is None:
+    if event is None or (event.hidden_at is not None and not _sees_hidden(user, event)):
         raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     return event
+
+
+def _sees_hidden(user: AnyUser | None, event: Event) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    return event.created_by_id == user.pk or can_edit_event(user, event)
 
 
 def event_with_counts(event: Event) -> Event:
@@ -207,7 +218,8 @@ def languages() -> QuerySet[Language]:
 
 
 def member_registrations(*, member: AnyUser, at: datetime) -> QuerySet[Registration]:
-    """The member's seats and waitlist places for events that have not ended.
+    """The member's seats and waitlist places for events that have not ended
+    (and that the moderators have not hidden).
 
     Waiting registrations carry ``place_in_line`` (1 is next); registered
     ones carry 0.
@@ -230,6 +242,7 @@ def member_registrations(*, member: AnyUser, at: datetime) -> QuerySet[Registrat
             member=member,
             status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITING],
             event__ends_at__gt=at,
+            event__hidden_at__isnull=True,
         )
         .select_related("event", "event__office", "event__space")
         .annotate(

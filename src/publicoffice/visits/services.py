@@ -24,6 +24,7 @@ from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import one_line
 from publicoffice.core.timeutils import acting_now, local_zone
 from publicoffice.places.models import Office, OfficeStatus
+from publicoffice.places.restrictions import MemberAction, ensure_allowed
 from publicoffice.visits.models import (
     CommuteBand,
     KioskDevice,
@@ -93,6 +94,12 @@ def visit_check_in(
     the pages say that it is full. ``suspect`` marks a check-in that came
     in a flood from one network address (``visits.floods``): it is counted
     and the host sees it, and may void it with :func:`void_suspect_check_ins`.
+
+    A member checking in as themselves is refused when a decision of the
+    house rules stops checking in at this office. An anonymous check-in
+    stays open to everybody: it cannot be tied to a person, so a banned
+    person scanning the poster without logging in is only counted; the
+    hosts at the door enforce a ban in person.
     """
     if source == Source.STAFF:
         raise ValueError("staff headcounts go through headcount_add")
@@ -105,6 +112,7 @@ def visit_check_in(
     _ensure_open(office, at)
     here = active_visits(office_ids=[office.pk], at=at)
     if member is not None:
+        ensure_allowed(member, MemberAction.CHECK_IN, office=office, at=at)
         existing = here.filter(member=member).first()
     elif device_hash:
         existing = here.filter(device_hash=device_hash).first()
@@ -115,15 +123,7 @@ def visit_check_in(
     if existing is not None:
         return CheckIn(existing, created=False)
     if device_hash and member is None:
-        day_start = timezone.localtime(at).replace(hour=0, minute=0, second=0, microsecond=0)
-        today = Visit.objects.filter(
-            office=office, device_hash=device_hash, started_at__gte=day_start
-        ).count()
-        if today >= settings.VISITS_DEVICE_DAILY_LIMIT:
-            raise DomainError(
-                ErrorCode.TOO_MANY_CHECK_INS,
-                _("This phone has checked in many times today. Ask the staff if you need help."),
-            )
+        _ensure_device_under_limit(office, device_hash, at)
     visit = Visit(
         office=office,
         source=source,
@@ -138,6 +138,19 @@ def visit_check_in(
     visit.full_clean(validate_constraints=False)
     visit.save()
     return CheckIn(visit, created=True)
+
+
+def _ensure_device_under_limit(office: Office, device_hash: str, at: datetime) -> None:
+    """One phone checks in at most ``VISITS_DEVICE_DAILY_LIMIT`` times a day anonymously."""
+    day_start = timezone.localtime(at).replace(hour=0, minute=0, second=0, microsecond=0)
+    today = Visit.objects.filter(
+        office=office, device_hash=device_hash, started_at__gte=day_start
+    ).count()
+    if today >= settings.VISITS_DEVICE_DAILY_LIMIT:
+        raise DomainError(
+            ErrorCode.TOO_MANY_CHECK_INS,
+            _("This phone has checked in many times today. Ask the staff if you need help."),
+        )
 
 
 def _announce_arrival(office: Office, member: Member, at: datetime) -> None:

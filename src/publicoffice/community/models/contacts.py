@@ -59,6 +59,9 @@ class ContactRequest(models.Model):
         blank=True,
         related_name="+",
     )
+    #: Hidden by the moderators (conduct): the recipient no longer reads the message.
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_reason = models.CharField(_("why it was hidden"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -82,16 +82,21 @@ class ProfileQuerySet(models.QuerySet["Profile"]):
         """Profiles ``user`` may see: the one visibility rule of the directory."""
         if getattr(user, "is_authenticated", False):
             return self.filter(
-                models.Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
+                models.Q(
+                    visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS], hidden_at__isnull=True
+                )
                 | models.Q(admins=user)
             ).distinct()
-        return self.filter(visibility=Visibility.PUBLIC)
+        return self.filter(visibility=Visibility.PUBLIC, hidden_at__isnull=True)
 
     def listed_for(self, user: object) -> ProfileQuerySet:
-        """Profiles the directory lists for ``user`` (never hidden ones, even their own)."""
+        """Profiles the directory lists for ``user`` (never hidden ones, even their own,
+        nor those the moderators hid)."""
         if getattr(user, "is_authenticated", False):
-            return self.filter(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
-        return self.filter(visibility=Visibility.PUBLIC)
+            return self.filter(
+                visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS], hidden_at__isnull=True
+            )
+        return self.filter(visibility=Visibility.PUBLIC, hidden_at__isnull=True)
 
 
 class Profile(TimeStampedModel):
@@ -143,6 +148,9 @@ class Profile(TimeStampedModel):
     search_name = models.CharField(max_length=400, editable=False, blank=True)
     #: Every word of the tags alone, folded: ranks tag matches before text ones.
     search_tags = models.TextField(editable=False, blank=True)
+    #: Hidden by the moderators (conduct): only its admins see it, with the reason.
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_reason = models.CharField(_("why it was hidden"), max_length=300, blank=True)
 
     objects = ProfileQuerySet.as_manager()
 

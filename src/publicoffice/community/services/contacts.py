@@ -38,6 +38,8 @@ from publicoffice.community.policies import is_active_member, is_profile_admin
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import hit_for_user
 from publicoffice.core.text import paragraphs, within_limit
+from publicoffice.places.moderation import report_submitted
+from publicoffice.places.restrictions import MemberAction, ensure_allowed
 
 #: Longest reason in an abuse report (the model's limit).
 MAX_REASON = 1000
@@ -153,10 +155,16 @@ def contact_request_send(
     message: Any,
     at: datetime | None = None,
 ) -> ContactRequest:
-    """Send ``message`` from ``sender`` writing as ``sender_profile`` to ``recipient``."""
+    """Send ``message`` from ``sender`` writing as ``sender_profile`` to ``recipient``.
+
+    The directory is the whole network's, not one office's, so the house
+    rules are asked with ``office=None``: only a decision for the whole
+    network (a network-wide ban or contact restriction) stops a request here.
+    """
     given_at = at
     at = at or timezone.now()
     member = _require_member(sender)
+    ensure_allowed(member, MemberAction.CONTACT, office=None, at=at)
     text = _check_sending(member, sender_profile, recipient, message)
     request = ContactRequest(
         sender=member, sender_profile=sender_profile, recipient=recipient, message=text
@@ -343,6 +351,10 @@ def abuse_report(
         raise ValueError("report either a request or a profile")
     text = clean_message(reason, limit=MAX_REASON, field="reason")
     if request is not None:
-        return _report_request(member, request, text, at)
+        report = _report_request(member, request, text, at)
+        report_submitted(kind="contact", item=request, reporter=member, reason=text, at=at)
+        return report
     assert profile is not None
-    return _report_profile(member, profile, text)
+    report = _report_profile(member, profile, text)
+    report_submitted(kind="profile", item=profile, reporter=member, reason=text, at=at)
+    return report

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from publicoffice.community.models import Audience, Presence, Profile, Visibility
 from publicoffice.community.policies import is_profile_admin
 from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.places.restrictions import MemberAction, ensure_allowed
 from publicoffice.visits.models import Visit
 
 
@@ -41,11 +42,18 @@ def presence_show(
 
     Nobody can be shown wider than their profile is seen: a members-only
     profile cannot be shown to everyone, and a hidden profile not at all.
+    Being shown invites contact, so a decision of the house rules that stops
+    contact at the visit's office stops this too.
     """
     at = at or timezone.now()
     # Read the visit afresh (and hold it): a check-out a moment ago must count.
-    visit = Visit.objects.select_for_update(of=("self",)).select_related("member").get(pk=visit.pk)
+    visit = (
+        Visit.objects.select_for_update(of=("self",))
+        .select_related("member", "office")
+        .get(pk=visit.pk)
+    )
     _require_open_member_visit(visit, at)
+    ensure_allowed(visit.member, MemberAction.CONTACT, office=visit.office, at=at)
     if not is_profile_admin(visit.member, profile):
         raise DomainError(
             ErrorCode.NOT_YOUR_PROFILE,

@@ -43,6 +43,7 @@ from publicoffice.dialogue.services._common import (
     locked,
 )
 from publicoffice.places.models import Municipality, Office, Operator
+from publicoffice.places.restrictions import MemberAction, ensure_allowed
 
 #: Where proposal photos are kept under ``MEDIA_ROOT``.
 PHOTO_FOLDER = "proposals"
@@ -106,11 +107,14 @@ def proposal_create(
     """A member's proposal at ``office``, or for ``operator``'s or ``municipality``'s network.
 
     ``photo`` comes cleaned by :func:`publicoffice.dialogue.photos.prepare`; its
-    file is written only once everything else is accepted.
+    file is written only once everything else is accepted. A proposal to a
+    whole operator or municipality is asked of the house rules with
+    ``office=None``: only a network-wide decision stops it.
     """
     now = acting_now(now)
     if [office, operator, municipality].count(None) != 2:
         raise DomainError(ErrorCode.OFFICE_UNKNOWN, field="office")
+    ensure_allowed(author, MemberAction.PROPOSE, office=office, at=now)
     _refuse_too_many(author)
     days = clock.promised_days(office=office, operator=operator)
     proposal = Proposal(
@@ -183,6 +187,7 @@ def proposal_reword(
 @transaction.atomic
 def support_add(*, member: Member, proposal: Proposal) -> bool:
     """Support once; True when this made a new support (False: already supported)."""
+    ensure_allowed(member, MemberAction.PROPOSE, office=proposal.office)
     proposal = locked(proposal)
     if proposal.author_id == member.pk:
         raise DomainError(ErrorCode.OWN_PROPOSAL)
@@ -232,6 +237,7 @@ def follow(*, member: Member, proposal: Proposal, on: bool) -> bool:
 @transaction.atomic
 def argument_add(*, member: Member, proposal: Proposal, side: Any, text: Any) -> Argument:
     """A short argument for or against an open proposal."""
+    ensure_allowed(member, MemberAction.PROPOSE, office=proposal.office)
     proposal = locked(proposal)
     _refuse_unless_open(proposal)
     if side not in Side.values:

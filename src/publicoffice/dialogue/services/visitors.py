@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from publicoffice.accounts.actors import AnyUser
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.core.timeutils import acting_now
@@ -32,6 +33,7 @@ from publicoffice.dialogue.services.proposals import (
     clean_title,
 )
 from publicoffice.places.models import Office
+from publicoffice.places.restrictions import MemberAction, ensure_allowed
 
 #: Days a visitor has to open the confirmation link.
 CONFIRM_DAYS = 3
@@ -69,9 +71,16 @@ def proposal_from_visitor(
     reply_language: str,
     photo: photos.Photo | None = None,
     now: datetime | None = None,
+    visitor: AnyUser | None = None,
 ) -> Proposal:
-    """A visitor's proposal, waiting for its address to be confirmed; the e-mail is queued."""
+    """A visitor's proposal, waiting for its address to be confirmed; the e-mail is queued.
+
+    ``visitor`` is whoever sends the form: someone logged in is asked of the
+    house rules like a member; an anonymous visitor passes (nothing ties
+    them to a decision).
+    """
     now = acting_now(now)
+    ensure_allowed(visitor, MemberAction.PROPOSE, office=office, at=now)
     address = _clean_email(email)
     proposal = Proposal(
         office=office,

@@ -96,6 +96,7 @@ def _send_visitor_proposal(request: HttpRequest, context: dict[str, Any]) -> Htt
     visitors.proposal_from_visitor(
         office=context["office"],
         reply_language=request.LANGUAGE_CODE,
+        visitor=request.user,
         **context["form"].fields_for_service(),
     )
     return render(request, "dialogue/check_email.html", {"office": context["office"]})

@@ -26,6 +26,7 @@ from publicoffice.events import happenings, policies
 from publicoffice.events.models import Event, EventStatus, Registration, RegistrationStatistic
 from publicoffice.events.models import RegistrationStatus as RS
 from publicoffice.events.services import _common as common
+from publicoffice.places.restrictions import MemberAction, ensure_allowed
 
 #: Event statuses whose events take place, so seats can be taken and given on.
 TAKING_PLACE = (EventStatus.SCHEDULED, EventStatus.MOVED)
@@ -59,10 +60,16 @@ def _already(existing: Registration) -> DomainError:
 def registration_create(
     *, event: Event, member: AnyUser, at: datetime | None = None
 ) -> Registration:
-    """Take a seat, or a place in line when the event is full."""
+    """Take a seat, or a place in line when the event is full.
+
+    A member under a decision of the house rules that stops registering at
+    the event's office is refused here; a place already in line is not
+    taken back (:func:`promote_waiting` gives seats without asking again).
+    """
     now = acting_now(at)
     if not policies.is_member(member):
         raise DomainError(ErrorCode.NOT_A_MEMBER, _("Log in to register."))
+    ensure_allowed(member, MemberAction.REGISTER, office=event.office, at=now)
     event = common.lock_event(event)
     _refuse_closed(event, now)
     existing = (

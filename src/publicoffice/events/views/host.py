@@ -93,7 +93,7 @@ def _changed_fields(event: Event, fields: dict[str, Any]) -> dict[str, Any]:
 @limit_posts(EVENT_WRITES)
 def edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Change an event (its office's hosts)."""
-    event = event_get(public_id=public_id)
+    event = event_get(public_id=public_id, user=request.user)
     if not policies.can_edit_event(request.user, event):
         raise _not_yours(_("Only the hosts of this office can change this event."))
     if request.method != "POST":
@@ -122,7 +122,7 @@ def _save_changes(request: HttpRequest, context: dict[str, Any]) -> HttpResponse
 
 def _host_event(request: HttpRequest, public_id: Any) -> Event:
     """The event, when the user runs its office; otherwise the 403 page."""
-    event = event_get(public_id=public_id)
+    event = event_get(public_id=public_id, user=request.user)
     if not policies.can_run_events(request.user, event.office):
         raise _not_yours(_("Only the hosts of this office can change this event."))
     return event

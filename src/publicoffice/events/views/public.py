@@ -135,14 +135,14 @@ def detail_page(
 @require_safe
 def detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     """One event, with what other apps add to it (:mod:`publicoffice.events.extensions`)."""
-    event = event_get(public_id=public_id)
+    event = event_get(public_id=public_id, user=request.user)
     return detail_page(request, event)
 
 
 @require_safe
 def ics(request: HttpRequest, public_id: Any) -> HttpResponse:
     """The event as an .ics file for the visitor's calendar program."""
-    event = event_get(public_id=public_id)
+    event = event_get(public_id=public_id, user=request.user)
     body = ical.event_ics(event, at=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.public_id}.ics"'

@@ -19,6 +19,7 @@ from publicoffice.core.ratelimit import PostLimit, hit, limit_posts
 from publicoffice.core.web_errors import on_domain_error
 from publicoffice.places.presenters import day_rows
 from publicoffice.visits import services
+from publicoffice.visits.extensions import check_in_notices
 from publicoffice.visits.forms import KioskUnlockForm
 from publicoffice.visits.models import KioskDevice, Source
 from publicoffice.visits.panels import occupancy_context
@@ -85,6 +86,7 @@ def kiosk(request: HttpRequest) -> HttpResponse:
             "is_open": schedule.is_open(now),
             "today_row": day_rows([schedule.day(today, get_language())], today, get_language())[0],
             "occupancy_panel": occupancy_context(office, now),
+            "notices": check_in_notices(request, office, now),
             "qr": qr_svg(phone_url, title=_("QR code for checking in with your phone"), scale=6),
         },
     )

@@ -20,7 +20,7 @@ from publicoffice.core.web_errors import on_domain_error
 from publicoffice.places.models import Office
 from publicoffice.visits import services
 from publicoffice.visits.devices import device_id, remember_device, todays_hash
-from publicoffice.visits.extensions import arrival_panels
+from publicoffice.visits.extensions import arrival_panels, check_in_notices
 from publicoffice.visits.floods import count_at_door
 from publicoffice.visits.forms import SurveyForm
 from publicoffice.visits.models import Source, Visit
@@ -59,6 +59,7 @@ def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         {
             "office": office,
             "occupancy_panel": occupancy_context(office),
+            "notices": check_in_notices(request, office, timezone.now()),
         },
     )
 

@@ -20,7 +20,13 @@ from publicoffice.core.devstack import DEFAULT_GRACE, OWN_NAME, Child, Superviso
 
 #: The sweeps queued for the worker before it starts (``--schedule``); once run,
 #: each queues its own next run.
-SWEEPS = ("rollup_visits", "bookings_sweep", "events_sweep", "dialogue_sweep")
+SWEEPS = (
+    "rollup_visits",
+    "bookings_sweep",
+    "events_sweep",
+    "dialogue_sweep",
+    "conduct_sweep",
+)
 
 
 def stack(addrport: str) -> list[Child]:

@@ -1,0 +1,2 @@
+"""What conduct does: incidents (:mod:`.incidents`), sanctions (:mod:`.sanctions`),
+appeals (:mod:`.appeals`) and the retention sweep (:mod:`.retention`)."""

@@ -1,0 +1,1 @@
+"""Conduct pages, by who reads them."""
