@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from publicoffice.accounts.privacy import account_delete, account_export
+from publicoffice.conduct import moderation
 from publicoffice.conduct.models import Incident, RuleAcceptance, Sanction
 from publicoffice.conduct.rules import accept
 from tests.conduct import notice_makers
@@ -20,7 +21,7 @@ from tests.conduct.notice_makers import (
     record,
     report,
 )
-from tests.dialogue.factories import NOW
+from tests.dialogue.factories import NOW, propose
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +92,25 @@ def test_deleting_the_account_keeps_the_decisions_without_her(story, member):
     assert Incident.objects.filter(reporter__isnull=True, source="report").count() == 1
     assert Incident.objects.count() == 3
     assert not RuleAcceptance.objects.exists()
+
+
+def test_the_export_holds_her_hidden_content_and_her_reports(office, host, member, other_member):
+    hers = propose(member, office=office)
+    his = propose(other_member, office=office)
+    case = moderation.report(
+        reporter=other_member, kind_name="proposal", key=str(hers.public_id), reason="Rude."
+    )
+    moderation.hide(staff=host, case=case, reason="Names a neighbour.")
+    moderation.report(reporter=member, kind_name="proposal", key=str(his.public_id), reason="Spam")
+    data = account_export(user=member)["conduct"]
+    (moderated,) = data["content_moderated"]
+    assert (moderated["kind"], moderated["state"]) == ("proposal", "hidden")
+    assert moderated["reason"] == "Names a neighbour." and moderated["appeal"] is None
+    assert data["content_reported"] == [
+        {
+            "kind": "proposal",
+            "what_is_wrong": "Spam",
+            "reported": data["content_reported"][0]["reported"],
+        }
+    ]
+    assert "Rude." not in json.dumps(data)  # who reported her, and why, is not hers

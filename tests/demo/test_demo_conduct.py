@@ -101,7 +101,7 @@ def test_two_network_versions_in_six_languages_the_second_material_and_in_force(
     assert [v.scope for v in rules.versions_in_force(ronna)] == ["network", "operator"]
 
 
-def test_most_members_accepted_version_2_and_two_have_not(demo, wednesday):
+def test_most_members_accepted_version_2_and_one_has_not(demo, wednesday):
     members = User.objects.filter(email__endswith=f"@{DOMAIN}")
     pending = {m.email.split("@")[0] for m in members if rules.pending_network_version(m)}
     assert pending == set(PENDING)

@@ -102,3 +102,13 @@ def test_scheduling_needs_a_backend_that_can_wait(frozen, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     with pytest.raises(CommandError):
         call_command("events_sweep", "--schedule")
+
+
+def test_a_hidden_event_reminds_nobody_until_shown_again(frozen, event, seated, settings):
+    settings.EVENTS_REMINDER_HOURS = 48
+    event.hidden_at, event.hidden_reason = event.starts_at, "Reported."
+    event.save(update_fields=["hidden_at", "hidden_reason"])
+    assert send_event_reminders() == 0
+    event.hidden_at = None
+    event.save(update_fields=["hidden_at"])
+    assert send_event_reminders() == 1

@@ -14,18 +14,18 @@ class CommunityConfig(AppConfig):
         # app loading: these modules import models, which exist only once the registry is ready.
         from publicoffice.community import exports, happenings, panels, tasks
 
+        # app loading: the moderation kinds import models.
+        from publicoffice.community.moderation import KINDS
+
         # app loading: the views import models and forms (models again).
         from publicoffice.community.views import presence
 
         # app loading: another app's registry, imported when both are loaded.
         from publicoffice.places.extensions import register_office_panel
+        from publicoffice.places.moderation import register_kind
 
         # app loading: another app's registry, imported when both are loaded.
         from publicoffice.visits.extensions import register_arrival_panel
-
-        # app loading: the moderation kinds import models.
-        from publicoffice.community.moderation import KINDS
-        from publicoffice.places.moderation import register_kind
 
         # Profiles: the directory on the office page; profiles, requests,
         # presences, blocks and reports in the data export; leaving members'

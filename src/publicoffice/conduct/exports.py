@@ -22,6 +22,8 @@ from publicoffice.accounts.privacy import iso
 from publicoffice.conduct.models import (
     Appeal,
     AuditEntry,
+    ContentCase,
+    ContentFlag,
     Incident,
     RuleAcceptance,
     Sanction,
@@ -75,6 +77,41 @@ def _incident(incident: Incident) -> dict[str, Any]:
     }
 
 
+def _case(case: ContentCase) -> dict[str, Any]:
+    """Content of the member's that was reported: what staff decided and why, and their appeal."""
+    appeal = getattr(case, "appeal", None)  # the reverse one-to-one raises AttributeError
+    return {
+        "kind": case.kind,
+        "title": case.title,
+        "state": case.state,
+        "decided_automatically": case.automated,
+        "reason": case.reason,
+        "decided": iso(case.decided_at),
+        "appeal": None
+        if appeal is None
+        else {
+            "text": appeal.text,
+            "appealed": iso(appeal.submitted_at),
+            "outcome": appeal.outcome,
+            "reasons": appeal.reply,
+            "answered": iso(appeal.decided_at),
+        },
+    }
+
+
+def content_parts(user: Member) -> dict[str, Any]:
+    """Their content that others reported (never who reported it), and what they reported."""
+    cases = ContentCase.objects.filter(author=user).select_related("appeal").order_by("pk")
+    flags = ContentFlag.objects.filter(reporter=user).select_related("case").order_by("pk")
+    return {
+        "content_moderated": [_case(case) for case in cases if case.state != "open"],
+        "content_reported": [
+            {"kind": f.case.kind, "what_is_wrong": f.reason, "reported": iso(f.created_at)}
+            for f in flags
+        ],
+    }
+
+
 def conduct_section(user: Member) -> dict[str, Any]:
     sanctions = (
         Sanction.objects.filter(member=user)
@@ -112,4 +149,5 @@ def conduct_section(user: Member) -> dict[str, Any]:
             }
             for e in log
         ],
+        **content_parts(user),
     }

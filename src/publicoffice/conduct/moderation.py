@@ -34,7 +34,7 @@ from publicoffice.conduct.models import (
     ContentCase,
     ContentFlag,
 )
-from publicoffice.conduct.services._common import REASON_MAX, choose
+from publicoffice.conduct.services._common import REASON_MAX, choose, content_decided
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import clean_line, clean_paragraphs
 from publicoffice.core.timeutils import acting_now
@@ -128,6 +128,7 @@ def _hide_at_threshold(case: ContentCase, kind: ContentKind, item: Any, now: dat
     case.save(
         update_fields=["state", "automated", "reason", "decided_by", "decided_at", "updated_at"]
     )
+    content_decided.publish(case_id=case.pk, was_hidden=False)
     log(
         AuditAction.CONTENT_HIDDEN,
         actor=None,
@@ -181,12 +182,14 @@ def staff_hid_sink(kind_name: str, item: Any, staff: AnyUser, reason: str, at: d
 def _decide(
     case: ContentCase, staff: StaffUser, state: CaseState, reason: str, now: datetime
 ) -> ContentCase:
+    was_hidden = case.state == CaseState.HIDDEN
     case.state, case.reason, case.automated = state, reason, False
     case.decided_by, case.decided_at = staff, now
     case.save(
         update_fields=["state", "reason", "automated", "decided_by", "decided_at", "updated_at"]
     )
     ContentFlag.objects.filter(case=case, handled_at__isnull=True).update(handled_at=now)
+    content_decided.publish(case_id=case.pk, was_hidden=was_hidden)
     return case
 
 

@@ -66,7 +66,7 @@ OPERATOR_ADDITION_AT = ("operator.ronna", 214, 200, "Ronna Områdesföretag ekon
 OFFICE_ADDITION_AT = ("host.fittja", 95, 90, "fittja")
 
 #: Who has not accepted version 2 yet (they still accepted version 1).
-PENDING = ("selam", "gunnel.berg")
+PENDING = ("selam",)
 
 CASES: tuple[Case, ...] = (
     Case(

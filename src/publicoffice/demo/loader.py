@@ -28,7 +28,7 @@ from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.accessibility import ACCESSIBILITY
 from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
 from publicoffice.demo.community import load_community
-from publicoffice.demo.conduct import load_conduct
+from publicoffice.demo.conduct import clear_conduct, load_conduct
 from publicoffice.demo.dialogue import load_dialogue
 from publicoffice.demo.dialogue_people import load_people
 from publicoffice.demo.events import load_events
@@ -306,6 +306,8 @@ def load_demo(
     # Muted outside the transaction: the e-mails are queued when it commits.
     with tasks_muted(), translation.override("sv"), transaction.atomic():
         offices = _load_network(today=today, result=result, clear=bookings)
+        # First: the last run's decisions and new rules would refuse the stories' members.
+        clear_conduct(list(offices))
         if dialogue:  # its people before the events, which draw from all demo members
             load_people()
         stories = Stories(

@@ -95,8 +95,11 @@ def restore(*, item: Hideable, now: datetime | None = None) -> Hideable:
     proposal counts again in the on-time share, unless it was withdrawn
     before an answer.
     """
+    now = acting_now(now)
     item.hidden_at, item.hidden_reason = None, ""
     item.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
+    open_reports = ContentReport.objects.filter(handled_at__isnull=True)
+    open_reports.filter(**{REPORT_FIELD[type(item)]: item}).update(handled_at=now)
     if isinstance(item, Proposal):
         statistics = ProposalStatistic.objects.filter(proposal_public_id=item.public_id)
         if item.state == State.WITHDRAWN:

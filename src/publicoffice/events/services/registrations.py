@@ -182,7 +182,9 @@ def registrations_release_for_leaving_member(*, member: Member, at: datetime | N
 def send_event_reminders(*, at: datetime | None = None) -> int:
     """Queue a reminder for every seat at an event starting within the reminder window.
 
-    The window is ``EVENTS_REMINDER_HOURS`` (read at call time). Each
+    The window is ``EVENTS_REMINDER_HOURS`` (read at call time). An event
+    hidden by the moderators reminds nobody while hidden (its words may be
+    what was reported); shown again in time, it reminds as usual. Each
     registration is marked reminded in its own small transaction before its
     e-mail is queued, so two sweeps running at once never remind anyone twice.
     Returns how many reminders were queued.
@@ -194,6 +196,7 @@ def send_event_reminders(*, at: datetime | None = None) -> int:
             status=RS.REGISTERED,
             reminded_at__isnull=True,
             event__status__in=TAKING_PLACE,
+            event__hidden_at__isnull=True,
             event__starts_at__gt=now,
             event__starts_at__lte=now + window,
         )
