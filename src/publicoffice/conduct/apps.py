@@ -42,11 +42,12 @@ def _register_notices_and_data() -> None:
     """The e-mails to members, reporters and offices, and the member's data export."""
     # app loading: these modules import models, so only once the apps are ready.
     from publicoffice.accounts.extensions import register_export_section
-    from publicoffice.conduct import content_notifications, notifications
+    from publicoffice.conduct import content_notifications, notifications, review_notifications
     from publicoffice.conduct.exports import conduct_section
 
     notifications.listen()
     content_notifications.listen()
+    review_notifications.listen()
     register_export_section("conduct", conduct_section)
 
 

@@ -211,3 +211,29 @@ class AppealDecisionForm(forms.Form):
     def new_ends_at(self) -> datetime | None:
         day = self.cleaned_data.get("new_end_on")
         return end_of_day(day) if day else None
+
+
+class ReviewForm(forms.Form):
+    """Look at a decision again: keep a ban with a new review date, end it sooner, or lift it."""
+
+    outcome = forms.ChoiceField(
+        label=_("What to do"),
+        choices=[
+            ("keep", _("Keep the ban, and review it again by the day below")),
+            ("end", _("End it sooner: the day below is its last day")),
+            ("lift", _("Lift it now")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    day = forms.DateField(label=_("Day"), required=False, widget=DateInput())
+    reasons = forms.CharField(
+        label=_("The reasons"),
+        max_length=10000,
+        widget=TEXT,
+        help_text=_("The member reads this."),
+    )
+
+    def when(self) -> datetime | None:
+        """The next review (the day's end) or the new end (after the last day)."""
+        day = self.cleaned_data.get("day")
+        return end_of_day(day) if day else None

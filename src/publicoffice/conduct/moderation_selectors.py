@@ -76,6 +76,17 @@ def moderation_queue(
         cases = cases.filter(office__slug=office)
     if operator:
         cases = cases.filter(operator_id=int(operator) if operator.isdigit() else 0)
+    return _with_counts(cases)
+
+
+def staff_cases(*, user: AnyUser, state: str = "") -> QuerySet[ContentCase]:
+    """The cases of ``user``'s scope (the queue's rule), for the API: those waiting for a
+    person, or all those in ``state`` (a :class:`CaseState` value); oldest first."""
+    cases = ContentCase.objects.filter(_scope(user))
+    return _with_counts(cases.filter(state=state) if state else cases.filter(NEEDS_REVIEW))
+
+
+def _with_counts(cases: QuerySet[ContentCase]) -> QuerySet[ContentCase]:
     return (
         cases.select_related("office", "operator", "appeal")
         .annotate(

@@ -31,6 +31,11 @@ urlpatterns: list[URLPattern] = [
         staff_decisions.approve,
         name="sanction_approve",
     ),
+    path(
+        "staff/decisions/<uuid:public_id>/review/",
+        staff_decisions.review,
+        name="sanction_review",
+    ),
     path("staff/appeals/<uuid:public_id>/", staff_decisions.appeal, name="appeal"),
     *urls_rules.urlpatterns,
     *urls_transparency.urlpatterns,

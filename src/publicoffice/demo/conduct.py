@@ -42,6 +42,8 @@ from publicoffice.conduct import rules
 from publicoffice.conduct.models import (
     Appeal,
     AuditEntry,
+    ContentAppeal,
+    ContentCase,
     Incident,
     RuleAcceptance,
     RuleScope,
@@ -65,6 +67,7 @@ from publicoffice.demo.conduct_cases import (
     NETWORK_V2_AT,
     OFFICE_ADDITION_AT,
     OPERATOR_ADDITION_AT,
+    OWN_PEOPLE,
     PENDING,
     Case,
     Decision,
@@ -127,7 +130,12 @@ def clear_conduct(office_slugs: list[str]) -> None:
         .exclude(sanctions__isnull=False)
         .values_list("pk", flat=True)
     )
-    AuditEntry.objects.filter(offices | Q(target__in=[f"rules:{pk}" for pk in versions])).delete()
+    # Content moderation keeps its own entries: they go with their cases (conduct_moderation).
+    content = [str(pk) for pk in ContentCase.objects.values_list("public_id", flat=True)]
+    content += [str(pk) for pk in ContentAppeal.objects.values_list("public_id", flat=True)]
+    AuditEntry.objects.filter(offices | Q(target__in=[f"rules:{pk}" for pk in versions])).exclude(
+        target__in=content
+    ).delete()
     RuleAcceptance.objects.filter(version_id__in=versions).delete()
     RuleVersion.objects.filter(pk__in=versions).delete()
 
@@ -183,7 +191,7 @@ def _load_rules(story: _Story) -> tuple[RuleVersion, RuleVersion]:
 
 def _accept_all(story: _Story, first: RuleVersion, second: RuleVersion) -> None:
     """Everyone accepted version 1 when they joined; all but :data:`PENDING` version 2."""
-    members = User.objects.filter(email__iendswith=f"@{DEMO_DOMAIN}").order_by("pk")
+    members = User.objects.filter(email__iendswith=DEMO_DOMAIN).order_by("pk")
     v1_days = (story.today - first.effective_from.date()).days
     v2_days = (story.today - second.effective_from.date()).days
     for index, member in enumerate(members):
@@ -293,9 +301,13 @@ def load_conduct(offices: dict[str, Office], *, today: date, now: datetime) -> C
     """Clear and make the demo's house rules, incidents, decisions and appeals."""
     clear_conduct(list(offices))
     load_people()  # the neighbours and the crowd, when the dialogue is left out
+    for local, (name, language) in OWN_PEOPLE.items():
+        User.objects.get_or_create(
+            email=f"{local}@conduct.{DEMO_DOMAIN}",
+            defaults={"password": "!", "display_name": name, "preferred_language": language},
+        )
     people = {
-        user.email.split("@")[0]: user
-        for user in User.objects.filter(email__iendswith=f"@{DEMO_DOMAIN}")
+        user.email.split("@")[0]: user for user in User.objects.filter(email__iendswith=DEMO_DOMAIN)
     }
     story = _Story(today=today, people=people, offices=offices, result=ConductResult())
     first, second = _load_rules(story)

@@ -65,6 +65,11 @@ NETWORK_V2_AT = ("admin", 38, 24)
 OPERATOR_ADDITION_AT = ("operator.ronna", 214, 200, "Ronna Områdesföretag ekonomisk förening")
 OFFICE_ADDITION_AT = ("host.fittja", 95, 90, "fittja")
 
+#: People only this story knows (``@conduct.demo.publicoffice.example``, no password):
+#: their restriction of registration and their ban would refuse them in the other
+#: stories, which draw from every ``@demo.publicoffice.example`` member.
+OWN_PEOPLE = {"jonas.ek": ("Jonas Ek", "sv"), "peter.lund": ("Peter Lund", "sv")}
+
 #: Who has not accepted version 2 yet (they still accepted version 1).
 PENDING = ("selam",)
 
@@ -99,7 +104,7 @@ CASES: tuple[Case, ...] = (
         "Drack öl i kafédelen under en kvällsaktivitet och blev högljudd mot andra deltagare.",
         severity=3,
         staff="host.fittja",
-        member="lars.nilsson",
+        member="jonas.ek",
         handled=((34, 19), "host.fittja", "Bad honom gå hem för kvällen.", None),
     ),
     Case(
@@ -158,7 +163,7 @@ CASES: tuple[Case, ...] = (
         "skrivaren. Personalen fick gå emellan.",
         severity=3,
         staff="host.fittja",
-        member="mikael.berg",
+        member="peter.lund",
         handled=((9, 17), "operator.fittja", "Den som föll är oskadd. Avstängning.", None),
     ),
     Case(
@@ -256,7 +261,7 @@ DECISIONS: tuple[Decision, ...] = (
     ),
     Decision(
         "register-beer",
-        "lars.nilsson",
+        "jonas.ek",
         "fittja",
         "host.fittja",
         "restriction",
@@ -313,7 +318,7 @@ DECISIONS: tuple[Decision, ...] = (
     ),
     Decision(
         "ban-push",
-        "mikael.berg",
+        "peter.lund",
         "fittja",
         "operator.fittja",
         "ban",

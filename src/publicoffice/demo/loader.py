@@ -29,6 +29,7 @@ from publicoffice.demo.accessibility import ACCESSIBILITY
 from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
 from publicoffice.demo.community import load_community
 from publicoffice.demo.conduct import clear_conduct, load_conduct
+from publicoffice.demo.conduct_moderation import load_hidden_content
 from publicoffice.demo.dialogue import load_dialogue
 from publicoffice.demo.dialogue_people import load_people
 from publicoffice.demo.events import load_events
@@ -318,6 +319,8 @@ def load_demo(
             dialogue=load_dialogue(offices, today=today, now=now) if dialogue else None,
         )
         conduct_story = load_conduct(offices, today=today, now=now) if conduct else None
+        if conduct:
+            load_hidden_content(offices, now=now, proposals=dialogue, profiles=community)
     result.totals = network_totals(offices)
     add_stories(result, stories, offices=offices, now=now)
     if conduct_story is not None:

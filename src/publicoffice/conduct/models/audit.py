@@ -25,6 +25,7 @@ class AuditAction(models.TextChoices):
     SANCTION_DECIDED = "sanction_decided", pgettext_lazy("audit", "Decision taken")
     SANCTION_APPROVED = "sanction_approved", pgettext_lazy("audit", "Ban approved")
     SANCTION_LIFTED = "sanction_lifted", pgettext_lazy("audit", "Decision lifted")
+    SANCTION_REVIEWED = "sanction_reviewed", pgettext_lazy("audit", "Decision reviewed")
     APPEAL_MADE = "appeal_made", pgettext_lazy("audit", "Appeal made")
     APPEAL_DECIDED = "appeal_decided", pgettext_lazy("audit", "Appeal answered")
     RULES_CHANGED = "rules_changed", pgettext_lazy("audit", "House rules changed")

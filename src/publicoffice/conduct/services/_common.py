@@ -19,6 +19,8 @@ incident_reported = DomainEvent("conduct.incident_reported")
 sanction_in_force = DomainEvent("conduct.sanction_in_force")
 appeal_made = DomainEvent("conduct.appeal_made")
 appeal_decided = DomainEvent("conduct.appeal_decided")
+#: Staff reviewed a decision: kept with a new review date, given an end, or lifted.
+sanction_reviewed = DomainEvent("conduct.sanction_reviewed")
 #: Content was hidden, or shown again, by staff or by the count of reports.
 content_decided = DomainEvent("conduct.content_decided")
 

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from publicoffice.conduct import policies, staff_selectors
-from publicoffice.conduct.forms import AppealDecisionForm, SanctionForm
+from publicoffice.conduct.forms import AppealDecisionForm, ReviewForm, SanctionForm
 from publicoffice.conduct.models import Appeal, Sanction
 from publicoffice.conduct.presenters import statement_of
-from publicoffice.conduct.services import appeals, sanctions
+from publicoffice.conduct.services import appeals, reviews, sanctions
 from publicoffice.conduct.views.staff import staff_member
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.web_errors import add_domain_error, on_domain_error
@@ -123,12 +123,22 @@ def _decide(
     return redirect("conduct:sanction", public_id=sanction.public_id)
 
 
-def sanction_page(request: HttpRequest, sanction: Sanction, status: int = 200) -> HttpResponse:
+def sanction_page(
+    request: HttpRequest,
+    sanction: Sanction,
+    review_form: ReviewForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     user = request.user
+    statement = statement_of(sanction, timezone.now())
+    handles = policies.can_handle_office(user, sanction.office)
+    if review_form is None and handles and statement.in_force:
+        review_form = ReviewForm()
     context = {
-        "statement": statement_of(sanction, timezone.now()),
+        "statement": statement,
         "may_approve": sanction.state == "awaiting" and policies.can_approve(user, sanction),
-        "handles": policies.can_handle_office(user, sanction.office),
+        "handles": handles,
+        "review_form": review_form,
     }
     return render(request, "conduct/sanction.html", context, status=status)
 
@@ -146,6 +156,39 @@ def approve(request: HttpRequest, public_id: Any) -> HttpResponse:
         raise DomainError(ErrorCode.SANCTION_NOT_FOUND)
     sanctions.sanction_approve(staff=staff_member(request), sanction=found)
     messages.success(request, _("The ban is approved and holds now. The member is told."))
+    return redirect("conduct:sanction", public_id=found.public_id)
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Keep a ban with a new review date, end a decision sooner, or lift it, with reasons."""
+    found = staff_selectors.sanction_for_staff(request.user, public_id)
+    if not policies.can_handle_office(request.user, found.office):
+        raise DomainError(ErrorCode.SANCTION_NOT_FOUND)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return sanction_page(request, found, form, status=400)
+    return _review(request, found, form)
+
+
+def _review_refused(
+    request: HttpRequest, error: DomainError, found: Sanction, form: ReviewForm
+) -> HttpResponse:
+    add_domain_error(form, error, field_of_code={ErrorCode.SANCTION_END_INVALID: "day"})
+    return sanction_page(request, found, form, status=error.status)
+
+
+@on_domain_error(_review_refused)
+def _review(request: HttpRequest, found: Sanction, form: ReviewForm) -> HttpResponse:
+    reviews.sanction_review(
+        staff=staff_member(request),
+        sanction=found,
+        outcome=form.cleaned_data["outcome"],
+        reasons=form.cleaned_data["reasons"],
+        when=form.when(),
+    )
+    messages.success(request, _("Saved. The member is told, with your reasons."))
     return redirect("conduct:sanction", public_id=found.public_id)
 
 
