@@ -7,8 +7,8 @@ appealed and waiting for an answer; an indefinite ban waiting for a second
 staff member. Each language gets one browser context that visits every
 page (:mod:`publicoffice.conduct.urls` and its parts) as a visitor, a
 member, a member who has not accepted the new rules, a host and an
-operator admin in turn. The moderation pages that need reported content
-(the report form, a case) are left to the moderation tests.
+operator admin in turn; the moderation pages with a proposal a host hid
+and its author appealed, and another proposal to report.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
-from publicoffice.conduct import rules
-from publicoffice.conduct.models import Appeal, Incident, RuleScope, Sanction
+from publicoffice.conduct import moderation, rules
+from publicoffice.conduct.models import Appeal, ContentCase, Incident, RuleScope, Sanction
 from publicoffice.conduct.services import appeals, incidents, sanctions
 from publicoffice.places.models import Office
 from tests.browser.test_accessibility import axe as axe  # the module-wide axe-core runner
 from tests.browser.test_dialogue_accessibility import Checker
 from tests.browser.test_language_journeys import OFFICE_NAMES
-from tests.dialogue.factories import host_of, operator_admin_of, person
+from tests.dialogue.factories import host_of, operator_admin_of, person, propose
 
 LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti"]
 TEXTS = {
@@ -55,6 +55,8 @@ class Conduct:
     ban: Sanction
     warning: Sanction
     appeal: Appeal
+    case: ContentCase
+    to_report: Any
 
 
 def _rules(office: Office, admin: Any) -> Any:
@@ -141,9 +143,32 @@ def conduct(always_open_office: Callable[..., Office]) -> Conduct:
         facts="Hög musik i läsrummet.",
         grounds="Regel 1: visa hänsyn.",
     )
+    case, to_report = _moderated(office, host, admin, member)
     return Conduct(
-        office, host, admin, member, newcomer, incident, restriction, ban, warning, appeal
+        office,
+        host,
+        admin,
+        member,
+        newcomer,
+        incident,
+        restriction,
+        ban,
+        warning,
+        appeal,
+        case,
+        to_report,
     )
+
+
+def _moderated(office: Office, host: Any, admin: Any, member: Any) -> tuple[ContentCase, Any]:
+    """The member's proposal, reported, hidden by the host and appealed; another to report."""
+    hidden = propose(member, office=office, title="Grillkväll varje fredag")
+    case = moderation.report(
+        reporter=person("Johan"), kind_name="proposal", key=str(hidden.public_id), reason="Spam."
+    )
+    moderation.hide(staff=host, case=case, reason="Samma förslag finns redan.")
+    moderation.appeal_make(member=member, case=case, text="Det är inte samma förslag.")
+    return case, propose(admin, office=office, title="Läxhjälp på tisdagar")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -174,10 +199,14 @@ def test_conduct_pages_have_no_axe_violations(
     warning = conduct.warning.public_id
     checker.visit("decision to appeal", f"me/decisions/{warning}/", "#id_text")
     checker.visit("my moderation cases", "me/moderation/", "main h1")
+    checker.visit("my hidden proposal", f"me/moderation/{conduct.case.public_id}/", "main h1")
 
     # A member who has not accepted the changed rules.
     checker.as_user(conduct.newcomer, log_in)
     checker.visit("accept the new rules", "rules/accept/", "main form")
+    report = f"report/proposal/{conduct.to_report.public_id}/"
+    checker.visit("report content", report, "main form")
+    checker.submit_empty("content report sent empty")
 
     # The host who recorded and decided.
     checker.as_user(conduct.host, log_in)
@@ -192,11 +221,14 @@ def test_conduct_pages_have_no_axe_violations(
     )
     checker.submit_empty("decision sent empty")
     checker.visit("decision", f"staff/decisions/{restriction}/", "dl.reasons")
+    checker.visit("moderation queue", "staff/conduct/moderation/", "main h1")
 
     # The operator admin, who approves the ban and answers the appeal.
     checker.as_user(conduct.admin, log_in)
     checker.visit("ban to approve", f"staff/decisions/{ban}/", "dl.reasons")
     checker.visit("appeal to answer", f"staff/appeals/{conduct.appeal.public_id}/", "#id_reply")
     checker.visit("conduct log", "staff/conduct/log/", "main h1")
+    case = f"staff/conduct/moderation/{conduct.case.public_id}/"
+    checker.visit("moderation case with an appeal", case, "main h1")
     checker.visit("moderation queue", "staff/conduct/moderation/", "main h1")
     checker.assert_clean()
