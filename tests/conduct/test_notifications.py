@@ -8,7 +8,7 @@ import pytest
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
-from publicoffice.conduct.models import Category, Incident, SanctionKind
+from publicoffice.conduct.models import AppealOutcome, Category, Incident, SanctionKind
 from publicoffice.conduct.services.appeals import appeal_deadline
 from publicoffice.conduct.services.sanctions import sanction_approve
 from tests.conduct import notice_makers
@@ -151,6 +151,19 @@ class TestAppeals:
             assert gettext("Now holds until") in mail.body
             assert in_words(new_end) in mail.body
         assert "Två dagar räcker." in mail.body
+
+    def test_the_office_hears_the_outcome_too(
+        self, clock, office, office_mail, host, second_host, member, notices, mailoutbox
+    ):
+        made = appeal(member, decide(host, member, office))
+        with notices():
+            answer(second_host, made, "lifted", reply="Det var fel person.")
+        to_office = [mail for mail in mailoutbox if mail.to == [office_mail]]
+        (mail,) = to_office
+        with translation.override("sv"):
+            assert str(AppealOutcome.LIFTED.label) in mail.subject
+        assert "Det var fel person." not in mail.body  # the reasons are the member's to read
+        assert len(mailoutbox) == 2
 
 
 class TestReports:

@@ -8,7 +8,8 @@ Who hears what, and why:
   long it holds, the facts, the rule, that a person decided, and how and
   until when to appeal; and later the answer to their appeal;
 * the **office's address** (in the site's language) hears of a new report,
-  a new appeal with the date it must be answered by, and an indefinite
+  a new appeal with the date it must be answered by, the appeal's answer
+  (both sides hear the outcome), and an indefinite
   ban whose review date has come. These e-mails carry no reporter's
   contact and no account of what happened: the staff pages, behind the
   staff's log-in, hold those;
@@ -187,6 +188,28 @@ def send_appeal_made_notice(*, appeal_id: int) -> str:
         )
 
 
+def send_appeal_answered_notice(*, appeal_id: int) -> str:
+    """Tell the office how an appeal was answered: both sides hear the outcome."""
+    appeal = Appeal.objects.select_related("sanction__office").filter(pk=appeal_id).first()
+    if appeal is None:
+        return "skipped: no such appeal"
+    office = appeal.sanction.office
+    with translation.override(settings.LANGUAGE_CODE):
+        outcome = str(AppealOutcome(appeal.outcome).label)
+        return _tell_office(
+            office,
+            subject=gettext("An appeal at %(office)s was answered: %(outcome)s")
+            % {"office": office.name, "outcome": outcome},
+            lead=gettext("An appeal against a decision taken at the office has been answered."),
+            lines=[
+                (gettext_lazy("Decision"), str(appeal.sanction.get_kind_display())),
+                (gettext_lazy("Answer"), outcome),
+            ],
+            url_name="conduct:appeal",
+            public_id=appeal.public_id,
+        )
+
+
 def send_incident_reported_notice(*, incident_id: int) -> str:
     """Tell the office an incident was reported; the details stay in the staff pages."""
     incident = Incident.objects.select_related("office").filter(pk=incident_id).first()
@@ -288,6 +311,7 @@ SENDERS = {
     "sanction": lambda pk: send_sanction_notice(sanction_id=pk),
     "appeal_made": lambda pk: send_appeal_made_notice(appeal_id=pk),
     "appeal_decided": lambda pk: send_appeal_answer(appeal_id=pk),
+    "appeal_answered_office": lambda pk: send_appeal_answered_notice(appeal_id=pk),
     "incident_reported": lambda pk: send_incident_reported_notice(incident_id=pk),
     "incident_handled": lambda pk: send_handled_notice(incident_id=pk),
     "review": lambda pk: send_review_notice(sanction_id=pk),
@@ -312,6 +336,7 @@ def queue_appeal_made_notice(*, appeal_id: int) -> None:
 
 def queue_appeal_answer(*, appeal_id: int) -> None:
     queue("appeal_decided", appeal_id)
+    queue("appeal_answered_office", appeal_id)
 
 
 def queue_incident_reported_notice(*, incident_id: int) -> None:
