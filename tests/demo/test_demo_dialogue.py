@@ -67,7 +67,7 @@ def demo(django_db_setup, django_db_blocker):
         time_machine.travel(WEDNESDAY_11, tick=False),
         transaction.atomic(),
     ):
-        yield load_demo(visits=False, bookings=False, community=False, events=False)
+        yield load_demo(visits=False, bookings=False, community=False, events=False, conduct=False)
         transaction.set_rollback(True)
 
 
