@@ -198,7 +198,10 @@ def _reason(value: Any, missing: Any) -> str:
 
 
 def _locked(case: ContentCase) -> tuple[ContentCase, ContentKind, Any]:
-    case = ContentCase.objects.select_for_update().select_related("office").get(pk=case.pk)
+    # Lock the case row only: its office is a nullable (outer) join, which PostgreSQL won't lock.
+    case = (
+        ContentCase.objects.select_for_update(of=("self",)).select_related("office").get(pk=case.pk)
+    )
     found = item_of_case(case)
     if found is None:
         raise DomainError(ErrorCode.NOT_FOUND, _("The content no longer exists."))
