@@ -22,9 +22,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
 
-from publicoffice.conduct.disclosure import Figure, Flag, Group, disclose
 from publicoffice.conduct.models import Appeal, Incident, Sanction, Source
 from publicoffice.conduct.transparency import Transparency, transparency
+from publicoffice.core.disclosure import Figure, Flag, Group, disclose
 from publicoffice.places.models import Office
 from tests.dialogue.factories import local, person
 

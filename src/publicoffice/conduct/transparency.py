@@ -5,7 +5,7 @@ time: incidents by the rule broken, decisions (sanctions) by kind and by how
 far they reach, appeals by outcome, and the median days to handle a
 visitor's report. Counts are made by the database (``values().annotate``),
 four queries whatever the number of rows; every figure then goes through
-:func:`~publicoffice.conduct.disclosure.disclose`, for every office at once,
+:func:`~publicoffice.core.disclosure.disclose`, for every office at once,
 so no page can be subtracted from another to find a hidden number.
 
 Nothing here reads a name: only offices, categories, kinds and dates.
@@ -26,7 +26,6 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from publicoffice.conduct.disclosure import Figure, Group, disclose
 from publicoffice.conduct.models import (
     Appeal,
     AppealOutcome,
@@ -38,6 +37,7 @@ from publicoffice.conduct.models import (
     SanctionState,
     Source,
 )
+from publicoffice.core.disclosure import Figure, Group, disclose
 from publicoffice.places.models import Office
 
 #: Quarters are counted in the network's own time, whatever the server's.

@@ -101,6 +101,7 @@ class ErrorCode(StrEnum):
     EVENT_CANCELLED = "event_cancelled"
     EVENT_POSTPONED = "event_postponed"
     EVENT_OVER = "event_over"
+    EVENT_NOT_STARTED = "event_not_started"
     CAPACITY_INVALID = "capacity_invalid"
     CAPACITY_OVER_ROOM = "capacity_over_room"
     CAPACITY_BELOW_REGISTERED = "capacity_below_registered"
@@ -166,6 +167,17 @@ class ErrorCode(StrEnum):
     ALREADY_APPEALED = "already_appealed"
     APPEAL_DECIDED = "appeal_decided"
     APPEAL_OUTCOME_INVALID = "appeal_outcome_invalid"
+    # -- reports and open data -------------------------------------------------
+    REPORT_PERIOD_INVALID = "report_period_invalid"
+    REPORT_SCOPE_NOT_FOUND = "report_scope_not_found"
+    REPORT_NOT_ALLOWED = "report_not_allowed"
+    EMISSION_FACTOR_INVALID = "emission_factor_invalid"
+
+
+PERIOD_FORMS = _(
+    "Give a period as a day (2026-03-05), a week (2026-W10), a month (2026-03), "
+    "a quarter (2026-Q1), a year (2026) or two days (2026-03-01..2026-03-31)."
+)
 
 
 class ErrorSpec(NamedTuple):
@@ -283,6 +295,7 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
         409, _("This event is postponed. Registration opens again with the new date.")
     ),
     E.EVENT_OVER: ErrorSpec(409, _("This event is over.")),
+    E.EVENT_NOT_STARTED: ErrorSpec(409, _("This event has not started yet.")),
     E.CAPACITY_INVALID: ErrorSpec(400, _("Give the number of seats as a whole number.")),
     E.CAPACITY_OVER_ROOM: ErrorSpec(400, _("The room does not take that many people.")),
     E.CAPACITY_BELOW_REGISTERED: ErrorSpec(
@@ -380,4 +393,8 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
     E.APPEAL_OUTCOME_INVALID: ErrorSpec(
         400, _("Choose whether the decision is kept, shortened or lifted.")
     ),
+    E.REPORT_PERIOD_INVALID: ErrorSpec(400, PERIOD_FORMS),
+    E.REPORT_SCOPE_NOT_FOUND: ErrorSpec(404, _("There is no such office or area to report on.")),
+    E.REPORT_NOT_ALLOWED: ErrorSpec(403, _("Exact figures for this scope are not yours to see.")),
+    E.EMISSION_FACTOR_INVALID: ErrorSpec(400, _("Give factors from low to high, none negative.")),
 }

@@ -72,3 +72,12 @@ def wall_clock_exists(moment: datetime) -> bool:
 def _exists(naive: datetime, zone: tzinfo) -> bool:
     there_and_back = naive.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
     return there_and_back.replace(tzinfo=None) == naive
+
+
+def local_days_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """The moments of the local days ``start`` to ``end``, as a half-open range [first, last)."""
+    zone = local_zone()
+    return (
+        datetime.combine(start, time(0), tzinfo=zone),
+        datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone),
+    )

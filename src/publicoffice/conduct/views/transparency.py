@@ -3,7 +3,7 @@
 Anyone may read them (residents, and the municipal officers who account for
 the offices' public money). ``?office=<slug>`` shows one office, none the
 whole network; ``?year=`` a year from 2000 to 2999, the current one by
-default. Every figure has passed :func:`~publicoffice.conduct.disclosure.disclose`.
+default. Every figure has passed :func:`~publicoffice.core.disclosure.disclose`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_safe
 
-from publicoffice.conduct.disclosure import Figure
 from publicoffice.conduct.transparency import (
     MEDIAN,
     Transparency,
@@ -27,6 +26,7 @@ from publicoffice.conduct.transparency import (
     transparency,
 )
 from publicoffice.core import csv_safe
+from publicoffice.core.disclosure import Figure
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.places.models import Office
 from publicoffice.places.selectors import office_public

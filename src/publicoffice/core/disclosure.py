@@ -1,8 +1,11 @@
-"""The one gate every published conduct figure goes through: :func:`disclose`.
+"""The one gate every published figure goes through: :func:`disclose`.
 
-Why: the transparency page tells everyone how many incidents, decisions and
-appeals an office had. At a small office, "2 bans for discrimination in
-spring" can point at a person the neighbourhood knows. So:
+Why: the public statistics tell everyone how many visits, bookings,
+incidents or decisions an office had. At a small office, "2 bans for
+discrimination in spring" or "3 visitors who came by car from 20–50 km" can
+point at a person the neighbourhood knows. So, for every figure on a public
+page, in a CSV, an API answer or a chart (the reports app and the conduct
+transparency page both publish through this module):
 
 * **Small counts are hidden.** A count from 1 to 4 is not published: the
   page says "fewer than 5" and the CSV leaves the value empty with the flag
@@ -22,9 +25,10 @@ spring" can point at a person the neighbourhood knows. So:
   only as the median of at least five reports (flag ``too_few_reports``):
   with fewer, one slow case is one identifiable case.
 
-Every count of a year goes through one call, the whole network at once, so
-that an office's page and the network's page (and the other offices' pages)
-cannot be subtracted from each other to find a hidden number.
+Every count of a table goes through one call, every office of the network
+at once, so that an office's page and the network's page (and the other
+offices' pages) cannot be subtracted from each other to find a hidden
+number. The rule is explained for readers in ``docs/reports.md``.
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ class Flag(StrEnum):
     SMALL = "fewer_than_5"
     SECONDARY = "hidden"
     TOO_FEW = "too_few_reports"
+    #: The period is not published (yet): public figures cover whole months that have ended.
+    NOT_PUBLISHED = "not_published"
 
 
 @dataclass(frozen=True)
@@ -136,10 +142,17 @@ def _protect(counts: Mapping[K, int], flags: dict[K, Flag], groups: list[Group[K
 
 
 def _median(values: Sequence[float]) -> Figure:
-    if len(values) < MEDIAN_MIN_REPORTS:
-        return Figure(None, Flag.TOO_FEW)
+    if not values:
+        return median_figure(0, None)
     middle = Decimal(str(statistics.median(values)))
-    return Figure(middle.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return median_figure(len(values), middle)
+
+
+def median_figure(count: int, median: Decimal | None) -> Figure:
+    """A median of ``count`` values as it may be published: only from five values or more."""
+    if count < MEDIAN_MIN_REPORTS or median is None:
+        return Figure(None, Flag.TOO_FEW)
+    return Figure(median.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _complements(
