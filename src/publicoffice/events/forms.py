@@ -14,13 +14,19 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from publicoffice.core.forms import DateInput, TimeInput
 from publicoffice.core.time_format import local_moment, missing_time_message
 from publicoffice.events import selectors
-from publicoffice.events.models import LONGEST_EVENT_DAYS, Audience, Event, EventStatus
+from publicoffice.events.models import (
+    LONGEST_EVENT_DAYS,
+    MOST_ATTENDANCE,
+    Audience,
+    Event,
+    EventStatus,
+)
 from publicoffice.places.models import Language, Office, Space
 
 #: The largest number of seats typed in before it must be a typo.
@@ -216,6 +222,36 @@ class StatusForm(forms.Form):
                 "note", _("Say where or when the event happens now, so people can find it.")
             )
         return data
+
+
+class AttendanceForm(forms.Form):
+    """How many came: one whole number, checked here so a typo never reaches the service.
+
+    Digits of any script Python reads (Arabic-Indic, Persian) are accepted;
+    the limits are checked here rather than by ``min_value``/``max_value``
+    so the message names the range in words every language has.
+    """
+
+    attendance = forms.IntegerField(
+        label=_("How many came?"),
+        help_text=_(
+            "Count everyone who took part. You can correct it later: the last number counts."
+        ),
+        widget=forms.NumberInput(attrs={"min": 0, "max": MOST_ATTENDANCE, "inputmode": "numeric"}),
+        error_messages={
+            "required": _("Say how many came: 0 if nobody did."),
+            "invalid": _("Give the number of people as a whole number."),
+        },
+    )
+
+    def clean_attendance(self) -> int:
+        value = int(self.cleaned_data["attendance"])
+        if value < 0 or value > MOST_ATTENDANCE:
+            raise forms.ValidationError(
+                gettext("Give a number from 0 to %(count)d.") % {"count": MOST_ATTENDANCE},
+                code="out_of_range",
+            )
+        return value
 
 
 class EventFilterForm(forms.Form):

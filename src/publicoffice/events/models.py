@@ -17,6 +17,7 @@ import uuid
 from datetime import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -27,6 +28,8 @@ from publicoffice.places.models import Language, Office, Space
 
 #: Longest event, so feeds and week pages can bound their queries.
 LONGEST_EVENT_DAYS = 14
+#: The most people an office's event can have had: more is a typo, not a crowd.
+MOST_ATTENDANCE = 100_000
 
 
 class EventStatus(models.TextChoices):
@@ -118,6 +121,20 @@ class Event(TimeStampedModel):
     #: but its creator's and its office's staff, who see the reason.
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
     hidden_reason = models.CharField(_("why it was hidden"), max_length=300, blank=True)
+    #: How many came, counted by the hosts once it started; empty until someone
+    #: records it (no record is not the same as nobody came). The last count stands.
+    attendance = models.PositiveIntegerField(
+        _("attendance"), null=True, blank=True, validators=[MaxValueValidator(MOST_ATTENDANCE)]
+    )
+    attendance_recorded_at = models.DateTimeField(_("attendance recorded"), null=True, blank=True)
+    attendance_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_attendance_recorded",
+        verbose_name=_("attendance recorded by"),
+    )
 
     objects = EventQuerySet.as_manager()
 

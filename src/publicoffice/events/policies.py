@@ -45,6 +45,12 @@ def can_edit_event(user: AnyUser, event: Event) -> bool:
     return can_run_events(user, event.office)
 
 
+def can_record_attendance(user: AnyUser, event: Event) -> bool:
+    """How many came is counted by those who run the office, never by a guest:
+    the figure goes into the reports the office answers for."""
+    return can_run_events(user, event.office)
+
+
 def can_register(user: AnyUser, event: Event) -> bool:
     """Members may register for scheduled events (timing is the service's)."""
     return is_member(user) and event.status not in (EventStatus.CANCELLED, EventStatus.POSTPONED)

@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("events/<uuid:public_id>/edit/", host.edit, name="edit"),
     path("events/<uuid:public_id>/status/", host.status, name="status"),
+    path("events/<uuid:public_id>/attendance/", host.attendance, name="attendance"),
     path("offices/<slug:slug>/events/", public.office_events, name="office_events"),
     path("offices/<slug:slug>/events/new/", host.create, name="create"),
     path("me/events/", member.mine, name="mine"),

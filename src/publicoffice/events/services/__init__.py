@@ -2,10 +2,11 @@
 
 The public names live here; the package is split by subject:
 :mod:`.events` (create, update, status), :mod:`.registrations`
-(seats, the waitlist, reminders) and :mod:`.rooms` (the room, through the
-booking service).
+(seats, the waitlist, reminders), :mod:`.attendance` (how many came) and
+:mod:`.rooms` (the room, through the booking service).
 """
 
+from publicoffice.events.services.attendance import event_record_attendance
 from publicoffice.events.services.events import (
     event_create,
     event_set_status,
@@ -20,6 +21,7 @@ from publicoffice.events.services.registrations import (
 
 __all__ = [
     "event_create",
+    "event_record_attendance",
     "event_set_status",
     "event_update",
     "promote_waiting",

@@ -109,5 +109,15 @@ def event_card(event: Event, *, now: datetime | None = None) -> EventCard:
     )
 
 
+def attendance_open(event: Event, now: datetime) -> bool:
+    """Whether the page offers to record attendance: the event has begun at its time.
+
+    The service decides for itself; this only keeps a form from being shown
+    that it would refuse.
+    """
+    off = event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+    return not off and event.starts_at <= now
+
+
 def event_cards(events: Iterable[Event]) -> list[EventCard]:
     return [event_card(event) for event in events]

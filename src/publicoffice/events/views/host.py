@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,10 +21,10 @@ from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import PostLimit, limit_posts
 from publicoffice.core.web_errors import on_domain_error
 from publicoffice.events import policies, services
-from publicoffice.events.forms import EventChangeForm, EventForm, StatusForm
+from publicoffice.events.forms import AttendanceForm, EventChangeForm, EventForm, StatusForm
 from publicoffice.events.models import Event
 from publicoffice.events.selectors import event_get
-from publicoffice.events.views.common import acting_member, form_refused
+from publicoffice.events.views.common import acting_member, attendance_open, form_refused
 from publicoffice.places.models import OfficeStatus
 from publicoffice.places.selectors import office_public
 
@@ -31,6 +32,7 @@ from publicoffice.places.selectors import office_public
 EVENT_WRITES = PostLimit("event_write", limit=120, window=3600)
 
 EVENT_FORM = "events/event_form.html"
+ATTENDANCE_PAGE = "events/attendance.html"
 
 
 def _not_yours(message: str) -> DomainError:
@@ -153,4 +155,45 @@ def _save_status(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
         event=event, actor=acting_member(request), status=data["status"], note=data["note"]
     )
     messages.success(request, _("The status is saved. Everyone registered is told."))
+    return redirect("events:detail", public_id=event.public_id)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts(EVENT_WRITES)
+def attendance(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """How many came: the office's staff record it once the event has started.
+
+    The event page carries the same form; this page shows it again with
+    what was wrong, and works on its own for a host who bookmarks it.
+    """
+    event = event_get(public_id=public_id, user=request.user)
+    if not policies.can_record_attendance(request.user, event):
+        raise _not_yours(_("Only the hosts of this office can record attendance."))
+    if request.method != "POST":
+        form = AttendanceForm(initial={"attendance": event.attendance})
+    else:
+        form = AttendanceForm(request.POST)
+    context: dict[str, Any] = {
+        "form": form,
+        "event": event,
+        "office": event.office,
+        "is_open": attendance_open(event, timezone.now()),
+    }
+    if request.method != "POST":
+        return render(request, ATTENDANCE_PAGE, context)
+    if not form.is_valid():
+        return render(request, ATTENDANCE_PAGE, context, status=400)
+    return _save_attendance(request, context)
+
+
+@on_domain_error(form_refused(ATTENDANCE_PAGE))
+def _save_attendance(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    event = context["event"]
+    services.event_record_attendance(
+        event=event,
+        attendance=context["form"].cleaned_data["attendance"],
+        by=acting_member(request),
+    )
+    messages.success(request, _("Attendance is saved."))
     return redirect("events:detail", public_id=event.public_id)

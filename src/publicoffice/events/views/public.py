@@ -3,7 +3,7 @@ an office's events, one event (with its schema.org data) and its .ics file."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from publicoffice.core.errors import DomainError
 from publicoffice.events import ical, policies
 from publicoffice.events.extensions import event_panels
-from publicoffice.events.forms import EventFilterForm
+from publicoffice.events.forms import AttendanceForm, EventFilterForm
 from publicoffice.events.jsonld import event_json_ld
 from publicoffice.events.models import Event, RegistrationStatus
 from publicoffice.events.selectors import (
@@ -27,7 +27,12 @@ from publicoffice.events.selectors import (
     registration_for,
     week_bounds,
 )
-from publicoffice.events.views.common import PAGE_SIZE, event_card, event_cards
+from publicoffice.events.views.common import (
+    PAGE_SIZE,
+    attendance_open,
+    event_card,
+    event_cards,
+)
 from publicoffice.places.selectors import office_public
 
 
@@ -99,15 +104,24 @@ def office_events(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "events/office_events.html", context)
 
 
+def _attendance_form(request: HttpRequest, event: Event, now: datetime) -> AttendanceForm | None:
+    """The "how many came" form, for the office's staff once the event has begun."""
+    if not attendance_open(event, now) or not policies.can_record_attendance(request.user, event):
+        return None
+    return AttendanceForm(initial={"attendance": event.attendance})
+
+
 def _detail_context(request: HttpRequest, event: Event) -> dict[str, Any]:
     user = request.user
     registration = registration_for(event=event, member=user)
     runs_events = policies.can_run_events(user, event.office)
+    now = timezone.now()
     return {
         "event": event,
         "office": event.office,
         "card": event_card(event),
-        "now": timezone.now(),
+        "now": now,
+        "attendance_form": _attendance_form(request, event, now) if runs_events else None,
         "registration": registration,
         "is_waiting": registration is not None
         and registration.status == RegistrationStatus.WAITING,
