@@ -96,9 +96,14 @@ def test_phone_checks_in_by_qr_code_and_answers_the_survey(
     expect(page.locator("h1")).to_have_text(_("Thank you, you are checked in"))
     survey = page.locator("form.survey")
     fieldsets = survey.locator("fieldset")
-    expect(fieldsets).to_have_count(3)
+    expect(fieldsets).to_have_count(4)
     # One tap on a label per question; the labels are the touch targets.
-    answers = {"would_otherwise": "home", "travel_mode": "bike", "commute_band": "5-10"}
+    answers = {
+        "would_otherwise": "home",
+        "travel_mode": "bike",
+        "commute_band": "5-10",
+        "usual_mode": "public_transport",
+    }
     for index, (field, value) in enumerate(answers.items()):
         label = fieldsets.nth(index).locator("label", has=page.locator(f"input[value='{value}']"))
         label.tap()

@@ -106,7 +106,7 @@ def test_thanks_page_with_survey(
     page.locator("form.checkin-form button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}/{language}/visits/*/")
     _ready(page, language)
-    expect(page.locator("form.survey fieldset")).to_have_count(3)
+    expect(page.locator("form.survey fieldset")).to_have_count(4)
     _assert_no_violations(axe, page)
 
 

@@ -114,15 +114,21 @@ class TestThanksSurveyCheckout:
         assert 'type="radio"' in thanks.content.decode()
         response = client.post(
             f"/sv/visits/{visit.public_id}/survey/",
-            {"would_otherwise": "home", "travel_mode": "public_transport", "commute_band": "10-20"},
+            {
+                "would_otherwise": "workplace",
+                "travel_mode": "public_transport",
+                "commute_band": "10-20",
+                "usual_mode": "car",
+            },
         )
         assert response.status_code == 302
         visit.refresh_from_db()
-        assert (visit.would_otherwise, visit.travel_mode, visit.commute_band) == (
-            "home",
-            "public_transport",
-            "10-20",
-        )
+        assert (
+            visit.would_otherwise,
+            visit.travel_mode,
+            visit.commute_band,
+            visit.usual_mode,
+        ) == ("workplace", "public_transport", "10-20", "car")
         assert client.post(f"/sv/visits/{visit.public_id}/checkout/").status_code == 302
         visit.refresh_from_db()
         assert visit.checked_out_at == MORNING

@@ -143,6 +143,24 @@ class TestSurvey:
             "",
         )
 
+    def test_usual_way_of_travelling_is_stored_and_checked(self, office):
+        visit = check_in(office).visit
+        with pytest.raises(DomainError) as error:
+            services.visit_answer_survey(visit=visit, usual_mode="🚗", at=MORNING)
+        assert (error.value.code, error.value.details.get("field")) == (
+            "invalid_answer",
+            "usual_mode",
+        )
+        services.visit_answer_survey(
+            visit=visit,
+            would_otherwise="workplace",
+            commute_band="10-20",
+            usual_mode="car",
+            at=MORNING,
+        )
+        visit.refresh_from_db()
+        assert (visit.commute_band, visit.usual_mode, visit.survey_done) == ("10-20", "car", True)
+
     @pytest.mark.parametrize("answer", ["helicopter", "<script>", "🚲", "x" * 300])
     def test_unknown_answers_are_refused(self, office, answer):
         visit = check_in(office).visit

@@ -17,6 +17,7 @@ from publicoffice.bookings.checks import MINUTE
 from publicoffice.bookings.happenings import waitlist_offer_made
 from publicoffice.bookings.models import Booking, WaitlistEntry, WaitlistStatus
 from publicoffice.bookings.rules import rules_for
+from publicoffice.places.facts import Family, facts_changed
 from publicoffice.places.models import Space
 
 
@@ -57,4 +58,11 @@ def offer_freed_time(
         entry.save(update_fields=["status", "offered_until", "updated_at"])
         offered.append(entry)
         waitlist_offer_made.publish(entry_id=int(entry.pk))
+    if offered:
+        # An offered request is no longer unmet (``bookings.report_selectors``).
+        facts_changed(
+            office_id=space.office_id,
+            when=[entry.starts_at for entry in offered],
+            family=Family.BOOKINGS,
+        )
     return offered

@@ -34,6 +34,7 @@ from publicoffice.bookings.rules import rules_for
 from publicoffice.bookings.services import booking_create
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.timeutils import acting_now
+from publicoffice.places.facts import Family, fact_changed
 from publicoffice.places.models import Space
 
 #: Refusals that mean "taken": only these may be waited out.
@@ -82,6 +83,8 @@ def waitlist_join(
     )
     entry.full_clean(validate_unique=False)
     entry.save()
+    # A request still waiting counts as unmet (``bookings.report_selectors``).
+    fact_changed(office_id=space.office_id, when=starts_at, family=Family.BOOKINGS)
     return entry
 
 

@@ -25,7 +25,7 @@ from publicoffice.dialogue.models import (
     ProposalStatistic,
     State,
 )
-from publicoffice.dialogue.services._common import REASON_MAX, clean_line
+from publicoffice.dialogue.services._common import REASON_MAX, clean_line, tell_figures
 from publicoffice.places.moderation import hidden_by_staff, report_submitted
 
 Hideable = Proposal | Argument | ProblemReport
@@ -85,6 +85,7 @@ def set_hidden(item: Hideable, text: str, now: datetime) -> None:
     open_reports.filter(**{REPORT_FIELD[type(item)]: item}).update(handled_at=now)
     if isinstance(item, Proposal):
         ProposalStatistic.objects.filter(proposal_public_id=item.public_id).update(excluded=True)
+        tell_figures(item)
 
 
 @transaction.atomic
@@ -105,4 +106,5 @@ def restore(*, item: Hideable, now: datetime | None = None) -> Hideable:
         if item.state == State.WITHDRAWN:
             statistics = statistics.filter(answered_on_time__isnull=False)
         statistics.update(excluded=False)
+        tell_figures(item)
     return item

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import admin
@@ -15,6 +16,8 @@ from modeltranslation.admin import (
 
 from publicoffice.core.admin_base import PolicyAdminMixin
 from publicoffice.places import policies
+from publicoffice.places.facts import Family, facts_changed
+from publicoffice.places.hours_figures import days_from_today
 from publicoffice.places.models import (
     AccessibilityFacts,
     Amenity,
@@ -133,6 +136,37 @@ class OfficeAdmin(PolicyAdminMixin, TranslationAdmin):
         if not change and not policies.can_create_office(request.user, obj.operator):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Save the inlines, then tell the reports which days' hours figures changed.
+
+        The admin is the only writer of opening hours, capacity and spaces,
+        inside its own transaction. They have no history, so a change of the
+        weekly hours, the capacity or the spaces changes the days from today
+        on; an exception changes its own dates (before and after the edit).
+        """
+        super().save_related(request, form, formsets, change)
+        days: set[date] = set()
+        if not change or "capacity" in form.changed_data:
+            days.update(days_from_today())
+        for formset in formsets:
+            if formset.model is HoursException:
+                days.update(_exception_dates(formset))
+            elif formset.model in (WeeklyHours, Space) and formset.has_changed():
+                days.update(days_from_today())
+        facts_changed(office_id=form.instance.pk, when=days, family=Family.HOURS)
+
+
+def _exception_dates(formset: Any) -> set[date]:
+    """The dates an exceptions formset changed: each changed row's old and new date."""
+    dates: set[date] = set()
+    for row in formset.forms:
+        if not row.has_changed():
+            continue
+        for value in (row.initial.get("date"), getattr(row, "cleaned_data", {}).get("date")):
+            if isinstance(value, date):
+                dates.add(value)
+    return dates
 
 
 @admin.register(Operator)

@@ -10,7 +10,11 @@ from publicoffice.visits.services import MAX_HEADCOUNT
 
 
 class SurveyForm(forms.Form):
-    """Three one-tap questions; each may be skipped."""
+    """Four one-tap questions; each may be skipped.
+
+    The distance and the usual way of travelling together say what commute
+    a visit at the office saved (``reports/commuting.py``).
+    """
 
     would_otherwise = forms.ChoiceField(
         label=_("Where would you otherwise work today?"),
@@ -27,6 +31,12 @@ class SurveyForm(forms.Form):
     commute_band = forms.ChoiceField(
         label=_("How far away is your usual workplace?"),
         choices=CommuteBand.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    usual_mode = forms.ChoiceField(
+        label=_("How do you usually travel to that workplace?"),
+        choices=TravelMode.choices,
         required=False,
         widget=forms.RadioSelect,
     )

@@ -101,6 +101,11 @@ class Visit(models.Model):
     commute_band = models.CharField(
         _("distance to usual workplace"), max_length=8, choices=CommuteBand.choices, blank=True
     )
+    #: How the visitor usually travels to that workplace: with the distance,
+    #: what the commuting estimate says was not travelled today.
+    usual_mode = models.CharField(
+        _("usually travels by"), max_length=16, choices=TravelMode.choices, blank=True
+    )
     #: True once the survey was sent, even with every question skipped, so
     #: it is not asked again.
     survey_done = models.BooleanField(_("survey answered"), default=False)
@@ -231,8 +236,12 @@ class VisitAggregate(models.Model):
     would_otherwise = models.CharField(max_length=16, blank=True)
     travel_mode = models.CharField(max_length=16, blank=True)
     commute_band = models.CharField(max_length=8, blank=True)
+    usual_mode = models.CharField(max_length=16, blank=True)
     visits = models.PositiveIntegerField(_("visits"))
     people = models.PositiveIntegerField(_("people"))
+    #: Minutes spent at the office by the people of these visits, so that
+    #: occupancy can still be worked out after the raw rows are gone.
+    minutes = models.PositiveBigIntegerField(_("minutes present"), default=0)
 
     class Meta:
         ordering = ["office", "hour"]
@@ -247,6 +256,7 @@ class VisitAggregate(models.Model):
                     "would_otherwise",
                     "travel_mode",
                     "commute_band",
+                    "usual_mode",
                 ],
                 name="visit_aggregate_unique_cell",
             )

@@ -3,7 +3,10 @@
 Whole local days are rolled up at a time, so a day's unique-visitor estimate
 is computed once from all of its raw rows. The roll-up adds to existing
 aggregates and deletes the raw rows in the same transaction, so running it
-twice, or after a crash, never counts a visit twice.
+twice, or after a crash, never counts a visit twice. Each cell keeps the
+minutes its people were present, so reports read the same time spent
+before and after; the rolled-up days are told to the reports
+(``places.facts``) all the same, so they are checked again.
 """
 
 from __future__ import annotations
@@ -19,10 +22,12 @@ from django.db.models.functions import TruncHour
 from django.utils import timezone
 
 from publicoffice.core.timeutils import acting_now, local_zone
+from publicoffice.places.facts import Family, facts_changed
 from publicoffice.visits.models import DailyUniqueVisitors, Visit, VisitAggregate
+from publicoffice.visits.report_selectors import person_minutes_expression
 from publicoffice.visits.selectors import count_unique
 
-DIMENSIONS = ("source", "would_otherwise", "travel_mode", "commute_band")
+DIMENSIONS = ("source", "would_otherwise", "travel_mode", "commute_band", "usual_mode")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,8 @@ def visits_roll_up(*, now: datetime | None = None) -> RollUp:
         counted.order_by()
         .annotate(hour=TruncHour("started_at", tzinfo=local_zone()))
         .values("office_id", "hour", *DIMENSIONS)
+        # Minutes first: their ``people`` is the field, not the sum named so below.
+        .annotate(minutes=Sum(person_minutes_expression()))
         .annotate(visits=Count("id"), people=Sum("people"))
     )
     cells = list(cells)
@@ -85,14 +92,26 @@ def visits_roll_up(*, now: datetime | None = None) -> RollUp:
                     **{name: cell[name] for name in keys},
                     visits=cell["visits"],
                     people=cell["people"],
+                    minutes=cell["minutes"] or 0,
                 )
             )
         else:
             row.visits += cell["visits"]
             row.people += cell["people"]
+            row.minutes += cell["minutes"] or 0
             changed.append(row)
     VisitAggregate.objects.bulk_create(new_rows, batch_size=500)
-    VisitAggregate.objects.bulk_update(changed, ["visits", "people"], batch_size=500)
+    VisitAggregate.objects.bulk_update(changed, ["visits", "people", "minutes"], batch_size=500)
     written = len(new_rows) + len(changed)
     deleted, _ = old.delete()
+    _tell_reports(days)
     return RollUp(cutoff=cutoff, visits_deleted=deleted, aggregate_rows=written, days=len(days))
+
+
+def _tell_reports(days: dict[tuple[int, date], list[int]]) -> None:
+    """One mark per office for the days rolled up, in the roll-up's transaction."""
+    by_office: dict[int, list[date]] = defaultdict(list)
+    for office_id, day in days:
+        by_office[office_id].append(day)
+    for office_id, office_days in sorted(by_office.items()):
+        facts_changed(office_id=office_id, when=office_days, family=Family.VISITS)

@@ -23,6 +23,7 @@ from publicoffice.core.domain_events import after_commit
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import one_line
 from publicoffice.core.timeutils import acting_now, local_zone
+from publicoffice.places.facts import Family, fact_changed, facts_changed
 from publicoffice.places.models import Office, OfficeStatus
 from publicoffice.places.restrictions import MemberAction, ensure_allowed
 from publicoffice.visits.models import (
@@ -137,6 +138,7 @@ def visit_check_in(
     # those checks halves the cost of a check-in (bench/visits.py).
     visit.full_clean(validate_constraints=False)
     visit.save()
+    fact_changed(office_id=office.pk, when=at, family=Family.VISITS)
     return CheckIn(visit, created=True)
 
 
@@ -165,6 +167,8 @@ def visit_check_out(*, visit: Visit, at: datetime | None = None) -> Visit:
     if visit.checked_out_at is None and visit.auto_end_at > at:
         visit.checked_out_at = at
         visit.save(update_fields=["checked_out_at"])
+        # The time spent is counted on the day of arrival.
+        fact_changed(office_id=visit.office_id, when=visit.started_at, family=Family.VISITS)
     return visit
 
 
@@ -179,6 +183,7 @@ def visit_answer_survey(
     would_otherwise: str = "",
     travel_mode: str = "",
     commute_band: str = "",
+    usual_mode: str = "",
     at: datetime | None = None,
 ) -> Visit:
     """Store the optional survey answers once; every question may be skipped."""
@@ -190,6 +195,7 @@ def visit_answer_survey(
         "would_otherwise": (would_otherwise, WouldOtherwise.values),
         "travel_mode": (travel_mode, TravelMode.values),
         "commute_band": (commute_band, CommuteBand.values),
+        "usual_mode": (usual_mode, TravelMode.values),
     }
     for field, (value, allowed) in answers.items():
         if value and value not in allowed:
@@ -197,6 +203,7 @@ def visit_answer_survey(
         if value and not getattr(visit, field):
             setattr(visit, field, value)
     visit.survey_done = True
+    fact_changed(office_id=visit.office_id, when=visit.started_at, family=Family.VISITS)
     visit.save(update_fields=[*answers, "survey_done"])
     return visit
 
@@ -224,6 +231,7 @@ def headcount_add(
     # those checks halves the cost of a check-in (bench/visits.py).
     visit.full_clean(validate_constraints=False)
     visit.save()
+    fact_changed(office_id=office.pk, when=at, family=Family.VISITS)
     return visit
 
 
@@ -266,6 +274,7 @@ def headcount_correct(*, visit: Visit, people: int, by: StaffUser, reason: str) 
         visit.people = people
         visit.removed_at = None
     visit.save(update_fields=["people", "removed_at"])
+    fact_changed(office_id=visit.office_id, when=visit.started_at, family=Family.VISITS)
     return visit
 
 
@@ -306,6 +315,7 @@ def void_suspect_check_ins(
         for visit in visits
     )
     Visit.objects.filter(pk__in=[v.pk for v in visits]).update(removed_at=timezone.now())
+    facts_changed(office_id=office.pk, when=[v.started_at for v in visits], family=Family.VISITS)
     # No address and no device: only who voided how many where.
     logger.info("host %s voided %s flagged check-ins at %s", by.pk, len(visits), office.slug)
     return len(visits)

@@ -27,6 +27,7 @@ from publicoffice.bookings.models import (
 from publicoffice.bookings.offers import offer_freed_time
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.timeutils import acting_now, to_utc
+from publicoffice.places.facts import Family, fact_changed, facts_changed
 from publicoffice.places.models import Office, Space
 
 
@@ -42,6 +43,12 @@ def release_missed(space: Space, now: datetime) -> list[Booking]:
         BookingLogEntry.objects.create(booking=booking, action=LogAction.NO_SHOW)
         BookingStatistic.objects.filter(booking=booking).update(outcome=Outcome.NO_SHOW)
         offer_freed_time(space=space, starts_at=booking.starts_at, ends_at=booking.ends_at, at=now)
+    if missed:
+        facts_changed(
+            office_id=missed[0].office_id,
+            when=[booking.starts_at for booking in missed],
+            family=Family.BOOKINGS,
+        )
     return missed
 
 
@@ -100,6 +107,7 @@ def booking_check_in(
     booking.save(update_fields=["checked_in_at", "updated_at"])
     log(booking, LogAction.CHECKED_IN, actor)
     BookingStatistic.objects.filter(booking=booking).update(outcome=Outcome.ATTENDED)
+    fact_changed(office_id=booking.office_id, when=booking.starts_at, family=Family.BOOKINGS)
     return booking
 
 

@@ -43,6 +43,7 @@ from publicoffice.bookings.services.attendance import (
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import one_line
 from publicoffice.core.timeutils import acting_now
+from publicoffice.places.facts import Family, fact_changed, facts_changed
 
 #: The longest reason for turning a booking down (the log keeps as much).
 REASON_MAX = 300
@@ -100,6 +101,10 @@ def booking_change(
     for refusal in overridden:
         log(booking, LogAction.OVERRIDE, actor, override_reason, refusal.code)
     _update_figures(booking)
+    # A booking moved to another day changes the figures of both days.
+    facts_changed(
+        office_id=booking.office_id, when=[old_start, booking.starts_at], family=Family.BOOKINGS
+    )
     booking_changed.publish(booking_id=booking.pk)
     offer_freed_time(space=space, starts_at=old_start, ends_at=old_end, at=now)
     return booking
@@ -161,6 +166,7 @@ def booking_cancel(
     booking.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
     log(booking, LogAction.CANCELLED, actor)
     BookingStatistic.objects.filter(booking=booking).update(outcome=Outcome.CANCELLED)
+    fact_changed(office_id=booking.office_id, when=booking.starts_at, family=Family.BOOKINGS)
     booking_cancelled.publish(booking_id=booking.pk)
     offer_freed_time(space=space, starts_at=booking.starts_at, ends_at=booking.ends_at, at=now)
     return booking
@@ -205,6 +211,7 @@ def booking_decide(
     booking.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
     log(booking, action, actor, reason)
     BookingStatistic.objects.filter(booking=booking).update(outcome=outcome)
+    fact_changed(office_id=booking.office_id, when=booking.starts_at, family=Family.BOOKINGS)
     booking_decided.publish(booking_id=booking.pk, approved=approve)
     if not approve:
         offer_freed_time(space=space, starts_at=booking.starts_at, ends_at=booking.ends_at, at=now)

@@ -44,6 +44,7 @@ from publicoffice.bookings.services.attendance import release_missed
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import one_line
 from publicoffice.core.timeutils import acting_now
+from publicoffice.places.facts import Family, fact_changed
 from publicoffice.places.models import Office, Space
 
 
@@ -229,4 +230,5 @@ def _record_new(
         on_behalf=on_behalf,
         outcome=Outcome.PENDING if pending else Outcome.BOOKED,
     )
+    fact_changed(office_id=booking.office_id, when=booking.starts_at, family=Family.BOOKINGS)
     booking_created.publish(booking_id=booking.pk, pending=pending)

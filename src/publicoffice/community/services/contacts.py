@@ -35,9 +35,11 @@ from publicoffice.community.models import (
     RequestStatus,
 )
 from publicoffice.community.policies import is_active_member, is_profile_admin
+from publicoffice.community.selectors import report as figures
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import hit_for_user
 from publicoffice.core.text import paragraphs, within_limit
+from publicoffice.places.facts import Family, facts_changed
 from publicoffice.places.moderation import report_submitted
 from publicoffice.places.restrictions import MemberAction, ensure_allowed
 
@@ -105,8 +107,18 @@ def _within_rate_limit(sender: Member) -> bool:
     return within_hour and within_day
 
 
+def _tell_figures(recipient_id: int, sent_at: datetime) -> None:
+    """A request's figure changed: it counts at its recipient's report office, day sent."""
+    facts_changed(
+        office_id=figures.profile_report_office_id(recipient_id),
+        when=[sent_at],
+        family=Family.COMMUNITY,
+    )
+
+
 def _record_outcome(request: ContactRequest) -> None:
     ContactStatistic.objects.filter(request_id=request.pk).update(outcome=request.status)
+    _tell_figures(request.recipient_id, request.created_at)
 
 
 # -- sending ------------------------------------------------------------------------
@@ -184,6 +196,7 @@ def contact_request_send(
         recipient_kind=recipient.kind,
         outcome=RequestStatus.PENDING,
     )
+    _tell_figures(recipient.pk, at)
     happenings.contact_request_sent.publish(request_id=request.pk)
     return request
 
@@ -267,7 +280,10 @@ def _block(blocker: Member, blocked_id: int, at: datetime) -> Block:
         status=RequestStatus.PENDING,
         recipient__in=ProfileAdmin.objects.filter(user=blocker).values("profile_id"),
     )
-    ids = list(waiting.values_list("pk", flat=True))
+    declined = list(waiting.values_list("pk", "recipient_id", "created_at"))
+    ids = [pk for pk, _recipient, _sent in declined]
+    for _pk, recipient_id, sent_at in declined:
+        _tell_figures(recipient_id, sent_at)
     if ids:
         ContactRequest.objects.filter(pk__in=ids).update(
             status=RequestStatus.DECLINED, answered_at=at, answered_by=blocker

@@ -21,6 +21,7 @@ from publicoffice.accounts.models import User
 from publicoffice.community import happenings
 from publicoffice.community.models import Profile, ProfileAdmin, ProfileKind, ProfileLink
 from publicoffice.community.policies import can_edit_profile, is_active_member
+from publicoffice.community.selectors import report as figures
 from publicoffice.community.services.profile_input import (
     MAX_FREE_WORDS,
     MAX_TAGS,
@@ -33,6 +34,7 @@ from publicoffice.community.vocabulary import profile_search_columns
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.ratelimit import hit_for_user
 from publicoffice.core.text import one_line
+from publicoffice.places.facts import Family, facts_changed
 
 __all__ = [
     "ADMIN_ADDS_PER_HOUR",
@@ -70,6 +72,28 @@ def _apply_relations(profile: Profile, relations: Mapping[str, Any]) -> None:
                 for url, label in relations["links"]
             ]
         )
+
+
+def _tell_figures(profile: Profile, office_id: int | None) -> None:
+    """The profile's report office's figures changed: its creation day, and its requests' days.
+
+    A profile and the contact requests sent to it count at its report office
+    (:mod:`publicoffice.community.selectors.report`), so a profile deleted or
+    moved to another home office changes those days there.
+    """
+    if office_id is None:
+        return
+    days = [profile.created_at, *figures.received_request_days(profile.pk)]
+    facts_changed(office_id=office_id, when=days, family=Family.COMMUNITY)
+
+
+def _tell_deleted(profile: Profile) -> None:
+    """A profile goes with the requests to and from it: their offices' days change."""
+    office_id = figures.profile_report_office_id(profile.pk)
+    if office_id is not None:
+        facts_changed(office_id=office_id, when=[profile.created_at], family=Family.COMMUNITY)
+    for request_office, days in figures.request_days_by_office(profile.pk).items():
+        facts_changed(office_id=request_office, when=days, family=Family.COMMUNITY)
 
 
 def _full_clean(profile: Profile) -> None:
@@ -118,6 +142,9 @@ def profile_create(
     ProfileAdmin.objects.create(profile=profile, user=owner)
     _apply_relations(profile, relations)
     profile_refresh_search_text(profile)
+    office_id = figures.report_office_id(o.pk for o in relations.get("home_offices", ()))
+    if office_id is not None:
+        facts_changed(office_id=office_id, when=[profile.created_at], family=Family.COMMUNITY)
     return profile
 
 
@@ -142,8 +169,16 @@ def profile_update(*, profile: Profile, actor: AnyUser, **fields: Any) -> Profil
     for field, value in values.items():
         setattr(profile, field, value)
     _full_clean(profile)
+    counted = "home_offices" in relations or "kind" in values
+    old_office = figures.profile_report_office_id(profile.pk) if counted else None
+    new_office = figures.report_office_id(o.pk for o in relations.get("home_offices", ()))
     profile.save()
     _apply_relations(profile, relations)
+    if "home_offices" in relations and old_office != new_office:
+        _tell_figures(profile, old_office)
+        _tell_figures(profile, new_office)
+    elif "kind" in values and old_office is not None:
+        _tell_figures(profile, old_office)
     profile_refresh_search_text(profile)
     return profile
 
@@ -157,6 +192,7 @@ def profile_delete(*, profile: Profile, actor: AnyUser) -> None:
     """
     if not can_edit_profile(actor, profile):
         raise DomainError(ErrorCode.NOT_ALLOWED, _("Only the profile's admins can delete it."))
+    _tell_deleted(profile)
     profile.delete()
 
 
@@ -241,6 +277,8 @@ def member_profiles_leave(*, user: Member) -> int:
         for profile in Profile.objects.filter(admins=user).prefetch_related("admin_links")
         if len(profile.admin_links.all()) <= 1
     ]
+    for profile in Profile.objects.filter(pk__in=sole):
+        _tell_deleted(profile)
     deleted, _per_model = Profile.objects.filter(pk__in=sole).delete()
     ProfileAdmin.objects.filter(user=user).delete()
     return len(sole) if deleted else 0

@@ -30,6 +30,7 @@ from publicoffice.conduct.services.sanctions import decided_at
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import clean_paragraphs
 from publicoffice.core.timeutils import acting_now, ensure_aware
+from publicoffice.places.facts import Family, fact_changed
 
 APPEAL_MAX = 3000
 DEFAULT_ANSWER_DAYS = 14
@@ -73,6 +74,7 @@ def appeal_make(
         submitted_at=now,
         answer_due=now + timedelta(days=answer_days(sanction)),
     )
+    fact_changed(office_id=sanction.office_id, when=now, family=Family.CONDUCT)
     log(
         AuditAction.APPEAL_MADE,
         actor=member,
@@ -132,6 +134,8 @@ def appeal_decide(
     appeal.save(
         update_fields=["reply", "new_ends_at", "outcome", "decided_by", "decided_at", "updated_at"]
     )
+    # Appeals count on the day made, by outcome now.
+    fact_changed(office_id=sanction.office_id, when=appeal.submitted_at, family=Family.CONDUCT)
     log(
         AuditAction.APPEAL_DECIDED,
         actor=staff,

@@ -30,6 +30,7 @@ from publicoffice.conduct.services._common import (
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import clean_line, clean_paragraphs, one_line
 from publicoffice.core.timeutils import acting_now, ensure_aware
+from publicoffice.places.facts import Family, fact_changed
 from publicoffice.places.models import Office
 
 PERSON_MAX = 300
@@ -93,6 +94,7 @@ def incident_record(
         source=Source.STAFF,
         recorded_by=staff,
     )
+    fact_changed(office_id=office.pk, when=incident.occurred_at, family=Family.CONDUCT)
     log(
         AuditAction.INCIDENT_RECORDED,
         actor=staff,
@@ -138,6 +140,7 @@ def incident_report(
         reporter_contact=_contact(contact),
         reporter_language=language,
     )
+    fact_changed(office_id=office.pk, when=incident.occurred_at, family=Family.CONDUCT)
     log(
         AuditAction.INCIDENT_REPORTED,
         actor=reporter,

@@ -34,6 +34,7 @@ from publicoffice.conduct.services._common import FACTS_MAX, REASON_MAX, choose,
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import clean_paragraphs
 from publicoffice.core.timeutils import acting_now, ensure_aware
+from publicoffice.places.facts import Family, fact_changed
 from publicoffice.places.models import Office
 from publicoffice.places.restrictions import MemberAction
 
@@ -142,6 +143,9 @@ def sanction_decide(
         decided_by=staff,
     )
     sanction.incidents.set(incidents)
+    if sanction.state == SanctionState.IN_FORCE:
+        # Counted on the day it holds; an indefinite ban on the day it is approved.
+        fact_changed(office_id=office.pk, when=sanction.created_at, family=Family.CONDUCT)
     _announce(sanction, staff, now)
     return sanction
 
@@ -178,6 +182,7 @@ def sanction_approve(
         now,
     )
     sanction.save(update_fields=["state", "approved_by", "approved_at", "updated_at"])
+    fact_changed(office_id=sanction.office_id, when=now, family=Family.CONDUCT)
     log(
         AuditAction.SANCTION_APPROVED,
         actor=staff,

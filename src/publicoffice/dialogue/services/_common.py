@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from django.utils.functional import Promise
@@ -9,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import clean_line, clean_paragraphs
+from publicoffice.dialogue import report_selectors
 from publicoffice.dialogue.models import Proposal, ProposalStatistic
+from publicoffice.places.facts import Family, facts_changed
 
 TITLE_MAX = 120
 BODY_MAX = 4000
@@ -27,6 +30,24 @@ def locked(proposal: Proposal) -> Proposal:
 
 def statistic_of(proposal: Proposal) -> ProposalStatistic:
     return ProposalStatistic.objects.get(proposal_public_id=proposal.public_id)
+
+
+def tell_figures(proposal: Proposal) -> None:
+    """Every day a proposal counts on changed: it was left out of, or back in, the figures.
+
+    Hiding, restoring and withdrawing before an answer change whether the
+    proposal, its first answer and its supports count at all
+    (:mod:`publicoffice.dialogue.report_selectors`).
+    """
+    if proposal.office_id is None:
+        return
+    days: list[date | datetime | None] = [proposal.created_at, proposal.first_answer_at]
+    days += report_selectors.support_days(proposal.pk)
+    facts_changed(
+        office_id=proposal.office_id,
+        when=[day for day in days if day is not None],
+        family=Family.DIALOGUE,
+    )
 
 
 def clean_staff_state(

@@ -29,7 +29,10 @@ from publicoffice.dialogue.services._common import (
     clean_staff_state,
     locked,
     statistic_of,
+    tell_figures,
 )
+from publicoffice.places.facts import Family as FactFamily
+from publicoffice.places.facts import fact_changed
 
 #: States staff may give in an answer. *Withdrawn* is the author's alone;
 #: *became an event* comes with the event (events.services, through the
@@ -67,7 +70,8 @@ def _apply(answer: Answer, proposal: Proposal, *, now: datetime, by_staff: bool)
     fields = ["state", "state_changed_at", "duplicate_of", "forwarded_to", "updated_at"]
     statistic = statistic_of(proposal)
     statistic.state = answer.state
-    if by_staff and proposal.first_answer_at is None:
+    first_answer = by_staff and proposal.first_answer_at is None
+    if first_answer:
         proposal.first_answer_at = now
         fields.append("first_answer_at")
         statistic.days_to_first_answer = clock.days_between(proposal.created_at, now)
@@ -79,6 +83,8 @@ def _apply(answer: Answer, proposal: Proposal, *, now: datetime, by_staff: bool)
         fields.append("archived_at")
     proposal.save(update_fields=fields)
     statistic.save()
+    if first_answer:
+        fact_changed(office_id=proposal.office_id, when=now, family=FactFamily.DIALOGUE)
     happenings.answer_published.publish(answer_id=answer.pk)
 
 
@@ -191,6 +197,7 @@ def proposal_withdraw(
     if statistic.answered_on_time is None:
         statistic.excluded = True
         statistic.save(update_fields=["excluded"])
+        tell_figures(proposal)
     return proposal
 
 

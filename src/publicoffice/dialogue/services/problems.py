@@ -9,7 +9,7 @@ which works as for proposals (``answer_due`` from the operator's promise).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -45,6 +45,8 @@ from publicoffice.dialogue.services._common import (
     clean_paragraphs,
     clean_staff_state,
 )
+from publicoffice.places.facts import Family as FactFamily
+from publicoffice.places.facts import facts_changed
 from publicoffice.places.models import Office, OfficeStatus
 
 #: A report was made: ``report_id``. (Nobody is e-mailed yet; the office's queue shows it.)
@@ -146,8 +148,21 @@ def problem_report(
         created_on=clock.local_day(now),
         answer_due=report.answer_due,
     )
+    facts_changed(office_id=office.pk, when=[now], family=FactFamily.PROBLEMS)
     problem_reported.publish(report_id=report.pk)
     return report
+
+
+def _counted_days(statistic: ProblemStatistic, now: datetime) -> list[date | datetime]:
+    """The days a report counts on, before and after a change of state.
+
+    It is counted on the day reported (where it stands now) and, when fixed,
+    on the day fixed (days to fix): a fix today, or a fix undone.
+    """
+    days: list[date | datetime] = [statistic.created_on, now]
+    if statistic.days_to_fix is not None:
+        days.append(statistic.created_on + timedelta(days=statistic.days_to_fix))
+    return days
 
 
 def _locked(report: ProblemReport) -> ProblemReport:
@@ -191,6 +206,7 @@ def problem_update(
     )
     fields = ["state", "state_changed_at", "fixed_at", "updated_at"]
     statistic = ProblemStatistic.objects.get(report_public_id=report.public_id)
+    days = _counted_days(statistic, now)
     if report.first_answer_at is None:
         report.first_answer_at = now
         fields.append("first_answer_at")
@@ -210,6 +226,7 @@ def problem_update(
     report.save(update_fields=fields)
     statistic.state = state
     statistic.save()
+    facts_changed(office_id=statistic.office_id, when=days, family=FactFamily.PROBLEMS)
     update = ProblemUpdate.objects.create(
         report=report, state=state, text=words, written_by=staff, published_at=now
     )
@@ -256,8 +273,10 @@ def problem_reopen(
         update_fields=["state", "state_changed_at", "fixed_at", "reopened_count", "updated_at"]
     )
     statistic = ProblemStatistic.objects.get(report_public_id=report.public_id)
+    days = _counted_days(statistic, now)
     statistic.state, statistic.reopened = report.state, statistic.reopened + 1
     statistic.save(update_fields=["state", "reopened"])
+    facts_changed(office_id=statistic.office_id, when=days, family=FactFamily.PROBLEMS)
     update = ProblemUpdate.objects.create(
         report=report,
         state=report.state,

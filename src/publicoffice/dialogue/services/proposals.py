@@ -42,6 +42,8 @@ from publicoffice.dialogue.services._common import (
     clean_paragraphs,
     locked,
 )
+from publicoffice.places.facts import Family as FactFamily
+from publicoffice.places.facts import fact_changed
 from publicoffice.places.models import Municipality, Office, Operator
 from publicoffice.places.restrictions import MemberAction, ensure_allowed
 
@@ -143,6 +145,7 @@ def proposal_create(
         created_on=clock.local_day(now),
         answer_due=proposal.answer_due,
     )
+    fact_changed(office_id=proposal.office_id, when=now, family=FactFamily.DIALOGUE)
     return proposal
 
 
@@ -192,9 +195,12 @@ def support_add(*, member: Member, proposal: Proposal) -> bool:
     if proposal.author_id == member.pk:
         raise DomainError(ErrorCode.OWN_PROPOSAL)
     _refuse_unless_open(proposal)
-    _, created = Support.objects.get_or_create(proposal=proposal, member=member)
+    support, created = Support.objects.get_or_create(proposal=proposal, member=member)
     if created:
         _count_supports(proposal, +1)
+        fact_changed(
+            office_id=proposal.office_id, when=support.created_at, family=FactFamily.DIALOGUE
+        )
         if proposal.archived_at is not None:  # somebody cares after all: list it again
             Proposal.objects.filter(pk=proposal.pk).update(archived_at=None)
     return created
@@ -204,9 +210,13 @@ def support_add(*, member: Member, proposal: Proposal) -> bool:
 def support_withdraw(*, member: Member, proposal: Proposal) -> bool:
     """Take a support back (any time); True when there was one."""
     proposal = locked(proposal)
-    deleted, _ = Support.objects.filter(proposal=proposal, member=member).delete()
+    given = Support.objects.filter(proposal=proposal, member=member)
+    given_at = given.values_list("created_at", flat=True).first()
+    deleted, _ = given.delete()
     if deleted:
         _count_supports(proposal, -1)
+        if given_at is not None:
+            fact_changed(office_id=proposal.office_id, when=given_at, family=FactFamily.DIALOGUE)
     return bool(deleted)
 
 

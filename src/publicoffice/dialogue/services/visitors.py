@@ -32,6 +32,7 @@ from publicoffice.dialogue.services.proposals import (
     clean_language,
     clean_title,
 )
+from publicoffice.places.facts import Family, fact_changed
 from publicoffice.places.models import Office
 from publicoffice.places.restrictions import MemberAction, ensure_allowed
 
@@ -145,6 +146,7 @@ def proposal_confirm(*, token: Any, now: datetime | None = None) -> Proposal:
         created_on=clock.local_day(now),
         answer_due=proposal.answer_due,
     )
+    fact_changed(office_id=proposal.office_id, when=now, family=Family.DIALOGUE)
     return proposal
 
 

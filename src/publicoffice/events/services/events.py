@@ -25,6 +25,7 @@ from publicoffice.events.models import RegistrationStatus as RS
 from publicoffice.events.services import _common as common
 from publicoffice.events.services.registrations import promote_waiting
 from publicoffice.events.services.rooms import room_move, room_release, room_reserve
+from publicoffice.places.facts import Family, fact_changed, facts_changed
 from publicoffice.places.models import Language, Office, OfficeStatus, Space
 
 #: Fields :func:`event_update` accepts.
@@ -141,7 +142,9 @@ def event_create(
     event, languages = _new_event(office=office, now=now, details=details)
     event.created_by = actor
     event.booking = room_reserve(event=event, actor=actor, now=now)
-    return _save_new(event, languages)
+    _save_new(event, languages)
+    fact_changed(office_id=event.office_id, when=event.starts_at, family=Family.EVENTS)
+    return event
 
 
 def _apply_fields(event: Event, fields: dict[str, Any], *, now: datetime) -> tuple[bool, bool]:
@@ -216,7 +219,7 @@ def event_update(
     if not policies.can_edit_event(actor, event):
         raise DomainError(ErrorCode.EVENT_NOT_FOUND)
     _refuse_if_cancelled(event)
-    old_space_id = event.space_id
+    old_space_id, old_start = event.space_id, event.starts_at
     changed, moved = _apply_fields(event, fields, now=now)
     if not changed:
         return event
@@ -228,7 +231,12 @@ def event_update(
     event.sequence += 1
     _validate(event)
     event.save()
-    promote_waiting(event=event, now=now)
+    promoted = promote_waiting(event=event, now=now)
+    if moved or promoted:
+        # The figures count on the start day: a new day, and seats given on.
+        facts_changed(
+            office_id=event.office_id, when=(old_start, event.starts_at), family=Family.EVENTS
+        )
     if moved:
         _tell_registered(event, "moved")
     return event
@@ -278,5 +286,6 @@ def event_set_status(
     common.set_text(event, "status_note", note)
     event.sequence += 1
     event.save()
+    fact_changed(office_id=event.office_id, when=event.starts_at, family=Family.EVENTS)
     _tell_registered(event, status)
     return event

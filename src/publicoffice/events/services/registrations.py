@@ -26,6 +26,7 @@ from publicoffice.events import happenings, policies
 from publicoffice.events.models import Event, EventStatus, Registration, RegistrationStatistic
 from publicoffice.events.models import RegistrationStatus as RS
 from publicoffice.events.services import _common as common
+from publicoffice.places.facts import Family, fact_changed
 from publicoffice.places.restrictions import MemberAction, ensure_allowed
 
 #: Event statuses whose events take place, so seats can be taken and given on.
@@ -96,12 +97,16 @@ def registration_create(
         day=timezone.localdate(now),
         got_seat=has_seat,
     )
+    fact_changed(office_id=event.office_id, when=event.starts_at, family=Family.EVENTS)
     _tell_member(registration, "registered" if has_seat else "waiting")
     return registration
 
 
 def promote_waiting(*, event: Event, now: datetime) -> list[Registration]:
-    """Give free seats to the first in line. Called with the event row locked."""
+    """Give free seats to the first in line. Called with the event row locked.
+
+    The caller tells ``places.facts`` (its own change and the promotions in one mark).
+    """
     if event.status not in TAKING_PLACE or event.starts_at <= now:
         return []
     line = Registration.objects.filter(event=event, status=RS.WAITING).order_by("queued_at", "id")
@@ -154,6 +159,7 @@ def _release(registration: Registration, event: Event, now: datetime) -> None:
     RegistrationStatistic.objects.filter(registration_id=registration.pk).update(cancelled=True)
     if had_seat:
         promote_waiting(event=event, now=now)
+    fact_changed(office_id=event.office_id, when=event.starts_at, family=Family.EVENTS)
 
 
 @transaction.atomic
