@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "publicoffice.events",
     "publicoffice.dialogue",
     "publicoffice.conduct",
+    "publicoffice.reports",
     "django_tasks",
     "django_tasks_db",
     "publicoffice.api",

@@ -8,6 +8,7 @@ from publicoffice.accounts.views_language import language_choose
 from publicoffice.api.api import api
 from publicoffice.bookings.views.calendar import feed as calendar_feed
 from publicoffice.core.health import health
+from publicoffice.reports.urls_opendata import page_patterns as open_data_page
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
@@ -16,6 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Calendar programs fetch this address as it is: no language prefix.
     path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
     path("events/", include("publicoffice.events.urls_feeds")),
+    # Harvesters and scripts fetch these addresses as they are (docs/reports.md).
+    path("open-data/", include("publicoffice.reports.urls_opendata")),
     # The language picker posts here from a page in any language.
     path("language/", language_choose, name="language_choose"),
     # Monitoring reads this without a language (core.health).
@@ -31,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("", include("publicoffice.events.urls")),
     path("", include("publicoffice.dialogue.urls")),
     path("", include("publicoffice.conduct.urls")),
+    path("", include("publicoffice.reports.urls")),
+    path("open-data/", include(open_data_page)),
     path("", include("publicoffice.staff.urls")),
     path("accounts/", include("publicoffice.accounts.urls")),
     path("admin/", admin.site.urls),
