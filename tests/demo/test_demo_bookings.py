@@ -56,7 +56,7 @@ def demo(django_db_setup, django_db_blocker):
         time_machine.travel(WEDNESDAY_11, tick=False),
         transaction.atomic(),
     ):
-        yield load_demo(visits=False)
+        yield load_demo(visits=False, history=False)
         transaction.set_rollback(True)
 
 
@@ -207,14 +207,14 @@ def test_running_again_replaces_the_bookings(demo):
 
     first = counts()
     out = StringIO()
-    call_command("demo", "--without-visits", stdout=out)
+    call_command("demo", "--without-visits", "--without-history", stdout=out)
     assert counts() == first
     assert "waitlist entries" in out.getvalue()
 
 
 def test_loading_without_bookings_leaves_them(demo):
     before = Booking.objects.count()
-    load_demo(visits=False, bookings=False)
+    load_demo(visits=False, bookings=False, history=False)
     assert Booking.objects.count() == before
 
 
@@ -228,7 +228,7 @@ def test_loading_without_bookings_leaves_them(demo):
 )
 def test_the_story_holds_on_other_days(moment):
     with time_machine.travel(moment, tick=False):
-        result = load_demo(visits=False)
+        result = load_demo(visits=False, history=False)
         assert result.booking_refusals == Counter()
         assert Booking.objects.filter(status=BookingStatus.PENDING).exists()
         assert Booking.objects.filter(status=BookingStatus.NO_SHOW).exists()

@@ -59,6 +59,7 @@ def run_demo() -> str:
         "--without-bookings",
         "--without-community",
         "--without-events",
+        "--without-history",
         stdout=out,
     )
     return out.getvalue()
@@ -298,5 +299,7 @@ def test_the_command_refuses_production_unless_told(settings, travel):
     with pytest.raises(CommandError):
         run_demo()
     assert not Office.objects.exists()
-    call_command("demo", "--allow-production", "--without-visits", stdout=StringIO())
+    call_command(
+        "demo", "--allow-production", "--without-visits", "--without-history", stdout=StringIO()
+    )
     assert Office.objects.exists()

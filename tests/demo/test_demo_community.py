@@ -59,7 +59,7 @@ def demo(django_db_setup, django_db_blocker):
         time_machine.travel(WEDNESDAY_11, tick=False),
         transaction.atomic(),
     ):
-        yield load_demo(visits=False, bookings=False)
+        yield load_demo(visits=False, bookings=False, history=False)
         transaction.set_rollback(True)
 
 

@@ -64,7 +64,7 @@ def demo(django_db_setup, django_db_blocker):
         time_machine.travel(WEDNESDAY_11, tick=False),
         transaction.atomic(),
     ):
-        yield load_demo(visits=False, bookings=False, community=False, events=False)
+        yield load_demo(visits=False, bookings=False, community=False, events=False, history=False)
         transaction.set_rollback(True)
 
 
@@ -190,7 +190,9 @@ def test_every_step_is_in_the_audit_trail_when_it_happened(demo):
 def test_loading_again_gives_the_same_story(demo, wednesday):
     models = (RuleVersion, RuleAcceptance, Incident, Sanction, Appeal, AuditEntry)
     before = {model.__name__: model.objects.count() for model in models}
-    load_demo(visits=False, bookings=False, community=False, events=False, dialogue=False)
+    load_demo(
+        visits=False, bookings=False, community=False, events=False, dialogue=False, history=False
+    )
     assert {model.__name__: model.objects.count() for model in models} == before
 
 

@@ -53,6 +53,7 @@ WITHOUT_OTHERS = (
     "--without-bookings",
     "--without-community",
     "--without-events",
+    "--without-history",
 )
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +68,14 @@ def demo(django_db_setup, django_db_blocker):
         time_machine.travel(WEDNESDAY_11, tick=False),
         transaction.atomic(),
     ):
-        yield load_demo(visits=False, bookings=False, community=False, events=False, conduct=False)
+        yield load_demo(
+            visits=False,
+            bookings=False,
+            community=False,
+            events=False,
+            conduct=False,
+            history=False,
+        )
         transaction.set_rollback(True)
 
 

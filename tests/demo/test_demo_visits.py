@@ -56,7 +56,7 @@ def demo(django_db_setup, django_db_blocker):
         time_machine.travel(WEDNESDAY_11, tick=False),
         transaction.atomic(),
     ):
-        yield load_demo(community=False, events=False)
+        yield load_demo(community=False, events=False, history=False)
         transaction.set_rollback(True)
 
 
@@ -167,7 +167,7 @@ def test_people_are_here_now_and_one_office_is_full(demo):
 def test_nobody_is_here_when_every_office_is_closed(demo):
     night = datetime(2026, 11, 25, 3, 0, tzinfo=STOCKHOLM)
     with time_machine.travel(night, tick=False):
-        result = load_demo(community=False, events=False)
+        result = load_demo(community=False, events=False, history=False)
         offices = list(Office.objects.all())
         assert not any(o.current for o in occupancy_for(offices, timezone.now()).values())
     assert result.totals["people checked in now"] == 0
@@ -221,14 +221,14 @@ def test_running_twice_gives_the_same_visits(demo):
         ]
 
     first, first_counts = fingerprint(), counts()
-    load_demo(community=False, events=False)
+    load_demo(community=False, events=False, history=False)
     assert counts() == first_counts
     assert fingerprint() == first
 
 
 def test_kiosks_are_replaced_and_their_links_printed(demo):
     out = StringIO()
-    call_command("demo", stdout=out)
+    call_command("demo", "--without-history", stdout=out)
     output = out.getvalue()
     assert "Kiosk unlock links (demo only):" in output
     keys = [line.rsplit("?key=", 1)[1] for line in output.splitlines() if "?key=" in line]

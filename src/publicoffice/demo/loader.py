@@ -11,7 +11,9 @@ events and proposals are generated again from scratch
 (:mod:`publicoffice.demo.visits`, :mod:`publicoffice.demo.bookings`,
 :mod:`publicoffice.demo.community`, :mod:`publicoffice.demo.events`,
 :mod:`publicoffice.demo.dialogue`), with the e-mails the services would
-queue muted (:func:`publicoffice.demo.bookings.tasks_muted`).
+queue muted (:func:`publicoffice.demo.bookings.tasks_muted`). After the
+stories, a year of history (:mod:`publicoffice.demo.history`), and the
+report figures and public tables are built from it.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from publicoffice.demo.conduct_moderation import load_hidden_content
 from publicoffice.demo.dialogue import load_dialogue
 from publicoffice.demo.dialogue_people import load_people
 from publicoffice.demo.events import load_events
+from publicoffice.demo.history import load_history
 from publicoffice.demo.load_result import LoadResult, Stories, add_stories, network_totals
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
 from publicoffice.demo.visits import load_visits
@@ -290,6 +293,7 @@ def load_demo(
     events: bool = True,
     dialogue: bool = True,
     conduct: bool = True,
+    history: bool = True,
 ) -> LoadResult:
     """Create or update the demo network; dated exceptions are relative to ``today``.
 
@@ -300,6 +304,9 @@ def load_demo(
     ``events`` for a month of events with their rooms and registrations,
     ``dialogue`` for members' proposals with their supports and answers,
     ``conduct`` for the house rules, incidents, decisions and appeals.
+    ``history`` adds the year before the stories, for the stories loaded
+    (:mod:`publicoffice.demo.history`), and then rebuilds the report figures
+    from its first day to today and publishes the public tables.
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -321,10 +328,18 @@ def load_demo(
         conduct_story = load_conduct(offices, today=today, now=now) if conduct else None
         if conduct:
             load_hidden_content(offices, now=now, proposals=dialogue, profiles=community)
+        loaded = {"visits": visits, "bookings": bookings, "events": events, "dialogue": dialogue}
+        past = (
+            load_history(offices, today=today, now=now, conduct=conduct, **loaded)
+            if history
+            else None
+        )
     result.totals = network_totals(offices)
     add_stories(result, stories, offices=offices, now=now)
     if conduct_story is not None:
         result.totals.update(conduct_story.totals)
+    if past is not None:
+        result.totals.update(past.totals())
     return result
 
 

@@ -47,6 +47,14 @@ COMMUTE_BAND = {
     CommuteBand.FROM_20_TO_50: 15,
     CommuteBand.OVER_50: 4,
 }
+#: How people with a workplace usually get there (the commuting estimate's way of travelling).
+USUAL_MODE = {
+    TravelMode.PUBLIC_TRANSPORT: 44,
+    TravelMode.CAR: 31,
+    TravelMode.BIKE: 12,
+    TravelMode.WALK: 9,
+    TravelMode.OTHER: 4,
+}
 #: People who would otherwise be at their workplace have one.
 COMMUTE_BAND_OF_COMMUTERS = {b: w for b, w in COMMUTE_BAND.items() if b != CommuteBand.NONE}
 
@@ -133,3 +141,5 @@ def answer_survey(visit: Visit, rng: random.Random) -> None:
     visit.would_otherwise = would if rng.random() > 0.05 else ""
     visit.travel_mode = _weighted(rng, TRAVEL_MODE) if rng.random() > 0.1 else ""
     visit.commute_band = _weighted(rng, bands) if rng.random() > 0.2 else ""
+    if visit.commute_band not in ("", CommuteBand.NONE) and rng.random() > 0.15:
+        visit.usual_mode = _weighted(rng, USUAL_MODE)

@@ -32,6 +32,7 @@ from django.utils import translation
 from publicoffice.accounts.models import Role, RoleAssignment, User
 from publicoffice.core.timeutils import local_zone
 from publicoffice.demo import visit_shapes as shapes
+from publicoffice.demo.history_shapes import size
 from publicoffice.demo.people import DEMO_DOMAIN
 from publicoffice.places.models import Office, OfficeKind, OfficeStatus
 from publicoffice.visits.models import (
@@ -354,7 +355,7 @@ def load_visits(offices: dict[str, Office], *, today: date, now: datetime) -> Vi
     days = [today - timedelta(days=n) for n in range(shapes.HISTORY_DAYS, -1, -1)]
     for office in open_offices:
         for day in days:
-            plan.office_day(office, day, shapes.busyness(day, today))
+            plan.office_day(office, day, shapes.busyness(day, today) * size(office.slug))
     members = {u.email: u for u in User.objects.filter(email__in=list(MEMBER_OFFICES))}
     plan.member_visits(by_slug, members, days)
     levels = plan.liven_up(open_offices)
@@ -365,7 +366,7 @@ def load_visits(offices: dict[str, Office], *, today: date, now: datetime) -> Vi
         if office.slug in OLD_OFFICES:
             for n in range(OLD_DAYS, 0, -1):
                 day = cutoff.date() - timedelta(days=n)
-                plan.office_day(office, day, shapes.busyness(day, today))
+                plan.office_day(office, day, shapes.busyness(day, today) * size(office.slug))
 
     Visit.objects.bulk_create(plan.visits, batch_size=500)
     midnight = datetime.combine(now.astimezone(local_zone()).date(), time(0), tzinfo=local_zone())

@@ -16,7 +16,8 @@ class Command(BaseCommand):
         "Load a demo network of municipalities, operators and Public Offices, with demo "
         "accounts for every role, a few weeks of visits, bookings and waitlists, two kiosks, a "
         "directory of local people and organisations, a month of events, and members' "
-        "proposals with their supports and public answers. Safe to run again: it updates the "
+        "proposals with their supports and public answers, a year of history with the reports' "
+        "figures and public tables built from it. Safe to run again: it updates the "
         "same rows and generates the demo visits, bookings, profiles, events and proposals "
         "anew."
     )
@@ -53,6 +54,11 @@ class Command(BaseCommand):
             action="store_true",
             help="No proposals, supports, arguments or public answers.",
         )
+        parser.add_argument(
+            "--without-history",
+            action="store_true",
+            help="No year of past facts, and no report figures or public tables built.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if getattr(settings, "PRODUCTION", False) and not options["allow_production"]:
@@ -66,6 +72,7 @@ class Command(BaseCommand):
             community=not options["without_community"],
             events=not options["without_events"],
             dialogue=not options["without_dialogue"],
+            history=not options["without_history"],
         )
 
         self.stdout.write(
