@@ -68,6 +68,7 @@ VISIT_COLUMNS = (
     "would_otherwise",
     "travel_mode",
     "commute_band",
+    "usual_mode",
     "survey_done",
     "removed_at",
     "suspect",
@@ -112,6 +113,9 @@ SELECT
         ELSE '' END,
     CASE WHEN surveyed AND random() < 0.85
         THEN (%(commute_band)s::text[])[1 + floor(random() * %(n_commute_band)s)::int]
+        ELSE '' END,
+    CASE WHEN surveyed AND random() < 0.85
+        THEN (%(usual_mode)s::text[])[1 + floor(random() * %(n_usual_mode)s)::int]
         ELSE '' END,
     surveyed,
     CASE WHEN random() < 0.002 THEN started_at + interval '10 minutes' END,
@@ -206,7 +210,7 @@ def measure_checkins(office: Any, count: int, at: datetime, serial: int) -> dict
 
     def raw_insert(device: str) -> None:
         params = [db_value("public_id", uuid.uuid4()), office.pk, Source.QR.value, 1]
-        params += [started, ends, None, None, device, None, "", "", "", False, None, False]
+        params += [started, ends, None, None, device, None, "", "", "", "", False, None, False]
         with connection.cursor() as cursor:  # autocommit: one transaction each
             cursor.execute(INSERT_VISIT, params)
 
@@ -281,6 +285,7 @@ def load_visits(rows: int, offices: list[Any], at: datetime) -> None:
             ("would_otherwise", WouldOtherwise),
             ("travel_mode", TravelMode),
             ("commute_band", CommuteBand),
+            ("usual_mode", TravelMode),
         ):
             params[name] = list(choices.values)
             params[f"n_{name}"] = len(choices.values)
@@ -292,7 +297,12 @@ def load_visits(rows: int, offices: list[Any], at: datetime) -> None:
 
     zone = timezone.get_current_timezone()
     rng = random.Random(2026)
-    answers = [list(WouldOtherwise.values), list(TravelMode.values), list(CommuteBand.values)]
+    answers = [
+        list(WouldOtherwise.values),
+        list(TravelMode.values),
+        list(CommuteBand.values),
+        list(TravelMode.values),
+    ]
     batch: list[list[Any]] = []
     for n in range(rows):
         start = at - timedelta(days=DAYS) * ((rows - n - rng.random()) / rows)
