@@ -3,8 +3,9 @@
 Each page gets one test and one browser context, which visits it in the six
 languages in turn: loading the figures and starting a context cost more than
 a page. The public pages are checked with a small count hidden (March 2025;
-the whole year 2025 for the office and the municipality); the staff pages as Södertälje's municipal officer. Folded ``<details>`` (the charts' tables)
-are opened first, so axe checks them too. axe-core is the copy bundled with
+the whole year 2025 for the office and the municipality); the staff pages
+as Södertälje's municipal officer. Folded ``<details>`` (the charts'
+tables) are opened first, so axe checks them too. axe-core is the copy bundled with
 ``axe-playwright-python``, injected into the page: nothing is fetched.
 """
 

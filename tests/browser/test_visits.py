@@ -117,7 +117,12 @@ def test_phone_checks_in_by_qr_code_and_answers_the_survey(
     assert_page_healthy(page)
     visit = Visit.objects.get()
     assert visit.source == Source.QR
-    assert (visit.would_otherwise, visit.travel_mode, visit.commute_band) == tuple(answers.values())
+    assert (
+        visit.would_otherwise,
+        visit.travel_mode,
+        visit.commute_band,
+        visit.usual_mode,
+    ) == tuple(answers.values())
     assert visit.device_hash  # the phone is recognised today ...
     assert visit.member is None  # ... and nobody is named
 

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Sum
@@ -32,7 +33,7 @@ from publicoffice.reports.models import DayFigure, RefreshLock, ScopeKind, Stale
 from publicoffice.reports.scopes import NETWORK_ID
 
 #: Days recomputed together by the rebuild: bounded memory at national scale.
-REBUILD_CHUNK_DAYS = 7
+REBUILD_CHUNK_DAYS = 14
 BATCH = 2000
 
 CellKey = tuple[str, int, date, str, str]
@@ -117,20 +118,28 @@ def _recompute(family: Family, office_ids: list[int] | None, start: date, end: d
         )
         for row in rows
     )
-    return len(rows) + _recompute_wider(names, start, end)
+    # Every office recomputed: its rows are all there is, no need to read them back.
+    everyone: list[tuple[Any, ...]] | None = list(rows) if office_ids is None else None
+    return len(rows) + _recompute_wider(names, start, end, everyone)
 
 
-def _recompute_wider(names: list[str], start: date, end: date) -> int:
+def _recompute_wider(
+    names: list[str], start: date, end: date, office_rows: list[tuple[Any, ...]] | None = None
+) -> int:
     """Operator, municipality and network rows: sums of their offices' rows."""
     place = {o.id: (o.operator_id, o.municipality_id) for o in office_places()}
     sums: dict[CellKey, int] = defaultdict(int)
-    office_rows = (
-        DayFigure.objects.filter(scope=ScopeKind.OFFICE, day__range=(start, end), metric__in=names)
-        .values_list("scope_id", "day", "metric", "key")
-        .annotate(total=Sum("value"))
-        .order_by()
-    )
-    for office_id, day, metric, key, total in office_rows.iterator(chunk_size=BATCH):
+    if office_rows is None:
+        office_rows = list(
+            DayFigure.objects.filter(
+                scope=ScopeKind.OFFICE, day__range=(start, end), metric__in=names
+            )
+            .values_list("scope_id", "day", "metric", "key")
+            .annotate(total=Sum("value"))
+            .order_by()
+            .iterator(chunk_size=BATCH)
+        )
+    for office_id, day, metric, key, total in office_rows:
         operator_id, municipality_id = place.get(office_id, (None, None))
         if operator_id is None or municipality_id is None:
             continue
