@@ -75,8 +75,15 @@ def test_all_deploy_files_the_docs_name_exist():
 
 @pytest.mark.django_db
 def test_the_sweeps_can_be_queued_again_after_every_deploy():
-    """docs/deploy.md says to run the five --schedule commands after each deploy."""
-    sweeps = ("rollup_visits", "bookings_sweep", "events_sweep", "dialogue_sweep", "conduct_sweep")
+    """docs/deploy.md says to run the --schedule commands after each deploy."""
+    sweeps = (
+        "rollup_visits",
+        "bookings_sweep",
+        "events_sweep",
+        "dialogue_sweep",
+        "conduct_sweep",
+        "commissioning_sweep",
+    )
     for _deploy in range(2):
         for sweep in sweeps:
             call_command(sweep, "--schedule", stdout=io.StringIO())

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "publicoffice.dialogue",
     "publicoffice.conduct",
     "publicoffice.reports",
+    "publicoffice.commissioning",
     "django_tasks",
     "django_tasks_db",
     "publicoffice.api",
@@ -332,9 +333,8 @@ VISITS_CHECKINS_PER_ADDRESS = int(os.environ.get("VISITS_CHECKINS_PER_ADDRESS", 
 # The site's public address, for links in e-mails and calendar files.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Bookings: how long a freed slot is held for the first on the waitlist, how
-# long before the start reminders go out, and how many slots one member may
-# wait for at once.
+# Bookings: how long a freed slot is held for the first on the waitlist, hours
+# before the start reminders go out, slots one member may wait for at once.
 BOOKINGS_WAITLIST_HOLD_MINUTES = int(os.environ.get("BOOKINGS_WAITLIST_HOLD_MINUTES", "120"))
 BOOKINGS_REMINDER_HOURS = int(os.environ.get("BOOKINGS_REMINDER_HOURS", "24"))
 BOOKINGS_MAX_WAITING = int(os.environ.get("BOOKINGS_MAX_WAITING", "10"))
@@ -344,10 +344,9 @@ API_WRITE_LIMIT = int(os.environ.get("API_WRITE_LIMIT", "60"))
 BOOKINGS_RETENTION_DAYS = int(os.environ.get("BOOKINGS_RETENTION_DAYS", "365"))
 # Events: reminders this many hours before the start.
 EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "24"))
-# Dialogue: open proposals one member may have at a time; days after which a
-# proposal nobody supported or answered is archived (kept, not listed); days
-# to answer a proposal made for a municipality's whole network (offices and
-# operators promise their own: Operator.answer_within_days).
+# Dialogue: open proposals per member; days until a proposal nobody supported or
+# answered is archived; days to answer a proposal to a municipality's whole
+# network (offices and operators promise their own: Operator.answer_within_days).
 DIALOGUE_MAX_OPEN_PROPOSALS = int(os.environ.get("DIALOGUE_MAX_OPEN_PROPOSALS", "5"))
 DIALOGUE_ARCHIVE_DAYS = int(os.environ.get("DIALOGUE_ARCHIVE_DAYS", "90"))
 DIALOGUE_ANSWER_DAYS = int(os.environ.get("DIALOGUE_ANSWER_DAYS", "14"))
@@ -367,6 +366,11 @@ ACCESSIBILITY_PROVIDER = os.environ.get("ACCESSIBILITY_PROVIDER", "")
 ACCESSIBILITY_ASSESSED_ON = os.environ.get("ACCESSIBILITY_ASSESSED_ON", "")
 ACCESSIBILITY_REVIEWED_ON = os.environ.get("ACCESSIBILITY_REVIEWED_ON", "")
 ACCESSIBILITY_REPLY_DAYS = int(os.environ.get("ACCESSIBILITY_REPLY_DAYS", "10"))
+# Commissioning (docs/commissioning.md): your registered Open Contracting prefix,
+# days overdue before a report is very late, days to handle an incident in time.
+OCDS_PREFIX = os.environ.get("OCDS_PREFIX", "ocds-pub0ff")
+COMMISSIONING_VERY_LATE_DAYS = int(os.environ.get("COMMISSIONING_VERY_LATE_DAYS", "14"))
+COMMISSIONING_INCIDENT_DAYS = int(os.environ.get("COMMISSIONING_INCIDENT_DAYS", "7"))
 
 # Background work: django-tasks with its database backend and one worker
 # (`publicoffice worker`, which outlives database errors: core/worker.py).

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("events/", include("publicoffice.events.urls_feeds")),
     # Harvesters and scripts fetch these addresses as they are (docs/reports.md).
     path("open-data/", include("publicoffice.reports.urls_opendata")),
+    path("open-data/commissioning/", include("publicoffice.commissioning.urls_opendata")),
     # The language picker posts here from a page in any language.
     path("language/", language_choose, name="language_choose"),
     # Monitoring reads this without a language (core.health).
@@ -35,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("publicoffice.dialogue.urls")),
     path("", include("publicoffice.conduct.urls")),
     path("", include("publicoffice.reports.urls")),
+    path("", include("publicoffice.commissioning.urls")),
     path("open-data/", include(open_data_page)),
     path("", include("publicoffice.staff.urls")),
     path("accounts/", include("publicoffice.accounts.urls")),

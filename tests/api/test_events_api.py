@@ -19,7 +19,8 @@ from django.test import Client
 from publicoffice.accounts.services import api_token_create
 from publicoffice.bookings.models import Booking
 from publicoffice.bookings.services import booking_create
-from publicoffice.core.error_codes import ERRORS, ErrorCode
+from publicoffice.core.error_codes import ErrorCode
+from publicoffice.core.error_specs import ERRORS
 from publicoffice.events.models import Event, EventStatus, Registration, RegistrationStatus
 from publicoffice.events.services import event_create, event_set_status, registration_create
 from tests.events import conftest as events_fixtures

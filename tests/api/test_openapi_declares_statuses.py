@@ -13,7 +13,8 @@ from django.conf import settings
 
 from publicoffice.api.common import WRITE_ERRORS, WRITE_WINDOW_SECONDS
 from publicoffice.api.schemas import MAX_PAGE, MAX_PAGE_SIZE
-from publicoffice.core.error_codes import ERRORS, ErrorCode
+from publicoffice.core.error_codes import ErrorCode
+from publicoffice.core.error_specs import ERRORS
 from tests.factories import OfficeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from publicoffice.core.error_codes import ERRORS, ErrorCode
+from publicoffice.core.error_codes import ErrorCode
 from publicoffice.core.error_docs import docs_with_table, error_table
+from publicoffice.core.error_specs import ERRORS
 from publicoffice.core.errors import DomainError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -207,6 +207,7 @@ def test_the_command_queues_the_sweeps_then_runs_web_and_worker(monkeypatch):
         ("events_sweep", "--schedule"),
         ("dialogue_sweep", "--schedule"),
         ("conduct_sweep", "--schedule"),
+        ("commissioning_sweep", "--schedule"),
     ]
     assert "devstack | bookings_sweep queued" in out.getvalue().splitlines()
     [[web, worker]] = started

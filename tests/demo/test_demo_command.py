@@ -230,7 +230,9 @@ def test_every_role_is_represented_and_members_exist(travel):
         user__email="host.ronna@demo.publicoffice.example", role=Role.HOST
     )
     assert "book_on_behalf" in host.permissions
-    officer = RoleAssignment.objects.get(role=Role.MUNICIPAL_OFFICER)
+    officer = RoleAssignment.objects.get(
+        role=Role.MUNICIPAL_OFFICER, user__email="officer.sodertalje@demo.publicoffice.example"
+    )
     assert officer.municipality.code == "0181"
 
 

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from publicoffice.core.error_codes import ERRORS, ErrorCode
+from publicoffice.core.error_codes import ErrorCode
+from publicoffice.core.error_specs import ERRORS
 from publicoffice.dialogue.models import ContentReport, Follow, Proposal, Support
 from publicoffice.dialogue.moderation import hide
 from tests.dialogue.factories import answer, person, propose, supported_by

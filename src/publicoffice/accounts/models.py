@@ -108,6 +108,8 @@ class Role(models.TextChoices):
     HOST = "host", _("Host")
     OPERATOR_ADMIN = "operator_admin", _("Operator admin")
     MUNICIPAL_OFFICER = "municipal_officer", _("Municipal officer")
+    #: Municipal staff who review the applications they are assigned to, nothing else.
+    MUNICIPAL_REVIEWER = "municipal_reviewer", _("Municipal reviewer")
     PLATFORM_ADMIN = "platform_admin", _("Platform admin")
 
 
@@ -116,6 +118,7 @@ ROLE_SCOPE = {
     Role.HOST: "office",
     Role.OPERATOR_ADMIN: "operator",
     Role.MUNICIPAL_OFFICER: "municipality",
+    Role.MUNICIPAL_REVIEWER: "municipality",
     Role.PLATFORM_ADMIN: None,
 }
 
@@ -186,6 +189,7 @@ class RoleAssignment(TimeStampedModel):
                     _scope_q(Role.HOST, "office")
                     | _scope_q(Role.OPERATOR_ADMIN, "operator")
                     | _scope_q(Role.MUNICIPAL_OFFICER, "municipality")
+                    | _scope_q(Role.MUNICIPAL_REVIEWER, "municipality")
                     | _scope_q(Role.PLATFORM_ADMIN, None)
                 ),
                 name="role_assignment_scope_matches_role",

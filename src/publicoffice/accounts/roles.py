@@ -70,3 +70,12 @@ def granted_permissions(user: AnyUser, *, office_id: int, operator_id: int) -> s
         if in_scope:
             granted.update(p for p in assignment.permissions or [] if p in NamedPermission.values)
     return granted
+
+
+def reviewer_municipality_ids(user: AnyUser) -> set[int]:
+    """Municipalities whose applications the user may be assigned to review."""
+    return {
+        a.municipality_id
+        for a in roles_of(user)
+        if a.role in (Role.MUNICIPAL_REVIEWER, Role.MUNICIPAL_OFFICER) and a.municipality_id
+    }

@@ -63,3 +63,20 @@ def appeal_counts(office_ids: Sequence[int] | None, start: date, end: date) -> l
     if office_ids is not None:
         appeals = appeals.filter(sanction__office_id__in=list(office_ids))
     return _grouped(appeals, "submitted_at", "sanction__office_id", "outcome")
+
+
+def incidents_handled_within(
+    office_ids: Sequence[int], start: date, end: date, *, days: int
+) -> tuple[int, int]:
+    """(incidents that happened in the local days, of which handled within ``days``)."""
+    since, until = local_days_bounds(start, end)
+    rows = Incident.objects.filter(
+        office_id__in=list(office_ids), occurred_at__gte=since, occurred_at__lt=until
+    )
+    total = rows.count()
+    in_time = sum(
+        1
+        for occurred, handled in rows.values_list("occurred_at", "handled_at")
+        if handled is not None and (handled - occurred).total_seconds() <= days * 86400
+    )
+    return total, in_time

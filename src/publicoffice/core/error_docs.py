@@ -1,7 +1,7 @@
 """The table of error codes in ``docs/api.md``, written from the registry.
 
 The docs list every code with its HTTP status and default message; writing
-the table from :data:`~publicoffice.core.error_codes.ERRORS` keeps the two
+the table from :data:`~publicoffice.core.error_specs.ERRORS` keeps the two
 from drifting apart (a test compares them). Regenerate it with
 ``publicoffice error_codes --write``.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from publicoffice.core.error_codes import ERRORS
+from publicoffice.core.error_specs import ERRORS
 
 START = "<!-- error-codes:start (written by `publicoffice error_codes --write`) -->"
 END = "<!-- error-codes:end -->"

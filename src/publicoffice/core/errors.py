@@ -16,7 +16,8 @@ from typing import Any
 
 from django.utils.functional import Promise
 
-from publicoffice.core.error_codes import ERRORS, ErrorCode, ErrorSpec
+from publicoffice.core.error_codes import ErrorCode
+from publicoffice.core.error_specs import ERRORS, ErrorSpec
 
 __all__ = ["ERRORS", "DomainError", "ErrorCode", "ErrorSpec"]
 

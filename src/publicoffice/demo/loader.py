@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 from publicoffice.demo import network, people, vocabulary
 from publicoffice.demo.accessibility import ACCESSIBILITY
 from publicoffice.demo.bookings import clear_bookings, load_bookings, tasks_muted
+from publicoffice.demo.commissioning import load_commissioning
 from publicoffice.demo.community import load_community
 from publicoffice.demo.conduct import clear_conduct, load_conduct
 from publicoffice.demo.conduct_moderation import load_hidden_content
@@ -294,6 +295,7 @@ def load_demo(
     dialogue: bool = True,
     conduct: bool = True,
     history: bool = True,
+    commissioning: bool = True,
 ) -> LoadResult:
     """Create or update the demo network; dated exceptions are relative to ``today``.
 
@@ -306,7 +308,8 @@ def load_demo(
     ``conduct`` for the house rules, incidents, decisions and appeals.
     ``history`` adds the year before the stories, for the stories loaded
     (:mod:`publicoffice.demo.history`), and then rebuilds the report figures
-    from its first day to today and publishes the public tables.
+    from its first day to today and publishes the public tables. ``commissioning``
+    (last: its reports keep the history's figures) adds calls and commissions.
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -334,12 +337,13 @@ def load_demo(
             if history
             else None
         )
+        commissioned = load_commissioning(offices, today=today) if commissioning else None
     result.totals = network_totals(offices)
     add_stories(result, stories, offices=offices, now=now)
     if conduct_story is not None:
         result.totals.update(conduct_story.totals)
-    if past is not None:
-        result.totals.update(past.totals())
+    for told in (past, commissioned):
+        result.totals.update(told.totals() if told is not None else {})
     return result
 
 

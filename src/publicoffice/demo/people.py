@@ -79,6 +79,57 @@ USERS: list[dict[str, object]] = [
         "language": "sv",
         "roles": [{"role": "municipal_officer", "municipality": "0181"}],
     },
+    # Commissioning (publicoffice.demo.commissioning): an officer for every
+    # municipality, two reviewers in Södertälje (the second declared a conflict
+    # with one application) and the admins of the operators that applied.
+    {
+        "email": f"officer.botkyrka@{DEMO_DOMAIN}",
+        "display_name": "Karin Sjöberg",
+        "language": "sv",
+        "roles": [{"role": "municipal_officer", "municipality": "0127"}],
+    },
+    {
+        "email": f"officer.stockholm@{DEMO_DOMAIN}",
+        "display_name": "Hanna Lundqvist",
+        "language": "sv",
+        "roles": [{"role": "municipal_officer", "municipality": "0180"}],
+    },
+    {
+        "email": f"officer.huddinge@{DEMO_DOMAIN}",
+        "display_name": "Per Olsson",
+        "language": "sv",
+        "roles": [{"role": "municipal_officer", "municipality": "0126"}],
+    },
+    {
+        "email": f"reviewer.sodertalje@{DEMO_DOMAIN}",
+        "display_name": "Anders Holm",
+        "language": "sv",
+        "roles": [{"role": "municipal_reviewer", "municipality": "0181"}],
+    },
+    {
+        "email": f"reviewer2.sodertalje@{DEMO_DOMAIN}",
+        "display_name": "Nadia Rahimi",
+        "language": "fa",
+        "roles": [{"role": "municipal_reviewer", "municipality": "0181"}],
+    },
+    {
+        "email": f"operator.hovsjo@{DEMO_DOMAIN}",
+        "display_name": "Zeynep Kaya",
+        "language": "sv",
+        "roles": [{"role": "operator_admin", "operator": "Hovsjö Kvartersförening"}],
+    },
+    {
+        "email": f"operator.kvarnbacken@{DEMO_DOMAIN}",
+        "display_name": "Magnus Ström",
+        "language": "sv",
+        "roles": [{"role": "operator_admin", "operator": "Kvarnbackens Bostäder AB"}],
+    },
+    {
+        "email": f"operator.flemingsberg@{DEMO_DOMAIN}",
+        "display_name": "Lina Ek",
+        "language": "en",
+        "roles": [{"role": "operator_admin", "operator": "Flemingsberg Arbetsplats AB"}],
+    },
     {
         "email": f"amina@{DEMO_DOMAIN}",
         "display_name": "Amina Yusuf",

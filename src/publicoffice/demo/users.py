@@ -17,6 +17,7 @@ _ROLE_LABELS = {
     "operator_admin": "Operator admin",
     "host": "Host",
     "municipal_officer": "Municipal officer",
+    "municipal_reviewer": "Municipal reviewer",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from publicoffice.places.models import Municipality, Office, Operator
+from publicoffice.places.models import AccessibilityFacts, Municipality, Office, Operator
 
 
 class OfficePlace(NamedTuple):
@@ -76,3 +76,26 @@ def operator_names(*, ids: set[int] | None = None) -> dict[int, str]:
     if ids is not None:
         rows = rows.filter(pk__in=ids)
     return dict(rows.values_list("pk", "name"))
+
+
+#: The accessibility facts an office is asked for: yes/no facts and texts.
+ACCESSIBILITY_FACTS = (
+    "step_free_entrance",
+    "wheelchair",
+    "accessible_toilet",
+    "hearing_loop",
+    "moving_text",
+    "seeing_text",
+    "hearing_text",
+    "substances_text",
+    "information_text",
+)
+
+
+def accessibility_answered(*, office_ids: set[int]) -> tuple[int, int]:
+    """(facts asked for, facts answered) over the offices, as they stand now."""
+    rows = AccessibilityFacts.objects.filter(office_id__in=office_ids).values_list(
+        *ACCESSIBILITY_FACTS
+    )
+    answered = sum(1 for row in rows for value in row if value not in (None, ""))
+    return len(office_ids) * len(ACCESSIBILITY_FACTS), answered

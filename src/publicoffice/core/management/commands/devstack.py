@@ -26,6 +26,7 @@ SWEEPS = (
     "events_sweep",
     "dialogue_sweep",
     "conduct_sweep",
+    "commissioning_sweep",
 )
 
 

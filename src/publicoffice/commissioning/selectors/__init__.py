@@ -1,0 +1,1 @@
+"""What commissioning reads, one module a stage."""

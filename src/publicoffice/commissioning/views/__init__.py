@@ -1,0 +1,1 @@
+"""Commissioning's pages, one module a stage; ``hub`` is where staff start."""
