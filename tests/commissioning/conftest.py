@@ -31,6 +31,7 @@ from publicoffice.commissioning.models import (
 from publicoffice.commissioning.services.schedule import schedule_reports
 from publicoffice.guidelines.models import Guideline
 from publicoffice.places.models import District, Municipality, Office, Operator
+from publicoffice.reports.publication import publish
 from tests.factories import (
     DistrictFactory,
     MunicipalityFactory,
@@ -191,3 +192,9 @@ def make_commission(world: World, *, offices: list[Office] | None = None) -> Com
     )
     schedule_reports(commission)
     return commission
+
+
+def publish_figures(*years: int, now: datetime = NOW) -> None:
+    """Work out the public figures of these years as the nightly task would at ``now``."""
+    for year in years:
+        publish(year, now=now)

@@ -191,7 +191,8 @@ def test_late_submission_says_the_deadline_has_passed(world, client):
     with time_machine.travel(call.deadline + timedelta(hours=1), tick=False):
         client.force_login(world.operator_admin)
         page = client.get(_url("application_submit", application)).content.decode()
-        assert gettext("The deadline for this call has passed.")[:20] in page
+        message = "The deadline for this call has passed. Applications can no longer be sent."
+        assert gettext(message) in page
         response = client.post(_url("application_submit", application))
         assert response.status_code == 409
     application.refresh_from_db()

@@ -211,7 +211,9 @@ def test_late_submission_is_refused_clearly_and_withdraw_only_before(world):
         with pytest.raises(DomainError) as refused:
             services.application_submit(user=world.operator_admin, application=application)
         assert _code(refused) == ErrorCode.DEADLINE_PASSED
-        assert "deadline" in str(refused.value.message)
+        assert str(refused.value.message) == gettext(
+            "The deadline for this call has passed. Applications can no longer be sent."
+        )
         with pytest.raises(DomainError) as refused:
             services.application_withdraw(user=world.operator_admin, application=application)
         assert _code(refused) == ErrorCode.DEADLINE_PASSED

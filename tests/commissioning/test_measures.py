@@ -17,7 +17,7 @@ from publicoffice.commissioning.models import Direction, Measure, Target
 from publicoffice.conduct.models import Incident
 from publicoffice.core.disclosure import Flag
 from publicoffice.reports.periods import Period
-from tests.commissioning.conftest import STOCKHOLM
+from tests.commissioning.conftest import STOCKHOLM, publish_figures
 from tests.factories import AccessibilityFactsFactory, OfficeFactory
 from tests.reports.conftest import put
 
@@ -71,16 +71,30 @@ def test_incidents_handled_within_the_week(world):
     assert (reading.value, reading.basis) == (Decimal("66.7"), 6)  # 4 of 6 within 7 days
 
 
-def test_small_counts_are_hidden_in_public_and_exact_for_staff(world):
-    put(world.office, FEB.start, "visits.people", "qr", 3)
-    put(world.office, FEB.start, "hours.open_minutes", "", 600)
-    staff = read([world.office.pk], FEB, public=False)
-    public = read([world.office.pk], FEB, public=True)
-    assert staff[Measure.VISITS_PER_WEEK].value == Decimal("0.8")
-    assert public[Measure.VISITS_PER_WEEK].value is None
-    assert public[Measure.VISITS_PER_WEEK].flag is Flag.SMALL
-    # Opening hours describe the premises: never hidden.
-    assert public[Measure.HOURS_PER_WEEK].value == staff[Measure.HOURS_PER_WEEK].value
+def test_public_readings_rest_only_on_months_the_statistics_show(world, two_offices):
+    ids = [o.pk for o in two_offices]
+    before = read(ids, FEB, public=True)
+    assert before[Measure.VISITS_PER_WEEK].flag is Flag.NOT_PUBLISHED  # nothing published yet
+    assert before[Measure.HOURS_PER_WEEK].value == Decimal("60.0")  # premises: always shown
+    publish_figures(2027, now=datetime(2027, 3, 2, 12, tzinfo=STOCKHOLM))
+    february = read(ids, FEB, public=True)
+    assert february[Measure.VISITS_PER_WEEK].value == Decimal("100.0")
+    assert february[Measure.EVENTS_PER_MONTH].value == Decimal("6.5")
+    # A small March at Ronna: the statistics hide it, and February's Ronna total too
+    # (else the year less February would give March away). The rates over those
+    # months are hidden with them, and stay exact for staff.
+    put(world.office, date(2027, 3, 1), "visits.people", "qr", 3)
+    publish_figures(2027, now=datetime(2027, 4, 2, 12, tzinfo=STOCKHOLM))
+    for period in (FEB, Period(FEB.start, date(2027, 3, 31))):
+        assert read(ids, period, public=True)[Measure.VISITS_PER_WEEK].flag is Flag.SECONDARY
+        assert read(ids, period, public=False)[Measure.VISITS_PER_WEEK].value
+    # A count of 1–4 is hidden whatever the months: the rule of every public figure.
+    march = Period(date(2027, 3, 1), date(2027, 3, 31))
+    only_march = read([world.office.pk], march, public=True)[Measure.VISITS_PER_WEEK]
+    assert only_march.value is None and only_march.hidden
+    # A run of days that is not whole months is never published.
+    days = read(ids, Period(date(2027, 2, 3), date(2027, 2, 20)), public=True)
+    assert days[Measure.VISITS_PER_WEEK].flag is Flag.NOT_PUBLISHED
 
 
 def test_a_target_is_met_in_its_direction(world):

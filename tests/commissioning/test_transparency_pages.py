@@ -23,13 +23,21 @@ from publicoffice.commissioning.models import (
     ReportKind,
     ReportStatus,
 )
+from publicoffice.core.disclosure import Flag
 from publicoffice.guidelines.models import Guideline
 from publicoffice.places import extensions
 from publicoffice.places.models import OfficeStatus
+from publicoffice.reports.charts.svg import hidden_text
 from publicoffice.reports.models import DayFigure, ScopeKind
 from publicoffice.reports.periods import Grain, Period
 from publicoffice.reports.scopes import municipality_scope
-from tests.commissioning.conftest import NOW, make_application, make_call, make_commission
+from tests.commissioning.conftest import (
+    NOW,
+    make_application,
+    make_call,
+    make_commission,
+    publish_figures,
+)
 from tests.factories import OfficeFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +104,7 @@ def running(world):
         key="",
         value=3,
     )
+    publish_figures(2026)
     return commission
 
 
@@ -132,8 +141,9 @@ def test_page_shows_public_parts_only(client: Client, world, running):
     public_file, private_file = ReportAttachment.objects.order_by("pk")
     assert f"/files/{public_file.pk}/" in html and f"/files/{private_file.pk}/" not in html
     cells = re.findall(r'<span class="ct-hidden">([^<]*)</span>', html)
-    # Q4's visits per week (3 visits) and the accepted report's snapshot (basis 3): hidden.
-    assert cells == [hidden, hidden]
+    # Q4's visits per week (3 visits in November, a month the statistics hide) and the
+    # accepted report's snapshot (basis 3): hidden, in the words of the statistics.
+    assert cells == [hidden_text(Flag.SECONDARY), hidden]
     assert "0,2" not in html and "0.2" not in html
 
 

@@ -7,10 +7,14 @@ too), from the accessibility facts as they stand, and from the incidents'
 handling times. A commission's report is prefilled from :func:`read`, and
 its transparency page shows the same readings.
 
-Public readings follow the disclosure rule of ``core.disclosure``: a
-reading worked out from a count of 1 to 4 people or acts (visits, events,
-answers, incidents) is hidden, and so is its trend. Opening hours and the
-accessibility facts describe the premises, not people, and are always shown.
+Public readings follow the disclosure rule of ``core.disclosure`` twice
+over. A reading worked out from a count of 1 to 4 people or acts (visits,
+events, answers, incidents) is hidden. And a reading is shown only when the
+count it rests on is a sum of office totals the public statistics already
+show for every whole month of the period (``reports.published``): a
+quarter's visits a week, times thirteen, would otherwise give away a month
+the statistics hide. Opening hours and the accessibility facts describe the
+premises, not people, and are always shown.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from publicoffice.core.disclosure import SMALLEST_SHOWN, Flag
 from publicoffice.places.report_selectors import accessibility_answered
 from publicoffice.reports.figures import Totals, offices_totals
 from publicoffice.reports.periods import Period
+from publicoffice.reports.published import shown_throughout
 
 METRICS = (
     "visits.people",
@@ -45,6 +50,14 @@ SHARES = (
 )
 #: Measures that describe premises, never people: shown whatever the counts.
 ABOUT_PREMISES = (Measure.HOURS_PER_WEEK, Measure.ACCESSIBILITY_COMPLETE)
+#: The published office total each count-based measure rests on.
+BASIS_METRIC = {
+    Measure.VISITS_PER_WEEK: "visits.people",
+    Measure.OCCUPANCY: "visits.people",
+    Measure.EVENTS_PER_MONTH: "events.count",
+    Measure.ANSWERED_ON_TIME: "dialogue.answers",
+    Measure.INCIDENTS_HANDLED: "conduct.incidents",
+}
 DAYS_PER_MONTH = Decimal("30.436875")  # 365.2425 / 12
 ONE_PLACE = Decimal("0.1")
 
@@ -147,14 +160,28 @@ def disclosed(reading: Reading) -> Reading:
     return reading
 
 
+def publishable(
+    readings: Mapping[Measure, Reading], office_ids: Iterable[int], period: Period
+) -> dict[Measure, Reading]:
+    """The readings as they may be published (see the module's docstring)."""
+    shown = shown_throughout(office_ids, period, set(BASIS_METRIC.values()))
+    found: dict[Measure, Reading] = {}
+    for measure, reading in readings.items():
+        basis = BASIS_METRIC.get(measure)
+        if basis is not None and (shown is None or basis not in shown):
+            flag = Flag.NOT_PUBLISHED if shown is None else Flag.SECONDARY
+            found[measure] = Reading(measure, None, None, flag)
+        else:
+            found[measure] = disclosed(reading)
+    return found
+
+
 def read(office_ids: Iterable[int], period: Period, *, public: bool) -> dict[Measure, Reading]:
-    """Every measure for the offices over the period; ``public`` applies the disclosure rule."""
+    """Every measure for the offices over the period; ``public``: as it may be published."""
     ids = set(office_ids)
     totals = offices_totals(ids, period, METRICS)
-    readings = _readings(ids, period, totals)
-    if public:
-        readings = [disclosed(r) for r in readings]
-    return {r.measure: r for r in readings}
+    readings = {r.measure: r for r in _readings(ids, period, totals)}
+    return publishable(readings, ids, period) if public else readings
 
 
 def is_met(target: Target, reading: Reading | None) -> bool | None:

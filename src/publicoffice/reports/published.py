@@ -10,10 +10,12 @@ published yet, has every figure flagged ``not_published``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+
+from django.db.models import Q
 
 from publicoffice.core.disclosure import Figure, Flag
 from publicoffice.places.report_selectors import municipality_names, office_places
@@ -204,3 +206,47 @@ def published_rows(year: int | None = None) -> Iterator[PublishedRow]:
             value=figure.value,
             flag=row.flag,
         )
+
+
+def shown_throughout(
+    office_ids: Iterable[int], period: Period, metrics: Iterable[str]
+) -> set[str] | None:
+    """The metrics whose office totals are published, and shown, in every month of the period.
+
+    Another page may show a figure worked out from these totals (commissioning's
+    targets: visits a week over a quarter) without giving away a hidden month:
+    the figure is then a sum of what is public already. None: the period is
+    not made of whole months that are published.
+    """
+    first_days = _month_starts(period)
+    if not first_days:
+        return None
+    months_by_year: dict[int, list[int]] = {}
+    for day in first_days:
+        months_by_year.setdefault(day.year, []).append(day.month)
+    if any(max(months) > through_month(year) for year, months in months_by_year.items()):
+        return None
+    wanted = set(metrics)
+    in_months = Q()
+    for year, months in months_by_year.items():
+        in_months |= Q(year=year, month__in=months)
+    hidden = PublishedFigure.objects.filter(
+        in_months,
+        scope=ScopeKind.OFFICE,
+        scope_id__in=list(office_ids),
+        metric__in=wanted,
+        key="",
+        value__isnull=True,
+    ).values_list("metric", flat=True)
+    return wanted - set(hidden)
+
+
+def _month_starts(period: Period) -> list[date]:
+    """The first day of each month of a period made of whole months; empty otherwise."""
+    if period.start.day != 1 or (period.end + timedelta(days=1)).day != 1:
+        return []
+    found, day = [], period.start
+    while day <= period.end:
+        found.append(day)
+        day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return found

@@ -260,15 +260,21 @@ def report_figures(report: Report, *, public: bool) -> list[FigureRow]:
     """Each target with its reading, the trend and whether it is met.
 
     Live while the report is written, the snapshot once submitted; ``public``
-    hides readings worked out from 1–4 people (``measures.disclosed``).
+    shows only what may be published (``measures.publishable``).
     """
     if report.status in EDITABLE:
         readings = live_readings(report)
     else:
         readings = snapshot_readings(report.figures or {})
     if public:
+        ids, period = office_ids_of(report.commission), report_period(report)
+        periods = {
+            "period": period,
+            "previous": period.previous(),
+            "year_before": period.year_before(),
+        }
         readings = {
-            when: {m: measures.disclosed(r) for m, r in found.items()}
+            when: measures.publishable(found, ids, periods[when])
             for when, found in readings.items()
         }
     rows = []
