@@ -24,10 +24,15 @@ Totals = dict[str, dict[str, int]]
 
 def totals(scope: Scope, period: Period, metrics: Iterable[str]) -> Totals:
     """The sums over the period, per metric and key (missing: zero)."""
+    return _summed(scope.kind, [scope.id], period, metrics)
+
+
+def _summed(kind: str, scope_ids: list[int], period: Period, metrics: Iterable[str]) -> Totals:
+    """The day rows of these scopes over the period, summed per metric and key in the database."""
     rows = (
         DayFigure.objects.filter(
-            scope=scope.kind,
-            scope_id=scope.id,
+            scope=kind,
+            scope_id__in=scope_ids,
             day__range=(period.start, period.end),
             metric__in=list(metrics),
         )
@@ -115,18 +120,4 @@ def offices_totals(office_ids: Iterable[int], period: Period, metrics: Iterable[
     Shared with commissioning, whose reports are prefilled from it: a
     commission of one office reads exactly what the office's report shows.
     """
-    rows = (
-        DayFigure.objects.filter(
-            scope=ScopeKind.OFFICE,
-            scope_id__in=list(office_ids),
-            day__range=(period.start, period.end),
-            metric__in=list(metrics),
-        )
-        .order_by()
-        .values_list("metric", "key")
-        .annotate(total=Sum("value"))
-    )
-    found: Totals = defaultdict(dict)
-    for metric, key, total in rows:
-        found[metric][key] = int(total)
-    return dict(found)
+    return _summed(ScopeKind.OFFICE, list(office_ids), period, metrics)
