@@ -305,6 +305,12 @@ def commissioning_world(transactional_db: None) -> CommissioningWorld:
         period_ends=today + timedelta(days=120 + 730),
     )
     draft = make_application(open_call, operator, people["admin"], district, status="draft")
+    # Karim also runs a second association, still free to apply: the apply page shows its form.
+    role_assign(
+        user=people["admin"],
+        role=Role.OPERATOR_ADMIN,
+        operator=OperatorFactory(name="Ronna läxhjälp"),
+    )
     CoApplicant.objects.create(application=draft, operator=other, role="Värdar på lördagar")
     review_call = make_call(
         soder,

@@ -128,10 +128,16 @@ def test_the_whole_way_from_apply_to_receipt(world, client, django_capture_on_co
     )
     application = Application.objects.get(call=call)
     assert response.status_code == 302 and application.guideline_plans.count() == 10
-    response = client.post(
-        apply_url, {"lead": world.operator.pk, "title": "Igen", "contact_email": "a@example.se"}
-    )
-    assert response.status_code == 409
+    # Applied already: the apply page leads to the application instead of a second draft.
+    for again in (
+        client.get(apply_url),
+        client.post(
+            apply_url, {"lead": world.operator.pk, "title": "Igen", "contact_email": "a@b.se"}
+        ),
+    ):
+        assert again.status_code == 302
+        assert again["Location"] == _url("application", application)
+    assert Application.objects.filter(call=call).count() == 1
     page = client.get(_url("application_edit", application)).content.decode()
     assert "Ronna" in page and gettext("Offices here:") in page
     assert client.post(_url("application_edit", application), _edit_data()).status_code == 302

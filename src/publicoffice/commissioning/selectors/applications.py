@@ -17,6 +17,7 @@ from publicoffice.accounts.models import Role, RoleAssignment, User
 from publicoffice.commissioning import policies
 from publicoffice.commissioning.models import (
     Application,
+    ApplicationStatus,
     Call,
     CallGuideline,
     CoApplicant,
@@ -106,6 +107,22 @@ def call_to_apply(user: AnyUser, pk: int) -> Call:
 def operators_of(user: AnyUser) -> QuerySet[Operator]:
     """The operators the user runs: those they may apply for."""
     return Operator.objects.filter(pk__in=policies.operator_ids(user)).order_by("name")
+
+
+def own_application_to(user: AnyUser, call: Call) -> Application | None:
+    """An application to the call that one of the user's operators leads (not withdrawn)."""
+    return (
+        Application.objects.filter(call=call, lead_id__in=policies.operator_ids(user))
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .order_by("pk")
+        .first()
+    )
+
+
+def operators_free_to_apply(user: AnyUser, call: Call) -> QuerySet[Operator]:
+    """The user's operators that do not lead an application to the call yet."""
+    taken = Application.objects.filter(call=call).exclude(status=ApplicationStatus.WITHDRAWN)
+    return operators_of(user).exclude(pk__in=taken.values("lead_id"))
 
 
 def co_applicant_candidates(application: Application) -> QuerySet[Operator]:

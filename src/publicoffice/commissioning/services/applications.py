@@ -75,7 +75,11 @@ def ensure_open(call: Call, now: datetime) -> None:
 
 def _editable(user: Member, application: Application) -> Application:
     """The application's row, locked, if the user may still change it."""
-    locked = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=application.pk)
+    )
     if not policies.is_lead(user, locked):
         raise DomainError(ErrorCode.NOT_ALLOWED)
     if not policies.can_edit_application(user, locked):
@@ -304,7 +308,11 @@ def application_withdraw(
 ) -> Application:
     """The lead takes the application back, before the deadline; it may apply again."""
     now = acting_now(now)
-    locked = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=application.pk)
+    )
     if not policies.is_lead(user, locked):
         raise DomainError(ErrorCode.NOT_ALLOWED)
     if locked.status not in (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED):

@@ -173,7 +173,7 @@ def _amend(
         raise DomainError(ErrorCode.NOT_ALLOWED)
     text = _clean_text(reason, "reason", required=True)
     commission = (
-        Commission.objects.select_for_update()
+        Commission.objects.select_for_update(of=("self",))
         .select_related("application__call")
         .get(pk=commission.pk)
     )

@@ -51,7 +51,11 @@ def _optional(value: Any, field: str) -> str:
 
 
 def _locked(application: Application, now: datetime) -> Application:
-    locked = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=application.pk)
+    )
     if locked.status != ApplicationStatus.SUBMITTED or now < locked.call.deadline:
         raise DomainError(ErrorCode.NOT_DECIDABLE)
     return locked

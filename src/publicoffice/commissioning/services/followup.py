@@ -46,7 +46,11 @@ class GuidelineView:
 
 
 def _locked(report: Report) -> Report:
-    return Report.objects.select_for_update().select_related("commission").get(pk=report.pk)
+    return (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("commission")
+        .get(pk=report.pk)
+    )
 
 
 def _may_write(user: Member, report: Report) -> None:

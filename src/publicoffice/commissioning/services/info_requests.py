@@ -35,7 +35,11 @@ info_answered = DomainEvent("commissioning.info_answered")
 
 
 def _locked(application: Application) -> Application:
-    return Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=application.pk)
+    )
 
 
 @transaction.atomic

@@ -74,8 +74,12 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     if not policies.can_apply(request.user):
         raise DomainError(ErrorCode.NOT_ALLOWED)
     call = selectors.call_to_apply(request.user, pk)
-    operators = selectors.operators_of(request.user)
+    operators = selectors.operators_free_to_apply(request.user, call)
     services.ensure_open(call, timezone.now())
+    existing = selectors.own_application_to(request.user, call)
+    if existing is not None and not operators.exists():
+        messages.info(request, _("Your operator has already applied to this call: here it is."))
+        return redirect("commissioning:application", pk=existing.pk)
     if request.method != "POST":
         form = StartForm(operators=operators, initial={"contact_email": _member(request).email})
         return render(request, T + "apply.html", {"call": call, "form": form})
