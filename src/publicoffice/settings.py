@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "publicoffice.conduct",
     "publicoffice.reports",
     "publicoffice.commissioning",
+    "publicoffice.planning",
     "django_tasks",
     "django_tasks_db",
     "publicoffice.api",

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("publicoffice.conduct.urls")),
     path("", include("publicoffice.reports.urls")),
     path("", include("publicoffice.commissioning.urls")),
+    path("", include("publicoffice.planning.urls")),
     path("open-data/", include(open_data_page)),
     path("", include("publicoffice.staff.urls")),
     path("accounts/", include("publicoffice.accounts.urls")),

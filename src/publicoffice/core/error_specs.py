@@ -272,4 +272,47 @@ ERRORS: dict[ErrorCode, ErrorSpec] = {
     E.DOCUMENT_INVALID: ErrorSpec(
         400, _("Send the document as a PDF or an OpenDocument or Word file of at most 10 MB.")
     ),
+    # -- planning ---------------------------------------------------------------
+    E.PLANNING_NOT_FOUND: ErrorSpec(404, _("There is no such planning item.")),
+    E.PLANNING_FILE_UNREADABLE: ErrorSpec(
+        400, _("The file could not be read. Send a CSV file or a GeoPackage.")
+    ),
+    E.PLANNING_FILE_TOO_LARGE: ErrorSpec(413, _("The file is too large to import.")),
+    E.PLANNING_WRONG_CRS: ErrorSpec(
+        400,
+        _(
+            "The file's coordinate reference system is not one we can read. Use SWEREF 99 TM "
+            "(EPSG:3006) or WGS 84 (EPSG:4326), or say which one the file uses."
+        ),
+    ),
+    E.PLANNING_MISSING_COLUMNS: ErrorSpec(
+        400, _("The file lacks columns it needs. The missing ones are listed.")
+    ),
+    E.PLANNING_BAD_VALUE: ErrorSpec(
+        400, _("A row has a value that is not a number. The row and column are given.")
+    ),
+    E.PLANNING_NEGATIVE_POPULATION: ErrorSpec(
+        400, _("A row has a negative population. Populations are 0 or more.")
+    ),
+    E.PLANNING_DUPLICATE_CELL: ErrorSpec(
+        400, _("A cell appears twice in the file. The row is given.")
+    ),
+    E.PLANNING_EMPTY_FILE: ErrorSpec(400, _("The file has no rows to import.")),
+    E.PLANNING_OUTSIDE_SWEDEN: ErrorSpec(
+        400, _("These coordinates are not in Sweden. Check the latitude and longitude.")
+    ),
+    E.PLANNING_UNKNOWN_IDS: ErrorSpec(
+        400, _("The file names cells or sites we do not know. Some are listed.")
+    ),
+    E.PLANNING_SOURCE_NOT_READY: ErrorSpec(
+        409, _("This population source is not ready yet: its import has not finished.")
+    ),
+    E.PLANNING_SCENARIO_INVALID: ErrorSpec(400, _("This scenario cannot be run as it is.")),
+    E.PLANNING_TOO_MANY_SITES: ErrorSpec(
+        400, _("There are fewer candidate sites than the number of new sites asked for.")
+    ),
+    E.PLANNING_TOO_LARGE: ErrorSpec(
+        413, _("This instance is too large for this server. Choose a smaller area or grid.")
+    ),
+    E.PLANNING_RUN_FINISHED: ErrorSpec(409, _("This run has already finished.")),
 }

@@ -1,0 +1,5 @@
+"""Planning: the candidates pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Planning: the demand pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Planning: the scenarios pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
