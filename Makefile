@@ -43,8 +43,12 @@ system-packages:
 	  fi; \
 	fi
 
+# The suite runs on TEST_WORKERS processes (pytest-xdist), each with a test
+# database of its own; `make test TEST_WORKERS=0` runs it in one.
+TEST_WORKERS ?= 2
+
 test: install system-packages
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --durations=30
 
 # The linters CI runs first, in the same order as .pre-commit-config.yaml.
 lint: install

@@ -375,8 +375,7 @@ COMMISSIONING_INCIDENT_DAYS = int(os.environ.get("COMMISSIONING_INCIDENT_DAYS", 
 
 # Background work: django-tasks with its database backend and one worker
 # (`publicoffice worker`, which outlives database errors: core/worker.py).
-# Nothing depends on a job having run: states that follow from time are
-# computed from time.
+# Nothing depends on a job having run: what follows from time is computed from time.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # /health/ answers 503 "degraded" when the oldest task due to run (an e-mail,
 # a sweep) has waited longer than this many seconds: the worker is stuck.

@@ -38,6 +38,7 @@ from publicoffice.demo.dialogue_people import load_people
 from publicoffice.demo.events import load_events
 from publicoffice.demo.history import load_history
 from publicoffice.demo.load_result import LoadResult, Stories, add_stories, network_totals
+from publicoffice.demo.planning import load_planning
 from publicoffice.demo.users import DEMO_LOGINS, load_user, login_rows
 from publicoffice.demo.visits import load_visits
 from publicoffice.places.holidays_se import holidays_between, is_public_holiday
@@ -296,6 +297,7 @@ def load_demo(
     conduct: bool = True,
     history: bool = True,
     commissioning: bool = True,
+    planning: bool = True,
 ) -> LoadResult:
     """Create or update the demo network; dated exceptions are relative to ``today``.
 
@@ -309,7 +311,8 @@ def load_demo(
     ``history`` adds the year before the stories, for the stories loaded
     (:mod:`publicoffice.demo.history`), and then rebuilds the report figures
     from its first day to today and publishes the public tables. ``commissioning``
-    (last: its reports keep the history's figures) adds calls and commissions.
+    (last: its reports keep the history's figures) adds calls and commissions,
+    ``planning`` a synthetic grid, sites and two scenarios already run.
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -332,17 +335,15 @@ def load_demo(
         if conduct:
             load_hidden_content(offices, now=now, proposals=dialogue, profiles=community)
         loaded = {"visits": visits, "bookings": bookings, "events": events, "dialogue": dialogue}
-        past = (
-            load_history(offices, today=today, now=now, conduct=conduct, **loaded)
-            if history
-            else None
-        )
+        loaded["conduct"] = conduct
+        past = load_history(offices, today=today, now=now, **loaded) if history else None
         commissioned = load_commissioning(offices, today=today) if commissioning else None
+        planned = load_planning() if planning else None
     result.totals = network_totals(offices)
     add_stories(result, stories, offices=offices, now=now)
     if conduct_story is not None:
         result.totals.update(conduct_story.totals)
-    for told in (past, commissioned):
+    for told in (past, commissioned, planned):
         result.totals.update(told.totals() if told is not None else {})
     return result
 

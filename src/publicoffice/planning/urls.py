@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from publicoffice.planning import urls_candidates, urls_demand, urls_scenarios
+from publicoffice.planning import urls_candidates, urls_demand, urls_results, urls_scenarios
 from publicoffice.planning.views.hub import hub
 
 app_name = "planning"
@@ -12,4 +12,5 @@ urlpatterns = [
     *urls_demand.urlpatterns,
     *urls_candidates.urlpatterns,
     *urls_scenarios.urlpatterns,
+    *urls_results.urlpatterns,
 ]

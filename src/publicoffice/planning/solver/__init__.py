@@ -3,5 +3,5 @@
 Pure numerical code (numpy, scipy, highspy), with no Django in it: the
 ``planning`` services build a :class:`~publicoffice.planning.solver.types.Problem`
 from the database and store the :class:`~publicoffice.planning.solver.types.Answer`.
-The method is written down in ``docs/planning.md``.
+The method is written down in ``docs/planning-method.md``.
 """

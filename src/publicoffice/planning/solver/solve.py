@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from publicoffice.planning.solver import capacity, maxcover, pmedian, setcover
 from publicoffice.planning.solver.types import Answer, Limits, Model, Problem, Progress, ShouldStop
+
+
+def capacitated(problem: Problem) -> bool:
+    """True when some site can serve only a limited weight."""
+    return problem.capacity is not None and bool(np.isfinite(problem.capacity).any())
 
 
 def solve(
@@ -14,4 +22,13 @@ def solve(
     should_stop: ShouldStop | None = None,
 ) -> Answer:
     """The best answer found within ``limits``, with its certified bound and gap."""
-    raise NotImplementedError  # written by the solver modules (maxcover, pmedian, setcover)
+    limits = limits or Limits()
+    if capacitated(problem):
+        return capacity.solve_capacitated(
+            problem, model, limits, progress=progress, should_stop=should_stop
+        )
+    if model == Model.P_MEDIAN:
+        return pmedian.solve_pmedian(problem, limits, progress=progress, should_stop=should_stop)
+    if model == Model.SET_COVER:
+        return setcover.solve_setcover(problem, limits, progress=progress, should_stop=should_stop)
+    return maxcover.solve_maxcover(problem, limits, progress=progress, should_stop=should_stop)
