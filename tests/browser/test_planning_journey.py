@@ -266,3 +266,26 @@ def test_a_queued_run_is_cancelled_from_its_progress_page(
     assert queued.status == RunStatus.CANCELLED and queued.cancel_requested
     expect(page.get_by_role("button", name=_("Cancel the run"))).to_have_count(0)
     assert_page_healthy(page)
+
+
+def test_the_progress_page_follows_a_run_without_reloading_itself(
+    new_page: Callable[..., Any],
+    live_server: Any,
+    log_in: Callable[[Any, Any], None],
+    planning_world: PlanningWorld,
+) -> None:
+    """No meta refresh (WCAG 2.2.1): a script fetches the status region, then the page once done."""
+    run = planning_world.queued
+    Run.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, progress=10, stage="bound")
+    page = new_page(locale="sv")
+    log_in(page, planning_world.people.officer)
+    page.goto(f"{live_server.url}/sv/planning/runs/{run.pk}/progress/")
+    expect(page.locator("main progress")).to_have_attribute("value", "10")
+    page.evaluate("window.notReloaded = true")
+    Run.objects.filter(pk=run.pk).update(progress=60)
+    expect(page.locator("main progress")).to_have_attribute("value", "60", timeout=10_000)
+    assert page.evaluate("window.notReloaded") is True  # updated in place
+    Run.objects.filter(pk=run.pk).update(status=RunStatus.FAILED, error_code="internal")
+    expect(page.locator("main [role=alert]")).to_be_visible(timeout=10_000)
+    expect(page.locator("main progress")).to_have_count(0)
+    assert_page_healthy(page)

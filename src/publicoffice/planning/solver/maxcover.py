@@ -6,7 +6,8 @@ The method, in the order it runs (``docs/planning-method.md``):
 2. greedy on sparse columns with vectorised gains, which gives a solution
    and, for free, the online upper bound;
 3. best-improvement 1-swap search;
-4. Lagrangian subgradient steps to lower the bound (``lagrange``);
+4. Lagrangian subgradient, then volume, steps to lower the bound
+   (``lagrange``, ``dual_volume``);
 5. reduced-cost fixing and an exact MIP on what is left (``exact_cover``).
 
 It stops as soon as the proven gap reaches ``Limits.gap`` or the time runs out.
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from publicoffice.planning.solver import aggregate, exact_cover, lagrange
+from publicoffice.planning.solver import aggregate, dual_volume, exact_cover, lagrange
 from publicoffice.planning.solver.types import (
     Answer,
     FloatArray,
@@ -36,6 +37,8 @@ from publicoffice.planning.solver.types import (
 
 #: The exact step runs when the problem left after fixing has at most this many pairs.
 MIP_MAX_PAIRS = 100_000
+#: Relative margin added to the bound against floating-point rounding.
+SAFETY = 5e-10
 #: The core MIP looks at this many times p sites (at least CORE_MIN), for this share of the time.
 CORE_FACTOR = 3
 CORE_MIN = 40
@@ -173,7 +176,9 @@ def _answer(
     """Translate back to the original sites and values, and say why it stopped."""
     sites = tuple(sorted(int(red.columns[c]) for c in cover.columns))
     objective = red.constant + cover.value
-    total_bound = max(red.constant + bound, objective)
+    # Every term of L(λ) is non-negative, so its floating sum is off by at most
+    # (number of terms) × 1.1e-16 of itself; 5e-10 covers four million terms.
+    total_bound = max(red.constant + bound + SAFETY * abs(bound), objective)
     gap = relative_gap(objective, total_bound)
     if gap <= 1e-9:  # equal but for rounding: proven optimal
         stopped, gap, total_bound = StopReason.OPTIMAL, 0.0, objective
@@ -248,13 +253,13 @@ def solve_maxcover(
         report(share, stage)
         if stage == "bound":
             until = clock.start + share * (clock.deadline - clock.start)
-            dual = _tighten(a, at, red, p, cover, dual, clock, done, until)
+            dual = _tighten(a, at, red, p, cover, dual, clock, done, until, volume=steps > 0)
             steps += dual.steps
         elif stage == "core":
             _core_mip(a, at, red, p, cover, dual, clock)
         else:
             dual = _exact(a, at, red, p, cover, dual, clock, limits)
-    cover.history.append(f"{steps} subgradient steps")
+    cover.history.append(f"{steps} dual steps (subgradient, then volume)")
     report(1.0, "done")
     return _answer(problem, red, cover, dual.bound, clock, steps, limits)
 
@@ -269,8 +274,15 @@ def _tighten(
     clock: Clock,
     done: Goal,
     until: float,
+    *,
+    volume: bool = False,
 ) -> lagrange.Dual:
-    """Subgradient steps; each step's p best columns are tried as a solution too."""
+    """Dual steps; each step's p best columns are tried as a solution too.
+
+    The first stage takes plain subgradient steps (quick early progress);
+    later stages take volume steps from the best multipliers so far, which
+    keep lowering the bound where the subgradient stalls.
+    """
     w = red.weights
 
     def try_columns(top: IntArray) -> None:
@@ -279,6 +291,18 @@ def _tighten(
         if value > cover.value + 1e-9 * max(cover.value, 1.0):
             cover.columns, cover.counts, cover.value = [int(c) for c in top], counts, value
 
+    if volume:
+        return dual_volume.volume(
+            at,
+            w,
+            p,
+            dual,
+            lambda: cover.value,
+            done=done,
+            deadline=until,
+            should_stop=clock.stop,
+            on_columns=try_columns,
+        )
     return lagrange.subgradient(
         a,
         at,
