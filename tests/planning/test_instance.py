@@ -92,6 +92,19 @@ def test_fixed_sites_are_in_the_pool_baseline_and_cost(world):
     assert capacity is not None and capacity[column] == 40 and np.isinf(capacity).sum() == 3
 
 
+def test_a_capacitated_instance_too_large_for_the_exact_model_is_refused_first(world, monkeypatch):
+    source = make_source(world)
+    sites = [make_candidate(world, f"S{i}", 250 * i, 0, capacity=50) for i in range(3)]
+    scenario = make_scenario(world, source, sites, sites=1, use_capacities=True)
+    assert instance.build_problem(scenario).problem.capacity is not None
+    monkeypatch.setattr(instance.capacitated, "MAX_PAIRS", 5)
+    with pytest.raises(DomainError) as caught:
+        instance.build_problem(scenario)
+    assert caught.value.code == ErrorCode.PLANNING_TOO_LARGE
+    assert caught.value.details["field"] == "use_capacities"
+    assert caught.value.details["pairs"] > 5
+
+
 def test_set_cover_passes_the_share(world):
     source = make_source(world)
     site = make_candidate(world, "Torget", 0, 0)

@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
-from publicoffice.planning.solver import aggregate, coverage, exact_cover, lagrange, maxcover
+from publicoffice.planning.solver import (
+    aggregate,
+    coverage,
+    dual_volume,
+    exact_cover,
+    lagrange,
+    maxcover,
+)
 from publicoffice.planning.solver.setcover import solve_setcover
 from publicoffice.planning.solver.solve import solve
 from publicoffice.planning.solver.types import Limits, Model, Problem, StopReason, relative_gap
@@ -119,6 +126,32 @@ def test_bound_is_above_every_solution_found():
     answer = solve(Problem(weights=weights, reach=reach, p=p), Model.MAX_COVER, EXACT)
     assert answer.objective == pytest.approx(mip.value)
     assert answer.bound >= mip.value - 1e-9
+
+
+def test_volume_lowers_the_bound_but_never_below_the_lp_bound():
+    reach, weights = _clustered()
+    p = 6
+    red = aggregate.reduce(reach, weights)
+    a = sparse.csr_matrix(red.reach, dtype=float)
+    at = a.T.tocsr()
+    cover, gains = maxcover.greedy(a, at, red.weights, p)
+    online = lagrange.online(red.weights, cover.counts > 0, gains, p)
+    lp, _ = exact_cover.lp_multipliers(red.reach, red.weights, p, seconds=10)
+    dual = dual_volume.volume(
+        at,
+        red.weights,
+        p,
+        online,
+        lambda: cover.value,
+        done=lambda low, high: False,
+        deadline=float("inf"),
+        should_stop=lambda: False,
+        max_steps=300,
+    )
+    assert lp - 1e-6 * lp <= dual.bound < online.bound
+    assert np.all((dual.lam >= 0) & (dual.lam <= red.weights))
+    costs = at @ dual.lam
+    assert lagrange.value_of(dual.lam, red.weights, costs, p) == pytest.approx(dual.bound)
 
 
 def test_lp_multipliers_give_the_lp_bound():

@@ -31,6 +31,7 @@ from publicoffice.planning.models import (
     Scenario,
     TravelTime,
 )
+from publicoffice.planning.solver import capacity as capacitated
 from publicoffice.planning.solver import coverage
 from publicoffice.planning.solver.types import FloatArray, IntArray, Model, Problem
 
@@ -76,6 +77,7 @@ def build_problem(scenario: Scenario) -> BuiltProblem:
         capacity=pool["capacity"] if scenario.use_capacities else None,
         share=float(scenario.share) if model == Model.SET_COVER and scenario.share else None,
     )
+    _check_capacitated(problem)
     return BuiltProblem(
         model=model,
         problem=problem,
@@ -88,6 +90,28 @@ def build_problem(scenario: Scenario) -> BuiltProblem:
         baseline=pool["baseline"],
         unit=unit,
     )
+
+
+def _check_capacitated(problem: Problem) -> None:
+    """Refuse, before solving, a capacitated instance larger than the exact model can take."""
+    if problem.capacity is None or not np.isfinite(problem.capacity).any():
+        return
+    pairs = (problem.cost if problem.cost is not None else problem.reach).nnz
+    if pairs > capacitated.MAX_PAIRS:
+        raise DomainError(
+            ErrorCode.PLANNING_TOO_LARGE,
+            _(
+                "With capacities this question has %(pairs)s pairs of cells and sites; "
+                "at most %(limit)s can be solved. Choose a smaller area, fewer sites or "
+                "no capacities."
+            )
+            % {
+                "pairs": f"{pairs:,}".replace(",", " "),
+                "limit": f"{capacitated.MAX_PAIRS:,}".replace(",", " "),
+            },
+            field="use_capacities",
+            pairs=pairs,
+        )
 
 
 def radius_of(scenario: Scenario) -> float:

@@ -37,6 +37,9 @@ from publicoffice.planning.solver.types import (
 
 #: The exact step runs when the problem left after fixing has at most this many pairs.
 MIP_MAX_PAIRS = 100_000
+#: Later bound stages take volume steps once this many dual steps are done: the volume
+#: algorithm is slower than plain subgradient steps at first and better after that.
+VOLUME_AFTER = 500
 #: Relative margin added to the bound against floating-point rounding.
 SAFETY = 5e-10
 #: The core MIP looks at this many times p sites (at least CORE_MIN), for this share of the time.
@@ -253,7 +256,9 @@ def solve_maxcover(
         report(share, stage)
         if stage == "bound":
             until = clock.start + share * (clock.deadline - clock.start)
-            dual = _tighten(a, at, red, p, cover, dual, clock, done, until, volume=steps > 0)
+            dual = _tighten(
+                a, at, red, p, cover, dual, clock, done, until, volume=steps >= VOLUME_AFTER
+            )
             steps += dual.steps
         elif stage == "core":
             _core_mip(a, at, red, p, cover, dual, clock)
@@ -279,9 +284,10 @@ def _tighten(
 ) -> lagrange.Dual:
     """Dual steps; each step's p best columns are tried as a solution too.
 
-    The first stage takes plain subgradient steps (quick early progress);
-    later stages take volume steps from the best multipliers so far, which
-    keep lowering the bound where the subgradient stalls.
+    Plain subgradient steps make the quicker progress at first; once
+    VOLUME_AFTER steps are done, later stages take volume steps from the
+    best multipliers so far, which keep lowering the bound where the
+    subgradient stalls.
     """
     w = red.weights
 
