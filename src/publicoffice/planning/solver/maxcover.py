@@ -15,6 +15,7 @@ It stops as soon as the proven gap reaches ``Limits.gap`` or the time runs out.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 
@@ -297,20 +298,8 @@ def _tighten(
         if value > cover.value + 1e-9 * max(cover.value, 1.0):
             cover.columns, cover.counts, cover.value = [int(c) for c in top], counts, value
 
-    if volume:
-        return dual_volume.volume(
-            at,
-            w,
-            p,
-            dual,
-            lambda: cover.value,
-            done=done,
-            deadline=until,
-            should_stop=clock.stop,
-            on_columns=try_columns,
-        )
-    return lagrange.subgradient(
-        a,
+    steps = dual_volume.volume if volume else functools.partial(lagrange.subgradient, a)
+    return steps(
         at,
         w,
         p,
