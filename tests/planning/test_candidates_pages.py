@@ -140,6 +140,13 @@ def test_import_page_imports_or_names_the_row(client, world):
     assert b"site_id,name" in download.content and b"L1,Biblioteket" in download.content
 
 
+def test_the_sites_download_escapes_a_name_that_is_a_formula(client, world):
+    make_candidate(world, '=HYPERLINK("https://evil.example","Torget")', 0, 0)
+    client.force_login(world.officer)
+    rows = client.get(reverse("planning:candidates_csv")).content.decode().splitlines()
+    assert rows[1].split(",", 1)[1].startswith("\"'=HYPERLINK(")
+
+
 def test_matrix_pages(client, world):
     source = make_source(world, [(0, 0, 10)])
     site = make_candidate(world, "Fri", 0, 0)

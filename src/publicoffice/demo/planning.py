@@ -21,13 +21,13 @@ planning is left alone.
 
 from __future__ import annotations
 
-import csv
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from publicoffice.accounts.models import User
+from publicoffice.core import csv_safe
 from publicoffice.demo import people
 from publicoffice.places.models import Municipality
 from publicoffice.planning import synthetic
@@ -139,7 +139,7 @@ def clear_planning(municipality: Municipality) -> None:
 def _premises_file(folder: str, rows: list[tuple[str, str, str, str, str, int]]) -> Path:
     path = Path(folder) / "premises.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+        writer = csv_safe.writer(handle)
         writer.writerow(["id", "name", "address", "latitude", "longitude", "capacity"])
         writer.writerows(rows)
     return path

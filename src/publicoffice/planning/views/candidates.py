@@ -8,7 +8,6 @@ field with the error summary above it, so the pages work without JavaScript.
 
 from __future__ import annotations
 
-import csv
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from publicoffice.core import csv_safe
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.web_errors import add_domain_error, back_with_message, on_domain_error
 from publicoffice.places.models import Municipality
@@ -94,7 +94,7 @@ def candidates_csv(request: HttpRequest) -> HttpResponse:
     _planner(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="sites.csv"'
-    writer = csv.writer(response)
+    writer = csv_safe.writer(response)
     writer.writerow(["site_id", "name", "latitude", "longitude", "x", "y"])
     for site in selectors.candidates_for(request.user):
         ref = site.ref or str(site.pk)
