@@ -105,7 +105,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, pre-compressed
+    # Compresses what the rest write (HTML, JSON, feeds), so it sits outside them.
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "publicoffice.core.security_headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -321,14 +323,13 @@ if PRODUCTION:
 LOG_FORMAT = log_format(os.environ.get("LOG_FORMAT"), production=PRODUCTION)
 LOGGING = logging_config(fmt=LOG_FORMAT, level=os.environ.get("LOG_LEVEL", "WARNING"))
 
-# Visits: how long raw rows are kept before they become hourly figures, the
-# longest a visit lasts when nobody checks out, and how many check-ins one
-# phone may make at one office in a day.
+# Visits: days raw rows are kept before they become hourly figures, the longest
+# stay when nobody checks out, check-ins one phone may make at one office a day.
 VISITS_RETENTION_DAYS = int(os.environ.get("VISITS_RETENTION_DAYS", "90"))
 VISITS_MAX_STAY_HOURS = int(os.environ.get("VISITS_MAX_STAY_HOURS", "8"))
 VISITS_DEVICE_DAILY_LIMIT = int(os.environ.get("VISITS_DEVICE_DAILY_LIMIT", "6"))
-# Check-ins from one network address per ten minutes: a backstop against
-# scripted floods. Visitors on an office's Wi-Fi share one address.
+# Check-ins from one network address per ten minutes: a backstop against scripted
+# floods (visitors on an office's Wi-Fi share one address).
 VISITS_CHECKINS_PER_ADDRESS = int(os.environ.get("VISITS_CHECKINS_PER_ADDRESS", "300"))
 
 # The site's public address, for links in e-mails and calendar files.
@@ -339,9 +340,9 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rst
 BOOKINGS_WAITLIST_HOLD_MINUTES = int(os.environ.get("BOOKINGS_WAITLIST_HOLD_MINUTES", "120"))
 BOOKINGS_REMINDER_HOURS = int(os.environ.get("BOOKINGS_REMINDER_HOURS", "24"))
 BOOKINGS_MAX_WAITING = int(os.environ.get("BOOKINGS_MAX_WAITING", "10"))
-# Bookings are personal data: deleted this long after they end (figures stay).
 # Writes through the API per member in ten minutes.
 API_WRITE_LIMIT = int(os.environ.get("API_WRITE_LIMIT", "60"))
+# Bookings are personal data: deleted this long after they end (figures stay).
 BOOKINGS_RETENTION_DAYS = int(os.environ.get("BOOKINGS_RETENTION_DAYS", "365"))
 # Events: reminders this many hours before the start.
 EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "24"))
@@ -394,7 +395,6 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGIN_LOCKOUT_FAILURES = int(os.environ.get("LOGIN_LOCKOUT_FAILURES", "5"))
 LOGIN_LOCKOUT_MAX_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MAX_MINUTES", "15"))
 # Backstops for everyone behind one network address (one device gets 10 log-ins
-# in five minutes and 5 sign-ups in fifteen): log-ins per five minutes,
-# sign-ups per fifteen minutes.
+# in five minutes, 5 sign-ups in fifteen): log-ins per 5 minutes, sign-ups per 15.
 LOGIN_ATTEMPTS_PER_ADDRESS = int(os.environ.get("LOGIN_ATTEMPTS_PER_ADDRESS", "100"))
 SIGNUPS_PER_ADDRESS = int(os.environ.get("SIGNUPS_PER_ADDRESS", "60"))

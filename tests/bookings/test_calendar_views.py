@@ -55,6 +55,12 @@ class TestFeed:
         assert events[uid(booking)]["STATUS"] == "CONFIRMED"
         assert "ATTENDEE" not in events[uid(booking)]
 
+    def test_an_unchanged_feed_costs_a_304_and_stays_private(self, client, booking, token):
+        first = client.get(f"/calendar/{token}.ics")
+        again = client.get(f"/calendar/{token}.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304 and again.content == b""
+        assert "private" in again["Cache-Control"]
+
     def test_feed_is_in_the_members_language(self, client, booking, token, member):
         member.preferred_language = "en"
         member.save()

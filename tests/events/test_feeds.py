@@ -124,10 +124,49 @@ def test_a_feed_costs_the_same_queries_for_one_event_or_twenty(
             )
 
     make(1)
-    with django_assert_num_queries(3):  # the office, the events, their languages
+    # The office, the feed's version (its ETag), the events, their languages.
+    with django_assert_num_queries(4):
         assert len(summaries(client.get(office_feed_url))) == 1
     make(19)
+    with django_assert_num_queries(4):
+        first = client.get(office_feed_url)
+        assert len(summaries(first)) == 20
     with django_assert_num_queries(3):
-        assert len(summaries(client.get(office_feed_url))) == 20
+        network = client.get(reverse("events_network_feed"))
+    # Unchanged: the office and the version, nothing rendered.
     with django_assert_num_queries(2):
-        client.get(reverse("events_network_feed"))
+        again = client.get(office_feed_url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    with django_assert_num_queries(1):
+        again = client.get(reverse("events_network_feed"), HTTP_IF_NONE_MATCH=network["ETag"])
+    assert again.status_code == 304
+
+
+def test_the_feed_etag_follows_what_the_calendar_shows(
+    client, frozen, event, office, host, office_feed_url
+):
+    etag = client.get(office_feed_url)["ETag"]
+    # Another language is another body.
+    assert client.get(office_feed_url, {"lang": "ar"})["ETag"] != etag
+    # The office's name is the calendar's name and part of each location
+    # (its updated_at tells; the frozen clock moves a second, as a real one would).
+    frozen.shift(1)
+    office.name = "Ronna kontor, nya lokalen"
+    office.save()
+    renamed = client.get(office_feed_url, HTTP_IF_NONE_MATCH=etag)
+    assert renamed.status_code == 200
+    # An event leaving the window (it ended long ago) is a change too.
+    Event.objects.filter(pk=event.pk).update(starts_at=at(-40, 10), ends_at=at(-40, 11))
+    gone = client.get(office_feed_url, HTTP_IF_NONE_MATCH=renamed["ETag"])
+    assert gone.status_code == 200
+    assert summaries(gone) == []
+
+
+def test_a_gzipped_feed_still_answers_304(client, frozen, event, office_feed_url):
+    first = client.get(office_feed_url, HTTP_ACCEPT_ENCODING="gzip")
+    if first.get("Content-Encoding") == "gzip":  # a tiny feed may not be worth compressing
+        assert first["ETag"].startswith('W/"')
+    again = client.get(
+        office_feed_url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert again.status_code == 304

@@ -9,7 +9,7 @@ site's default language, so the same address always gives the same text.
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -18,9 +18,11 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from publicoffice.core.http_cache import version_etag
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.events import ical
-from publicoffice.events.selectors import events_for_feed
+from publicoffice.events.selectors import events_feed_version, events_for_feed
+from publicoffice.places.models import Office
 from publicoffice.places.selectors import office_public
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -35,13 +37,31 @@ def feed_language(request: HttpRequest) -> str:
     return wanted if wanted in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
-def calendar_response(request: HttpRequest, body: bytes, *, filename: str) -> HttpResponseBase:
-    """A public calendar with an ETag, so unchanged feeds cost a 304 and no body."""
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+def _feed_response(
+    request: HttpRequest,
+    *,
+    office: Office | None,
+    filename: str,
+    name: Callable[[], str],
+) -> HttpResponseBase:
+    """The feed, or a bodiless 304 decided before anything is rendered.
+
+    The ETag comes from one aggregate query over the feed's events
+    (:func:`events_feed_version`) plus the language and the office's own last
+    change (its name is the calendar's name), so an unchanged feed costs that
+    query and no rendering.
+    """
+    now = timezone.now()
+    language = feed_language(request)
+    office_changed = office.updated_at if office is not None else None
+    version = events_feed_version(at=now, office=office)
+    etag = version_etag((filename, language, office_changed, *version))
     conditional = get_conditional_response(request, etag=etag)
     if conditional is not None:
         response: HttpResponseBase = conditional
     else:
+        with translation.override(language):
+            body = ical.feed_ics(events_for_feed(at=now, office=office), at=now, name=name())
         response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
         response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["ETag"] = etag
@@ -53,22 +73,20 @@ def calendar_response(request: HttpRequest, body: bytes, *, filename: str) -> Ht
 def office_feed(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The published events of one office, recent and coming."""
     office = office_public(slug=slug)
-    now = timezone.now()
-    with translation.override(feed_language(request)):
-        body = ical.feed_ics(
-            events_for_feed(at=now, office=office),
-            at=now,
-            name=_("Events at %(office)s") % {"office": office.name},
-        )
-    return calendar_response(request, body, filename=f"events-{office.slug}.ics")
+    return _feed_response(
+        request,
+        office=office,
+        filename=f"events-{office.slug}.ics",
+        name=lambda: _("Events at %(office)s") % {"office": office.name},
+    )
 
 
 @require_safe
 def network_feed(request: HttpRequest) -> HttpResponseBase:
     """The published events of every office of the network."""
-    now = timezone.now()
-    with translation.override(feed_language(request)):
-        body = ical.feed_ics(
-            events_for_feed(at=now), at=now, name=_("Events at the Public Offices")
-        )
-    return calendar_response(request, body, filename="events.ics")
+    return _feed_response(
+        request,
+        office=None,
+        filename="events.ics",
+        name=lambda: _("Events at the Public Offices"),
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from publicoffice.bookings import ical, selectors
 from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.http_cache import answer_with_body_etag
 from publicoffice.core.mail import in_language_of
 
 #: Tokens are ``secrets.token_urlsafe(24)`` (32 characters); the field holds 64.
@@ -38,7 +39,7 @@ def _calendar_response(body: bytes, *, filename: str, attachment: bool) -> HttpR
 
 
 @require_safe
-def feed(request: HttpRequest, token: str) -> HttpResponse:
+def feed(request: HttpRequest, token: str) -> HttpResponseBase:
     """A member's bookings as one VCALENDAR, for subscribing in a calendar program."""
     if len(token) > TOKEN_MAX_LENGTH:
         raise DomainError(ErrorCode.NOT_FOUND)
@@ -50,7 +51,9 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
             at=now,
             name=_("Public Office bookings"),
         )
-    return _calendar_response(body, filename="bookings.ics", attachment=False)
+    # An ETag of the bytes: a calendar program polling an unchanged feed gets a 304.
+    response = _calendar_response(body, filename="bookings.ics", attachment=False)
+    return answer_with_body_etag(request, response)
 
 
 @require_safe

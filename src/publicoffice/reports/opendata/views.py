@@ -7,6 +7,8 @@ site's default without it, so an address always gives the same text). The
 page for people is under the language prefix (``/sv/open-data/``). All are
 public and read only what is already public: the offices' pages, the
 published figures (which passed the disclosure rule), events and problems.
+Each file carries an ETag of its bytes (names and labels change them, not
+only rows), so a harvester asking again gets a bodiless 304.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,6 +28,7 @@ from django.views.decorators.http import require_safe
 
 from publicoffice.core import csv_safe
 from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.core.http_cache import answer_with_body_etag
 from publicoffice.core.languages import LANGUAGE_CODES
 from publicoffice.places.models import Office
 from publicoffice.places.selectors import OfficeFilters, office_search
@@ -51,6 +54,8 @@ FIGURE_FIELDS = [
     "value",
     "flag",
 ]
+#: Harvesters may keep a copy ten minutes; after that an ETag makes asking again cheap.
+MAX_AGE = 600
 #: Four ASCII digits: "٢٠٢٦", "2026.0" and a hundred digits are refused, not guessed at.
 YEAR = re.compile(r"[0-9]{4}")
 
@@ -77,14 +82,18 @@ def figures_year(request: HttpRequest) -> int | None:
     return int(raw)
 
 
-def _json(document: Any, content_type: str = JSON_CONTENT_TYPE) -> HttpResponse:
+def _json(
+    request: HttpRequest, document: Any, content_type: str = JSON_CONTENT_TYPE
+) -> HttpResponseBase:
     body = json.dumps(document, ensure_ascii=False, indent=2, default=str)
     response = HttpResponse(body, content_type=content_type)
     response["Access-Control-Allow-Origin"] = "*"  # open data: any web page may read it
-    return response
+    return answer_with_body_etag(request, response, max_age=MAX_AGE)
 
 
-def _csv(rows: Iterable[dict[str, Any]], fields: list[str], filename: str) -> HttpResponse:
+def _csv(
+    request: HttpRequest, rows: Iterable[dict[str, Any]], fields: list[str], filename: str
+) -> HttpResponseBase:
     response = HttpResponse(content_type=CSV_CONTENT_TYPE)
     response.write("\ufeff")  # so spreadsheet programs read UTF-8 (å, ä, ö, Arabic)
     writer = csv_safe.dict_writer(response, fields)  # formulas escaped
@@ -92,7 +101,7 @@ def _csv(rows: Iterable[dict[str, Any]], fields: list[str], filename: str) -> Ht
     writer.writerows(rows)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return answer_with_body_etag(request, response, max_age=MAX_AGE)
 
 
 def _public_offices() -> list[Office]:
@@ -104,7 +113,7 @@ def _public_offices() -> list[Office]:
 
 
 @require_safe
-def catalog(request: HttpRequest) -> HttpResponse:
+def catalog(request: HttpRequest) -> HttpResponseBase:
     """The DCAT-AP-SE catalogue, for dataportal.se and other harvesters."""
     offices = _public_offices()
     municipalities = sorted({(o.municipality.code, o.municipality.name) for o in offices})
@@ -117,7 +126,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
         municipalities=municipalities,
         modified=timezone.localdate(),
     )
-    return _json(document, JSONLD_CONTENT_TYPE)
+    return _json(request, document, JSONLD_CONTENT_TYPE)
 
 
 # -- opening hours ---------------------------------------------------------------------
@@ -131,7 +140,7 @@ def _office_url(request: HttpRequest) -> Any:
 
 
 @require_safe
-def opening_hours_json(request: HttpRequest) -> HttpResponse:
+def opening_hours_json(request: HttpRequest) -> HttpResponseBase:
     """Each open office's weekly hours and the coming days that differ, as JSON."""
     language = file_language(request)
     with translation.override(language):
@@ -141,16 +150,16 @@ def opening_hours_json(request: HttpRequest) -> HttpResponse:
             language=language,
             office_url=_office_url(request),
         )
-    return _json(document)
+    return _json(request, document)
 
 
 @require_safe
-def opening_hours_csv(request: HttpRequest) -> HttpResponse:
+def opening_hours_csv(request: HttpRequest) -> HttpResponseBase:
     """The same as CSV: a row per weekly interval and per exception's interval."""
     language = file_language(request)
     with translation.override(language):
         rows = hours.hours_rows(_public_offices(), today=timezone.localdate(), language=language)
-    return _csv(rows, hours.CSV_FIELDS, "opening-hours.csv")
+    return _csv(request, rows, hours.CSV_FIELDS, "opening-hours.csv")
 
 
 # -- figures ---------------------------------------------------------------------------
@@ -180,19 +189,19 @@ def _figure_rows(request: HttpRequest) -> tuple[int | None, list[dict[str, Any]]
 
 
 @require_safe
-def figures_json(request: HttpRequest) -> HttpResponse:
+def figures_json(request: HttpRequest) -> HttpResponseBase:
     """The published figures per office and month (and larger scopes), as JSON."""
     year, rows = _figure_rows(request)
-    return _json({"year": year, "license": LICENSE, "figures": rows})
+    return _json(request, {"year": year, "license": LICENSE, "figures": rows})
 
 
 @require_safe
-def figures_csv(request: HttpRequest) -> HttpResponse:
+def figures_csv(request: HttpRequest) -> HttpResponseBase:
     """The same as CSV: a hidden figure has an empty value and its reason as flag."""
     year, rows = _figure_rows(request)
     for row in rows:
         row["value"] = "" if row["value"] is None else row["value"]
-    return _csv(rows, FIGURE_FIELDS, f"figures-{year or 'all'}.csv")
+    return _csv(request, rows, FIGURE_FIELDS, f"figures-{year or 'all'}.csv")
 
 
 # -- the page --------------------------------------------------------------------------
