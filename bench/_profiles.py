@@ -188,8 +188,14 @@ def draw(rng: random.Random, world: World, n: int) -> dict[str, Any]:
     }
 
 
-def load_profiles(count: int, world: World, rng: random.Random) -> dict[str, int]:
-    """``count`` profiles, their admins and relations, in batches of :data:`BATCH`."""
+def load_profiles(
+    count: int, world: World, rng: random.Random, *, first: int = 0
+) -> dict[str, int]:
+    """``count`` profiles, their admins and relations, in batches of :data:`BATCH`.
+
+    ``first`` numbers them after those already loaded (a second call grows the
+    directory: the bench measures a small one, then the full size).
+    """
     from publicoffice.accounts.models import User
     from publicoffice.community import vocabulary
     from publicoffice.community.models import Profile, ProfileAdmin
@@ -206,8 +212,9 @@ def load_profiles(count: int, world: World, rng: random.Random) -> dict[str, int
     # The same folding as the service, remembered: presentations repeat a lot.
     cached = functools.lru_cache(maxsize=200_000)(vocabulary.fold)
     with mock.patch.object(vocabulary, "fold", cached):
-        for start in range(0, count, BATCH):
-            drafts = [draw(rng, world, n) for n in range(start, min(count, start + BATCH))]
+        for start in range(first, first + count, BATCH):
+            end = min(first + count, start + BATCH)
+            drafts = [draw(rng, world, n) for n in range(start, end)]
             users = User.objects.bulk_create(
                 User(email=f"bench-{start + i}@example.org", password="!", display_name=d["name"])
                 for i, d in enumerate(drafts)

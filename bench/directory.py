@@ -64,6 +64,7 @@ from _profiles import (
     newcomer,
     typical_members,
 )
+from _table import table_row
 
 PER_PAGE = 20
 
@@ -137,9 +138,9 @@ def directory_page(filters: dict[str, Any], number: int = 1) -> list[Any]:
     """What the directory page asks for: a count, one page, the cards' relations."""
     from django.core.paginator import Paginator
 
-    from publicoffice.community.selectors.directory import directory_search
+    from publicoffice.community.selectors.directory import DirectoryResults
 
-    page = Paginator(directory_search(**filters), PER_PAGE).get_page(number)
+    page = Paginator(DirectoryResults(**filters), PER_PAGE).get_page(number)
     return list(page.object_list)
 
 
@@ -231,9 +232,12 @@ def main() -> None:
     parser.add_argument("--profiles", type=int, default=100_000, help="profiles to load")
     parser.add_argument("--rounds", type=int, default=15, help="rounds per figure")
     parser.add_argument("--members", type=int, default=20, help="members asking who to meet")
+    parser.add_argument(
+        "--small", type=int, default=1_000, help="profiles of the small directory (the ratios)"
+    )
     args = parser.parse_args()
     if args.quick:
-        args.profiles, args.rounds, args.members = 2_000, 3, 3
+        args.profiles, args.rounds, args.members, args.small = 2_000, 3, 3, 200
 
     with bench_django(args.database_url) as data_dir:
         from django.contrib.auth.models import AnonymousUser
@@ -242,26 +246,30 @@ def main() -> None:
 
         from publicoffice.community.matching import suggestions_for
         from publicoffice.community.models import Profile, Tag
+        from publicoffice.community.selectors.directory import COUNT_CAP
         from publicoffice.demo.loader import load_demo
 
         with throwaway_database(data_dir, "bench_directory"):
             rng = random.Random(2026)
             load_demo(visits=False, bookings=False, community=False, events=False)
             world = make_world(rng)
+            small = min(args.small, args.profiles)
+            load_profiles(small, world, rng)
+            analyze_tables()
+            at_small = size_figures(rng, args.members, args.rounds)
+            print(
+                f"at {small:,} profiles: 'bokföring' {at_small[0] * 1000:.2f} ms, "
+                f"who to meet {at_small[1] * 1000:.2f} ms (medians)"
+            )
             gin = drop_gin_indexes()
             start = time.perf_counter()
-            rows = load_profiles(args.profiles, world, rng)
+            rows = load_profiles(args.profiles - small, world, rng, first=small)
             loaded = time.perf_counter() - start
             start = time.perf_counter()
             create_indexes(gin)
             indexed = time.perf_counter() - start
             start = time.perf_counter()
-            for table in (
-                "community_profile",
-                "community_profile_offers",
-                "community_profile_needs",
-            ):
-                analyze(table)
+            analyze_tables()
             analyzed = time.perf_counter() - start
             agree, sampled = check_sample(rng)
             members = typical_members(rng, args.members)
@@ -275,7 +283,7 @@ def main() -> None:
                 f"at: {timezone.localtime():%Y-%m-%d %H:%M %Z}{server_settings()}"
             )
             print(
-                f"loaded {args.profiles:,} profiles ({rows['users']:,} members, "
+                f"loaded {args.profiles - small:,} more profiles ({rows['users']:,} members, "
                 f"{rows['tag links']:,} offers and needs, {rows['other links']:,} languages "
                 f"and offices) in {loaded:.1f} s, {len(gin)} GIN index(es) built in "
                 f"{indexed:.1f} s, analysed in {analyzed:.1f} s"
@@ -284,7 +292,8 @@ def main() -> None:
             )
             slowest = Slowest()
             listed_count = Profile.objects.listed_for(member).count()
-            deep = max(1, listed_count // PER_PAGE // 2)
+            # The paginator counts up to COUNT_CAP: the deepest page it offers.
+            deep = max(1, min(listed_count // PER_PAGE // 2, COUNT_CAP // PER_PAGE))
             empty = spread(lambda: raw_page(member), args.rounds)
             word = spread(lambda: raw_page(member, "bokforing"), args.rounds)
             floor_empty, floor_word = empty[0], word[0]
@@ -393,6 +402,48 @@ def main() -> None:
                     f"{' '.join(suggested[0].reasons)}"
                 )
             slowest.explain()
+            word_full = next(f.median for f in figures if f.label.startswith("'bokföring'"))
+            print_rows(args.profiles, small, (word_full, typical[0]), at_small)
+
+
+def analyze_tables() -> None:
+    for table in ("community_profile", "community_profile_offers", "community_profile_needs"):
+        analyze(table)
+
+
+def size_figures(rng: random.Random, count: int, rounds: int) -> tuple[float, float]:
+    """Medians of a common-word page and of "who to meet" at the directory's current size."""
+    from django.utils import timezone
+
+    from publicoffice.community.matching import suggestions_for
+
+    members = typical_members(rng, count)
+    cycle = itertools.cycle(members)
+    at = timezone.now()
+    word = spread(lambda: directory_page({"user": members[0], "query": "bokföring"}), rounds)
+    who = spread(lambda: suggestions_for(member=next(cycle), at=at), max(rounds, 2 * len(members)))
+    return word[0], who[0]
+
+
+def print_rows(
+    profiles: int, small: int, full: tuple[float, float], at_small: tuple[float, float]
+) -> None:
+    """The rows of the performance table: ratios of the sizes, and milliseconds at full size."""
+    sizes = f"{profiles:,} ÷ {small:,} profiles"
+    for key, what, at_full, at_few in (
+        ("search", "directory search, common word ('bokföring')", full[0], at_small[0]),
+        ("who", 'directory "who to meet"', full[1], at_small[1]),
+    ):
+        detail = f"{at_full * 1000:.1f} ms ÷ {at_few * 1000:.1f} ms"
+        table_row(f"directory.{key}_ratio", f"{what}, {sizes}", at_full / at_few, "<=", 3, detail)
+        table_row(
+            f"directory.{key}_ms",
+            f"{what}, ms at {profiles:,} profiles",
+            at_full * 1000,
+            "<=",
+            100,
+            f"median, {at_full * 1000:.1f} ms",
+        )
 
 
 def http_figures(member: Any, rounds: int, floor: float, slowest: Slowest) -> list[Figure]:
@@ -404,7 +455,7 @@ def http_figures(member: Any, rounds: int, floor: float, slowest: Slowest) -> li
     try:
         with translation.override("sv"):
             url = reverse("community:directory")
-    except NoReverseMatch:
+    except (NoReverseMatch, ImportError):  # no page yet, or the URLconf cannot load
         return []
     client = Client()
     client.force_login(member)

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.utils import translation
 
+from publicoffice.community import matching
 from publicoffice.community.matching import (
     NEARBY_POINTS,
     NEW_IN_TOWN_POINTS,
@@ -353,8 +355,25 @@ def test_queries_stay_bounded(make_profile, amina, ronna, near, django_assert_ma
             )
 
     add(3)
-    with django_assert_max_num_queries(10) as few:
+    # On PostgreSQL one more: the bounded candidate set of popular tags.
+    with django_assert_max_num_queries(10 + (connection.vendor == "postgresql")) as few:
         assert len(suggestions_for(member=amina)) == 3
     add(30)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(suggestions_for(member=amina)) == 20
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite considers every profile sharing a tag"
+)
+def test_popular_tags_give_a_bounded_candidate_set(make_profile, amina, monkeypatch):
+    """Per wished tag only the newest sharers are ranked; each is still scored on all tags."""
+    monkeypatch.setattr(matching, "CANDIDATES_PER_TAG", 2)
+    make_profile(amina, "Amina", needs=["bokföring"], offers=["webbdesign"])
+    make_profile(UserFactory(), "Both", offers=["bookkeeping"], needs=["hemsida"])
+    for name in ("Old", "Middle", "New"):
+        make_profile(UserFactory(), name, offers=["bookkeeping"])
+    found = suggestions_for(member=amina)
+    # Offering bookkeeping: New, Middle (the newest two); needing web design: Both.
+    assert names(found) == ["Both", "Middle", "New"]
+    assert found[0].score == 2 * matching.TAG_POINTS

@@ -164,6 +164,10 @@ class Profile(TimeStampedModel):
             models.Index(
                 fields=["visibility", "search_name", "id"], name="profile_directory_order"
             ),
+            # Listed profiles in the directory's order, read until the page is full
+            # (0006_perf_directory; a trigram index on search_name is there too,
+            # on PostgreSQL only).
+            models.Index(fields=["search_name", "id"], name="profile_name_order"),
         ]
 
     def __str__(self) -> str:

@@ -11,10 +11,12 @@ change here.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, overload
 from uuid import UUID
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +27,8 @@ from publicoffice.community.vocabulary import fold
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.places.models import Language, Office
 
+#: The directory counts this many matches at most, then says "more than".
+COUNT_CAP = 1000
 #: A query is cut to this many words, each to this many characters.
 MAX_QUERY_WORDS = 8
 MAX_QUERY_WORD = 60
@@ -103,6 +107,81 @@ def directory_search(
         )
         return with_card_data(profiles.order_by("rank", "search_name", "id"))
     return with_card_data(profiles.order_by("search_name", "id"))
+
+
+class DirectoryResults:
+    """The directory's results as its paginator reads them: a capped count, cheap pages.
+
+    Counting every match of a common word ("bokföring" is in one profile of
+    five) and ranking them all costs as much as the directory is large. So
+    the count stops at :data:`COUNT_CAP` + 1 (the page says "more than
+    1,000") and the paginator never offers pages past it. With at most
+    :data:`COUNT_CAP` matches the order is :func:`directory_search`'s own
+    (name, then tag, then text matches). With more, ranking every match is
+    what costs, so on PostgreSQL the page is name matches first, then the
+    rest by name: each part read in the order of an index, stopping at the
+    page's end (``0006_perf_directory``); the rest only when the name
+    matches do not fill the page. SQLite keeps the exact order.
+    """
+
+    def __init__(self, *, user: AnyUser, query: str = "", **filters: Any) -> None:
+        self.words = query_words(query)
+        self.profiles = directory_search(user=user, query=query, **filters)
+        self._user, self._filters = user, filters
+        self._count: int | None = None
+
+    def _counted(self) -> int:
+        if self._count is None:
+            self._count = self.profiles.order_by()[: COUNT_CAP + 1].count()
+        return self._count
+
+    def count(self) -> int:
+        """How many profiles match, :data:`COUNT_CAP` at most (one query, stops there)."""
+        return min(self._counted(), COUNT_CAP)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self) -> Iterator[Profile]:
+        """Every counted profile, in order (the paginator reads slices instead)."""
+        return iter(self[0:COUNT_CAP])
+
+    @property
+    def more_than_cap(self) -> bool:
+        """More matches than counted: the page says "more than", not a number."""
+        return self._counted() > COUNT_CAP
+
+    @overload
+    def __getitem__(self, page: int) -> Profile: ...
+
+    @overload
+    def __getitem__(self, page: slice) -> list[Profile]: ...
+
+    def __getitem__(self, page: int | slice) -> Profile | list[Profile]:
+        """One page (a slice, as the paginator asks) or one profile by position."""
+        if isinstance(page, int):
+            return self[page : page + 1][0]
+        stop = min(page.stop or COUNT_CAP, COUNT_CAP)
+        start = min(page.start or 0, stop)
+        if not (self.words and self.more_than_cap and connection.vendor == "postgresql"):
+            return list(self.profiles[start:stop])
+        matching = (
+            directory_search(user=self._user, **self._filters)
+            .prefetch_related(None)
+            .filter(_all_words("search_text", self.words))
+            .order_by("search_name", "id")
+        )
+        by_name = _all_words("search_name", self.words)
+        ids = list(matching.filter(by_name).values_list("id", flat=True)[:stop])
+        if len(ids) < stop:
+            # Name matches do not fill the page, so the others are more than
+            # COUNT_CAP less a page: common enough to read in name order.
+            rest = matching.exclude(by_name).values_list("id", flat=True)
+            ids = ids[start:] + list(rest[max(0, start - len(ids)) : stop - len(ids)])
+        else:
+            ids = ids[start:stop]
+        found = {p.pk: p for p in with_card_data(Profile.objects.filter(pk__in=ids))}
+        return [found[pk] for pk in ids if pk in found]
 
 
 def _no_such_profile() -> DomainError:

@@ -7,11 +7,13 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import formats
 from django.views.decorators.http import require_safe
 
 from publicoffice.community.forms.directory import DirectoryFilterForm
 from publicoffice.community.selectors.directory import (
-    directory_search,
+    COUNT_CAP,
+    DirectoryResults,
     filter_choices,
 )
 from publicoffice.places.models import Office
@@ -29,7 +31,7 @@ def _directory_page(request: HttpRequest, office: Office | None) -> HttpResponse
     filters: dict[str, Any] = form.filters()
     if office is not None:
         filters["office"] = office
-    profiles = directory_search(user=request.user, **filters)
+    profiles = DirectoryResults(user=request.user, **filters)
     page = Paginator(profiles, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -39,6 +41,11 @@ def _directory_page(request: HttpRequest, office: Office | None) -> HttpResponse
         "page": page,
         "profiles": list(page.object_list),
         "filters": filters,
+        "more_than": (
+            formats.number_format(COUNT_CAP, force_grouping=True)
+            if profiles.more_than_cap
+            else None
+        ),
         "filtered": any(
             value for key, value in filters.items() if key != "office" or office is None
         ),
