@@ -27,8 +27,9 @@ from django.http import (
 )
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from publicoffice.api import serializers
@@ -52,7 +53,15 @@ from publicoffice.api.schemas import (
     PageQuery,
 )
 from publicoffice.core.errors import DomainError, ErrorCode
+from publicoffice.places.extensions import card_extras
 from publicoffice.places.models import OfficeStatus
+from publicoffice.places.network_selectors import (
+    BBOX_FORMAT,
+    ZOOM_FORMAT,
+    map_area,
+    office_clusters,
+)
+from publicoffice.places.presenters import map_collection, office_card
 from publicoffice.places.selectors import (
     MAX_QUERY_LENGTH,
     OfficeFilters,
@@ -200,9 +209,53 @@ def offices_geojson(request: HttpRequest, filters: Query[OfficeQuery]) -> HttpRe
         "type": "FeatureCollection",
         "features": [serializers.office_feature(o, request=request, at=now) for o in offices],
     }
-    return JsonResponse(
+    return _geojson(request, collection)
+
+
+def _geojson(request: HttpRequest, collection: dict[str, Any]) -> HttpResponse:
+    """GeoJSON with an ETag of its content: a map or a harvester that asks again
+    with ``If-None-Match`` gets ``304 Not Modified`` and no body."""
+    response = JsonResponse(
         collection, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False}
     )
+    patch_vary_headers(response, ["Accept-Language"])
+    set_response_etag(response)
+    return get_conditional_response(request, etag=response["ETag"], response=response) or response
+
+
+class MapQuery(OfficeQuery):
+    bbox: str = Field("", description=f"The visible area: {BBOX_FORMAT}. None: the world.")
+    zoom: str = Field("", description=f"The map's zoom level, {ZOOM_FORMAT}. None: 5.")
+
+
+@api.get(
+    "/offices.map.geojson",
+    url_name="offices_map",
+    summary="Offices on a map, clustered",
+    tags=["offices"],
+    response={400: ErrorOut, **ANY_ERRORS},
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "RFC 7946 FeatureCollection of clusters and offices",
+                "content": {"application/geo+json": {"schema": {"type": "object"}}},
+            },
+            "304": {"description": "Not modified since the ETag given in If-None-Match"},
+        }
+    },
+)
+def offices_map(request: HttpRequest, filters: Query[MapQuery]) -> HttpResponse:
+    """The matching offices in ``bbox``, grouped by grid cells of the ``zoom``
+    level: a Feature with ``count`` per cell of several offices, a Feature with
+    ``name``, ``url``, ``status`` and ``notes`` per lone office. Compact, for the
+    home page's map; at most a few hundred features, however large the network."""
+    activate_language(request, filters.lang)
+    area = map_area(bbox=filters.bbox, zoom=filters.zoom)
+    now = timezone.now()
+    clusters, offices = office_clusters(filters=filters.filters(), area=area, at=now)
+    extras = card_extras(offices, now)
+    cards = [office_card(office, at=now, extras=extras[office.pk]) for office in offices]
+    return _geojson(request, map_collection(clusters, cards))
 
 
 # -- one office: the slug is its name; the numbered addresses redirect ------------

@@ -13,9 +13,11 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from publicoffice.places.holidays_se import holiday_name_language
 from publicoffice.places.models import Office, OfficeStatus
+from publicoffice.places.network_selectors import Cluster
 from publicoffice.places.opening_hours import DayHours, OpeningSchedule
 
 
@@ -88,6 +90,42 @@ def map_point(card: dict[str, Any]) -> dict[str, Any]:
             str(e.context["summary"]) for e in card.get("extras", []) if "summary" in e.context
         ],
     }
+
+
+def _point(longitude: float, latitude: float) -> dict[str, Any]:
+    # Five decimals are a metre: enough for a marker, and a third shorter.
+    return {"type": "Point", "coordinates": [round(longitude, 5), round(latitude, 5)]}
+
+
+def map_collection(clusters: list[Cluster], cards: list[dict[str, Any]]) -> dict[str, Any]:
+    """The map's compact GeoJSON: a Feature per cluster (``count``, ``label``,
+    ``bbox`` to zoom to) and per lone office (what its popup says)."""
+    features: list[dict[str, Any]] = []
+    for cluster in clusters:
+        label = ngettext("%(counter)s office found", "%(counter)s offices found", cluster.count) % {
+            "counter": cluster.count
+        }
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": _point(cluster.longitude, cluster.latitude),
+                "properties": {
+                    "count": cluster.count,
+                    "label": label,
+                    "bbox": [cluster.west, cluster.south, cluster.east, cluster.north],
+                },
+            }
+        )
+    for card in cards:
+        point = map_point(card)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": _point(point.pop("lng"), point.pop("lat")),
+                "properties": point,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
 
 
 def day_rows(days: list[DayHours], today: Any, language: str | None) -> list[dict[str, Any]]:

@@ -56,25 +56,35 @@ class WeeklyRow(NamedTuple):
     closes: time
 
 
-def attach_schedules(offices: list[Office], *, since: date) -> None:
-    """Give each office its opening schedule, in two queries for the whole list.
+def schedules_for(office_ids: list[int], *, since: date) -> dict[int, OpeningSchedule]:
+    """Opening schedules of these offices, in two queries for the whole list.
 
     Django's prefetch builds a queryset per office, which dominates the cost
     of a list of hundreds; plain bulk reads are several times faster.
     Exceptions before ``since`` are not needed for "now" or for what comes.
     """
-    by_id = {office.pk: office for office in offices}
     weekly: dict[int, list[WeeklyRow]] = defaultdict(list)
-    rows = WeeklyHours.objects.filter(office_id__in=by_id).order_by()
-    for office_id, weekday, opens, closes in rows.values_list(
-        "office_id", "weekday", "opens", "closes"
-    ):
-        weekly[office_id].append(WeeklyRow(weekday, opens, closes))
     exceptions: dict[int, list[HoursException]] = defaultdict(list)
-    for exc in HoursException.objects.filter(office_id__in=by_id, date__gte=since).order_by():
-        exceptions[exc.office_id].append(exc)
-    for office_id, office in by_id.items():
-        office._schedule = OpeningSchedule.from_rows(weekly[office_id], exceptions[office_id])
+    if office_ids:
+        rows = WeeklyHours.objects.filter(office_id__in=office_ids).order_by()
+        for office_id, weekday, opens, closes in rows.values_list(
+            "office_id", "weekday", "opens", "closes"
+        ):
+            weekly[office_id].append(WeeklyRow(weekday, opens, closes))
+        coming = HoursException.objects.filter(office_id__in=office_ids, date__gte=since)
+        for exc in coming.order_by():
+            exceptions[exc.office_id].append(exc)
+    return {
+        office_id: OpeningSchedule.from_rows(weekly[office_id], exceptions[office_id])
+        for office_id in office_ids
+    }
+
+
+def attach_schedules(offices: list[Office], *, since: date) -> None:
+    """Give each office its opening schedule (see :func:`schedules_for`)."""
+    schedules = schedules_for([office.pk for office in offices], since=since)
+    for office in offices:
+        office._schedule = schedules[office.pk]
 
 
 def attach_details(offices: list[Office]) -> None:
@@ -104,11 +114,10 @@ def _text_condition(text: str) -> Q:
     return condition
 
 
-def office_search(*, filters: OfficeFilters, at: datetime) -> list[Office]:
-    """Offices matching the filters, ordered by name in the current language.
+def office_filtered(filters: OfficeFilters) -> QuerySet[Office]:
+    """Public offices matching every filter that SQL can decide ("open now" cannot).
 
-    "Open now" depends on holidays and exceptions, so it is decided in Python
-    on the already narrowed set.
+    An office appears at most once: amenity and language codes are unique.
     """
     queryset = office_base_queryset()
     text = filters.q.strip()[:MAX_QUERY_LENGTH]
@@ -124,7 +133,17 @@ def office_search(*, filters: OfficeFilters, at: datetime) -> list[Office]:
         queryset = queryset.filter(amenities__code=filters.amenity)
     if filters.language:
         queryset = queryset.filter(staff_languages__code=filters.language)
-    offices = list(queryset.distinct())
+    return queryset
+
+
+def office_search(*, filters: OfficeFilters, at: datetime) -> list[Office]:
+    """Every office matching the filters, ordered by name in the current language
+    (the API's full list and GeoJSON; the home page reads a page at a time).
+
+    "Open now" depends on holidays and exceptions, so it is decided in Python
+    on the already narrowed set.
+    """
+    offices = list(office_filtered(filters).distinct())
     attach_schedules(offices, since=timezone.localtime(at).date() - timedelta(days=1))
     if filters.open_now:
         offices = [office for office in offices if office.is_open(at)]
