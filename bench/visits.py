@@ -4,14 +4,17 @@ Creates 50 offices open around the clock in a throwaway database, then
 measures:
 
 * check-ins per second through ``visits.services.visit_check_in`` (QR code,
-  a new device each time), through the HTTP view (``POST visits:checkin``
-  with a new ``po_device`` cookie each time) when that URL exists, and
-  through a raw SQL ``INSERT`` of the same row (the floor);
-* after loading many visits spread over 90 days (5,000,000 on PostgreSQL,
-  200,000 on SQLite), the same check-ins again, and the occupancy queries
-  ``visits.selectors.occupancy`` (one office) and ``people_here`` (20
-  offices) against the equivalent raw ``SELECT SUM(people)``; it prints
-  the ORM query's plan so you can see which index answers it.
+  a new device each time) and through a raw SQL ``INSERT`` of the same row,
+  one client each; then ``POST visits:checkin`` served by gunicorn
+  (``bench/_server.py``, 4 sync workers) to 4 clients, each request a new
+  phone behind its own address, against raw ``INSERT`` from 4 threads
+  (table row ``checkin.http_vs_raw``);
+* ``visits.selectors.occupancy`` with a small history (5,000 visits), then
+  after loading many visits spread over 90 days (5,000,000 on PostgreSQL,
+  200,000 on SQLite) the check-ins again, and ``occupancy`` (one office) and
+  ``people_here`` (20 offices) against the equivalent raw
+  ``SELECT SUM(people)``; it prints the ORM query's plan so you can see which
+  index answers it (table row ``occupancy.history_ratio``: large ÷ small).
 
 ``--quick`` uses few check-ins and rows so the test suite can run it on every
 change.
@@ -25,9 +28,9 @@ change.
 from __future__ import annotations
 
 import random
+import threading
 import time
 import uuid
-from collections import Counter
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from typing import Any
@@ -45,9 +48,12 @@ from _common import (
     timed,
 )
 from _common import db_value as model_value
+from _server import Request, gunicorn_server, http_load
+from _table import table_row
 
 OFFICES = 50
 GROUP = 20  # offices asked at once by people_here, as a list page would
+CLIENTS = 4  # clients at once for the HTTP and raw-insert comparison
 DAYS = 90  # how far back the loaded visits go
 DEFAULT_ROWS = {"postgresql": 5_000_000, "sqlite": 200_000}
 
@@ -191,77 +197,155 @@ def checkin_url(office: Any, today: date) -> str | None:
         return None
 
 
-def measure_checkins(office: Any, count: int, at: datetime, serial: int) -> dict[str, Any]:
-    """Seconds per check-in through raw SQL, the service and (if it exists) HTTP."""
+def raw_inserts(office: Any, hashes: list[str], at: datetime, clients: int) -> float:
+    """Seconds per raw ``INSERT`` (one transaction each) with ``clients`` threads at once.
+
+    Each thread has its own connection, as each gunicorn worker has.
+    """
     from django.db import connection
-    from django.test import Client
-    from django.utils import timezone
 
-    from publicoffice.visits.models import Source, Visit
-    from publicoffice.visits.services import auto_end, visit_check_in
-    from publicoffice.visits.tokens import DEVICE_COOKIE, device_hash, new_device_id
-
-    today = timezone.localdate(at)
-    hashes = [device_hash(new_device_id(), today) for _ in range(2 * (count + 1))]
-    result: dict[str, Any] = {}
+    from publicoffice.visits.models import Source
+    from publicoffice.visits.services import auto_end
 
     started = db_value("started_at", at)
     ends = db_value("auto_end_at", auto_end(office, at))
 
-    def raw_insert(device: str) -> None:
+    def insert(device: str) -> None:
         params = [db_value("public_id", uuid.uuid4()), office.pk, Source.QR.value, 1]
         params += [started, ends, None, None, device, None, "", "", "", "", False, None, False]
         with connection.cursor() as cursor:  # autocommit: one transaction each
             cursor.execute(INSERT_VISIT, params)
 
+    def client(share: list[str]) -> None:
+        try:
+            for device in share:
+                insert(device)
+        finally:
+            connection.close()
+
+    insert(hashes[0])  # warm-up
+    shares = [hashes[1 + n :: clients] for n in range(clients)]
+    threads = [threading.Thread(target=client, args=(share,)) for share in shares]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return (time.perf_counter() - start) / (len(hashes) - 1)
+
+
+def checkin_requests(url: str, count: int, serial: int) -> list[Any]:
+    """``count`` check-in POSTs, each from a phone of its own behind its own address.
+
+    A fresh ``po_device`` cookie makes each a new visitor; the CSRF cookie and
+    field are what the check-in page hands out. The address goes in
+    ``X-Forwarded-For``, which the server reads because the bench starts it
+    with ``TRUSTED_PROXY_COUNT=1`` (as behind one reverse proxy, docs/deploy.md):
+    so the per-address limits stay as they are and no visitor trips them.
+    """
+    from publicoffice.visits.tokens import DEVICE_COOKIE, new_device_id
+
+    requests = []
+    for n in range(count):
+        csrf = uuid.uuid4().hex  # 32 characters: a valid unmasked CSRF secret
+        requests.append(
+            Request(
+                "POST",
+                url,
+                body=f"csrfmiddlewaretoken={csrf}".encode(),
+                headers={
+                    "Cookie": f"{DEVICE_COOKIE}={new_device_id()}; csrftoken={csrf}",
+                    "X-Forwarded-For": f"10.{serial}.{n // 250}.{n % 250 + 1}",
+                },
+            )
+        )
+    return requests
+
+
+#: Settings of the bench's server: it stands behind "one proxy", the bench.
+SERVER_ENV = {"TRUSTED_PROXY_COUNT": "1"}
+
+
+def measure_checkins(office: Any, count: int, at: datetime, serial: int) -> dict[str, Any]:
+    """Seconds per check-in: raw SQL and the service with one client, raw SQL and
+    ``POST visits:checkin`` through gunicorn with :data:`CLIENTS` clients."""
+    from django.utils import timezone
+
+    from publicoffice.visits.models import Source, Visit
+    from publicoffice.visits.services import visit_check_in
+    from publicoffice.visits.tokens import device_hash, new_device_id
+
+    today = timezone.localdate(at)
+    hashes = [device_hash(new_device_id(), today) for _ in range(3 * (count + 1))]
+    result: dict[str, Any] = {}
+
     def service(device: str) -> None:
         if not visit_check_in(office=office, source=Source.QR, at=at, device_hash=device).created:
             raise SystemExit("visit_check_in did not count a new device")
 
-    result["raw"] = per_item(raw_insert, hashes[: count + 1])
-    result["service"] = per_item(service, hashes[count + 1 :])
+    third = count + 1
+    result["raw"] = raw_inserts(office, hashes[:third], at, clients=1)
+    result["service"] = per_item(service, hashes[third : 2 * third])
+    result["raw_clients"] = raw_inserts(office, hashes[2 * third :], at, clients=CLIENTS)
 
     url = checkin_url(office, today)
     result["url"] = url
     if url is not None:
-        client = Client()
-        statuses: Counter[int] = Counter()
-
-        def post(n: int) -> None:
-            client.cookies[DEVICE_COOKIE] = new_device_id()
-            # Each visitor on a phone of its own (and its own address, so the
-            # per-address rate limit on POSTs does not turn them away).
-            address = f"10.{serial}.{n // 250}.{n % 250 + 1}"
-            statuses[client.post(url, REMOTE_ADDR=address).status_code] += 1
-
         before = Visit.objects.filter(office=office).count()
-        result["http"] = per_item(post, range(count + 1))
+        requests = checkin_requests(url, count, serial)
+        with gunicorn_server(workers=CLIENTS, env=SERVER_ENV) as base_url:
+            http_load(base_url, requests[:CLIENTS], clients=CLIENTS)  # warm-up
+            load = http_load(base_url, requests[CLIENTS:], clients=CLIENTS)
+        result["http"] = 1 / load.per_second
+        result["http_p50_ms"] = load.p50_ms
         result["http_counted"] = Visit.objects.filter(office=office).count() - before
-        result["http_statuses"] = dict(statuses)
+        result["http_statuses"] = dict(load.statuses)
     return result
 
 
 def print_checkins(title: str, measured: dict[str, Any], count: int) -> None:
     raw = measured["raw"]
     print(title)
-    rows = [("raw SQL INSERT", raw), ("visit_check_in (service)", measured["service"])]
+    rows = [
+        ("raw SQL INSERT, 1 client", raw),
+        ("visit_check_in (service), 1 client", measured["service"]),
+        (f"raw SQL INSERT, {CLIENTS} clients", measured["raw_clients"]),
+    ]
     if measured["url"] is not None:
-        rows.append(("POST visits:checkin (HTTP)", measured["http"]))
+        rows.append((f"POST visits:checkin, {CLIENTS} clients", measured["http"]))
     for label, seconds in rows:
         print(
-            f"  {label:34} {1 / seconds:8.0f} /s {seconds * 1000:8.2f} ms"
+            f"  {label:38} {1 / seconds:8.0f} /s {seconds * 1000:8.2f} ms"
             f"  ({seconds / raw:5.1f}x raw)"
         )
     if measured["url"] is None:
         print("  HTTP path: not available yet")
         return
     statuses = ", ".join(f"{code}: {n}" for code, n in sorted(measured["http_statuses"].items()))
-    print(f"  HTTP responses {statuses}; visits counted {measured['http_counted']} of {count + 1}")
-    if measured["http_counted"] != count + 1:
+    print(
+        f"  HTTP (gunicorn, {CLIENTS} sync workers) p50 {measured['http_p50_ms']:.1f} ms; "
+        f"responses {statuses}; visits counted {measured['http_counted']} of {count}"
+    )
+    if measured["http_counted"] != count:
         print("  WARNING: not every HTTP check-in was counted; the HTTP figure is not comparable")
 
 
-def load_visits(rows: int, offices: list[Any], at: datetime) -> None:
+def checkin_row(measured: dict[str, Any]) -> None:
+    """The table's row: HTTP check-ins per second ÷ raw inserts per second, 4 clients each."""
+    if measured["url"] is None:
+        return
+    http, raw = 1 / measured["http"], 1 / measured["raw_clients"]
+    table_row(
+        "checkin.http_vs_raw",
+        f"check-in through HTTP ÷ raw insert, {CLIENTS} clients",
+        http / raw,
+        ">=",
+        0.25,
+        f"{http:,.0f}/s ÷ {raw:,.0f}/s (p50 {measured['http_p50_ms']:.1f} ms)",
+    )
+
+
+def load_visits(rows: int, offices: list[Any], at: datetime, seed: int = 2026) -> None:
     """``rows`` visits over the last 90 days, in one statement on PostgreSQL."""
     from django.conf import settings
     from django.db import connection, transaction
@@ -296,7 +380,7 @@ def load_visits(rows: int, offices: list[Any], at: datetime) -> None:
     from django.utils import timezone
 
     zone = timezone.get_current_timezone()
-    rng = random.Random(2026)
+    rng = random.Random(seed)  # a second load needs another seed: new public ids
     answers = [
         list(WouldOtherwise.values),
         list(TravelMode.values),
@@ -380,6 +464,64 @@ def print_plans(office_ids: list[int], group_ids: list[int], at: datetime) -> No
         print_plan(f"plan of people_here, {label}", queryset)
 
 
+def load_and_analyze(rows: int, offices: list[Any], at: datetime, total: int) -> None:
+    """Load ``rows`` more visits, refresh the statistics, and say how long it took."""
+    start = time.perf_counter()
+    load_visits(rows, offices, at, seed=2026 + total)
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    analyze("visits_visit")
+    analyzed = time.perf_counter() - start
+    size = table_size("visits_visit")
+    print(
+        f"loaded {rows:,} visits over {DAYS} days in {loaded:.1f} s (history now {total:,}), "
+        f"analysed in {analyzed:.1f} s{size}"
+    )
+
+
+def occupancy_seconds(office: Any, at: datetime, rounds: int) -> float:
+    """Median seconds of ``occupancy`` at one office now."""
+    from publicoffice.visits.selectors import occupancy
+
+    return timed(lambda: occupancy(office=office, at=at), rounds)
+
+
+def compare_occupancy(office: Any, group: list[Any], at: datetime, rows: int, rounds: int) -> float:
+    """The occupancy selectors against raw SQL on the full history; seconds of ``occupancy``."""
+    from publicoffice.visits.selectors import occupancy, people_here
+
+    at_db = db_value("started_at", at)
+    ids = [o.pk for o in group]
+    here = occupancy(office=office, at=at).current
+    group_here = people_here(office_ids=ids, at=at)
+    if here != raw_occupancy(office.pk, at_db) or group_here != raw_people_here(ids, at_db):
+        raise SystemExit("the selectors and the raw SQL disagree")
+    pairs = [
+        (
+            ("raw SQL SUM, 1 office", lambda: raw_occupancy(office.pk, at_db)),
+            ("occupancy(), 1 office", lambda: occupancy(office=office, at=at)),
+        ),
+        (
+            (f"raw SQL SUM, {GROUP} offices", lambda: raw_people_here(ids, at_db)),
+            (f"people_here(), {GROUP} offices", lambda: people_here(office_ids=ids, at=at)),
+        ),
+    ]
+    print(f"occupancy now, {rows:,} rows ({rows // OFFICES:,} per office):")
+    measured = []
+    for (raw_label, raw_query), (label, query) in pairs:
+        raw = timed(raw_query, rounds)
+        seconds = timed(query, rounds)
+        measured.append(seconds)
+        for name, value in ((raw_label, raw), (label, seconds)):
+            print(f"  {name:34} {value * 1000:8.2f} ms  ({value / raw:5.1f}x raw)")
+    print(
+        f"  people here now: {here} at one office, "
+        f"{sum(group_here.values())} at {GROUP} (raw SQL agrees)"
+    )
+    print_plans([office.pk], ids, at)
+    return measured[0]
+
+
 def main() -> None:
     parser = argument_parser(__doc__, quick_help="few check-ins, few rows")
     parser.add_argument("--checkins", type=int, default=1000, help="check-ins per path")
@@ -389,21 +531,24 @@ def main() -> None:
         default=None,
         help="visits to load (5,000,000 PostgreSQL, 200,000 SQLite)",
     )
+    parser.add_argument(
+        "--small", type=int, default=5_000, help="the small history occupancy is compared with"
+    )
     parser.add_argument("--rounds", type=int, default=25, help="rounds per occupancy query")
     args = parser.parse_args()
     if args.quick:
-        args.checkins, args.rows, args.rounds = 50, 20_000, 3
+        args.checkins, args.rows, args.small, args.rounds = 50, 20_000, 500, 3
 
     with bench_django(args.database_url) as data_dir:
         from django.db import connection
         from django.utils import timezone
 
         from publicoffice.visits.models import Visit
-        from publicoffice.visits.selectors import occupancy, people_here
 
         check_columns(Visit, VISIT_COLUMNS, script="bench/visits.py", name="VISIT_COLUMNS")
         if args.rows is None:
             args.rows = DEFAULT_ROWS.get(connection.vendor, DEFAULT_ROWS["sqlite"])
+        args.small = min(args.small, args.rows)
 
         with throwaway_database(data_dir, "bench_visits"):
             at = timezone.now()
@@ -413,54 +558,31 @@ def main() -> None:
             door, office, group = offices[-1], offices[0], offices[:GROUP]
             print(
                 f"database: {connection.vendor}, offices: {OFFICES}, "
-                f"check-ins per path: {args.checkins}, rows: {args.rows:,}, "
-                f"rounds: {args.rounds}, at: {timezone.localtime(at):%Y-%m-%d %H:%M %Z}"
+                f"check-ins per path: {args.checkins}, rows: {args.small:,} then "
+                f"{args.rows:,}, rounds: {args.rounds}, "
+                f"at: {timezone.localtime(at):%Y-%m-%d %H:%M %Z}"
             )
             empty = measure_checkins(door, args.checkins, at, serial=1)
             print_checkins("check-ins, empty table", empty, args.checkins)
 
-            start = time.perf_counter()
-            load_visits(args.rows, offices, at)
-            loaded = time.perf_counter() - start
-            start = time.perf_counter()
-            analyze("visits_visit")
-            analyzed = time.perf_counter() - start
-            size = table_size("visits_visit")
-            print(
-                f"loaded {args.rows:,} visits over {DAYS} days in {loaded:.1f} s, "
-                f"analysed in {analyzed:.1f} s{size}"
-            )
+            load_and_analyze(args.small, offices, at, args.small)
+            small = occupancy_seconds(office, at, args.rounds)
+            print(f"occupancy now, {args.small:,} rows: {small * 1000:.2f} ms")
+            load_and_analyze(args.rows - args.small, offices, at, args.rows)
 
             full = measure_checkins(door, args.checkins, at, serial=2)
             print_checkins(f"check-ins, {args.rows:,} rows", full, args.checkins)
+            checkin_row(full)
 
-            at_db = db_value("started_at", at)
-            ids = [o.pk for o in group]
-            here = occupancy(office=office, at=at).current
-            group_here = people_here(office_ids=ids, at=at)
-            if here != raw_occupancy(office.pk, at_db) or group_here != raw_people_here(ids, at_db):
-                raise SystemExit("the selectors and the raw SQL disagree")
-            pairs = [
-                (
-                    ("raw SQL SUM, 1 office", lambda: raw_occupancy(office.pk, at_db)),
-                    ("occupancy(), 1 office", lambda: occupancy(office=office, at=at)),
-                ),
-                (
-                    (f"raw SQL SUM, {GROUP} offices", lambda: raw_people_here(ids, at_db)),
-                    (f"people_here(), {GROUP} offices", lambda: people_here(office_ids=ids, at=at)),
-                ),
-            ]
-            print(f"occupancy now, {args.rows:,} rows ({args.rows // OFFICES:,} per office):")
-            for (raw_label, raw_query), (label, query) in pairs:
-                raw = timed(raw_query, args.rounds)
-                seconds = timed(query, args.rounds)
-                for name, value in ((raw_label, raw), (label, seconds)):
-                    print(f"  {name:34} {value * 1000:8.2f} ms  ({value / raw:5.1f}x raw)")
-            print(
-                f"  people here now: {here} at one office, "
-                f"{sum(group_here.values())} at {GROUP} (raw SQL agrees)"
+            large = compare_occupancy(office, group, at, args.rows, args.rounds)
+            table_row(
+                "occupancy.history_ratio",
+                f"occupancy now, {args.rows:,} visits ÷ {args.small:,}",
+                large / small,
+                "<=",
+                1.5,
+                f"{large * 1000:.2f} ms ÷ {small * 1000:.2f} ms",
             )
-            print_plans([office.pk], ids, at)
 
 
 if __name__ == "__main__":

@@ -67,8 +67,18 @@ def hit_key(key: str, *, limit: int, window: int) -> bool:
 
 
 def count_one(key: str, *, window: int) -> int:
-    """Add one to the counter ``key`` (kept ``window`` s from its first count); the new total."""
-    cache.add(key, 0, timeout=window)
+    """Add one to the counter ``key`` (kept ``window`` s from its first count); the new total.
+
+    One ``incr`` once the counter exists (every count but a window's first);
+    the first creates it with ``add``, which only one of several racing
+    workers wins; the others count on top of it.
+    """
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # not there yet, or just expired
+        pass
+    if cache.add(key, 1, timeout=window):
+        return 1
     try:
         return int(cache.incr(key))
     except ValueError:  # expired between add and incr

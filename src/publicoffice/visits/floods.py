@@ -3,7 +3,7 @@
 Anyone who drops the device cookie looks like a new phone, so the per-phone
 limits in the service do not stop a script. What does is the network
 address: each poster token (one office, one day) counts check-ins per
-client in the cache, through :func:`publicoffice.core.ratelimit.hit`, which
+client in the cache, through :func:`publicoffice.core.ratelimit.count_one`, which
 keeps only a hash of the address mixed with the secret key, for the length
 of the window. No address reaches the database or the logs.
 
@@ -23,7 +23,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from publicoffice.core.errors import DomainError, ErrorCode
-from publicoffice.core.ratelimit import hit
+from publicoffice.core.ratelimit import client_key, count_one
 from publicoffice.places.models import Office
 
 #: Check-ins from one address within :data:`BURST_WINDOW` that a real queue
@@ -71,9 +71,12 @@ def count_at_door(request: HttpRequest, office: Office, day: date) -> bool:
     """
     bounds = bounds_for(office)
     scope = f"checkin-door:{office.pk}:{day.isoformat()}"
-    within_burst = hit(request, f"{scope}:burst", limit=bounds.burst_limit, window=BURST_WINDOW)
-    within_day = hit(request, f"{scope}:day", limit=bounds.day_limit, window=DAY_WINDOW)
-    if not (within_burst and within_day):
+    # One counter per window, held to both of its bounds: refused attempts
+    # count too, so an address that was refused turns suspect no later than
+    # it would with counters of its own for the normal bounds.
+    burst = count_one(client_key(request, f"{scope}:burst", BURST_WINDOW), window=BURST_WINDOW)
+    daily = count_one(client_key(request, f"{scope}:day", DAY_WINDOW), window=DAY_WINDOW)
+    if burst > bounds.burst_limit or daily > bounds.day_limit:
         raise DomainError(
             ErrorCode.TOO_MANY_CHECK_INS,
             _(
@@ -81,6 +84,4 @@ def count_at_door(request: HttpRequest, office: Office, day: date) -> bool:
                 "not counted. Please ask the staff to count you."
             ),
         )
-    queue = hit(request, f"{scope}:queue", limit=bounds.burst_normal, window=BURST_WINDOW)
-    usual = hit(request, f"{scope}:usual", limit=bounds.day_normal, window=DAY_WINDOW)
-    return not (queue and usual)
+    return burst > bounds.burst_normal or daily > bounds.day_normal

@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,7 @@ from publicoffice.core.text import one_line
 from publicoffice.core.timeutils import acting_now, local_zone
 from publicoffice.places.facts import Family, fact_changed, facts_changed
 from publicoffice.places.models import Office, OfficeStatus
+from publicoffice.places.opening_hours import OpeningSchedule
 from publicoffice.places.restrictions import MemberAction, ensure_allowed
 from publicoffice.visits.models import (
     CommuteBand,
@@ -35,7 +37,7 @@ from publicoffice.visits.models import (
     VisitCorrection,
     WouldOtherwise,
 )
-from publicoffice.visits.selectors import active_visits
+from publicoffice.visits.selectors import active_visits, going_on
 from publicoffice.visits.signals import member_arrived
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ def visit_check_in(
     device_hash: str = "",
     member: Member | None = None,
     suspect: bool = False,
+    hours: OpeningSchedule | None = None,
 ) -> CheckIn:
     """Count one arrival. The same member or device within a visit counts once.
 
@@ -100,31 +103,28 @@ def visit_check_in(
     house rules stops checking in at this office. An anonymous check-in
     stays open to everybody: it cannot be tied to a person, so a banned
     person scanning the poster without logging in is only counted; the
-    hosts at the door enforce a ban in person.
+    hosts at the door enforce a ban in person. ``hours``: the schedule the
+    caller has just read, if any (see :func:`_lock_office`).
     """
     if source == Source.STAFF:
         raise ValueError("staff headcounts go through headcount_add")
     # Lock the office row first: concurrent check-ins queue here instead of
     # racing each other's duplicate check (SQLite's write lock does the same).
-    office = Office.objects.select_for_update().get(pk=office.pk)
+    office = _lock_office(office, hours)
     # The time is read only once the lock is ours: a tap that waited behind
     # another must see that one's visit as started, not as still to come.
     at = acting_now(at)
     _ensure_open(office, at)
-    here = active_visits(office_ids=[office.pk], at=at)
     if member is not None:
         ensure_allowed(member, MemberAction.CHECK_IN, office=office, at=at)
-        existing = here.filter(member=member).first()
+        existing = active_visits(office_ids=[office.pk], at=at).filter(member=member).first()
+        _announce_arrival(office, member, at)
     elif device_hash:
-        existing = here.filter(device_hash=device_hash).first()
+        existing = _device_visit_today(office, device_hash, at)
     else:
         existing = None
-    if member is not None:
-        _announce_arrival(office, member, at)
     if existing is not None:
         return CheckIn(existing, created=False)
-    if device_hash and member is None:
-        _ensure_device_under_limit(office, device_hash, at)
     visit = Visit(
         office=office,
         source=source,
@@ -134,25 +134,50 @@ def visit_check_in(
         device_hash="" if member is not None else device_hash,
         suspect=suspect,
     )
-    # The database checks the constraints itself; skipping the ORM's copy of
-    # those checks halves the cost of a check-in (bench/visits.py).
-    visit.full_clean(validate_constraints=False)
-    visit.save()
+    # Every field's own checks (choices, lengths), without the queries for
+    # what this transaction holds (the locked office, the signed-in member,
+    # a new public id); the database checks constraints and uniqueness.
+    visit.clean_fields(exclude=["office", "member", "recorded_by"])
+    visit.save(force_insert=True)
     fact_changed(office_id=office.pk, when=at, family=Family.VISITS)
     return CheckIn(visit, created=True)
 
 
-def _ensure_device_under_limit(office: Office, device_hash: str, at: datetime) -> None:
-    """One phone checks in at most ``VISITS_DEVICE_DAILY_LIMIT`` times a day anonymously."""
+def _lock_office(office: Office, hours: OpeningSchedule | None) -> Office:
+    """The office row, locked for this transaction and read afresh.
+
+    ``hours``, the schedule the caller read in this request (the check-in
+    page does), is kept rather than read a second time: the lock is on the
+    office row, never on its hours, so reading them again inside it would
+    change nothing but the cost.
+    """
+    locked = Office.objects.select_for_update().get(pk=office.pk)
+    if hours is not None:
+        locked._schedule = hours
+    return locked
+
+
+def _device_visit_today(office: Office, device_hash: str, at: datetime) -> Visit | None:
+    """This phone's visit going on now, if any; refuses beyond its daily limit.
+
+    One phone checks in at most ``VISITS_DEVICE_DAILY_LIMIT`` times a day
+    anonymously. Both questions are answered by one query over the phone's
+    rows (the hash changes every day, so there are only today's few); the
+    visit itself is fetched only when there is one.
+    """
     day_start = timezone.localtime(at).replace(hour=0, minute=0, second=0, microsecond=0)
-    today = Visit.objects.filter(
-        office=office, device_hash=device_hash, started_at__gte=day_start
-    ).count()
-    if today >= settings.VISITS_DEVICE_DAILY_LIMIT:
+    found = Visit.objects.filter(office=office, device_hash=device_hash).aggregate(
+        today=Count("pk", filter=Q(started_at__gte=day_start)),
+        here=Max("pk", filter=going_on(at)),
+    )
+    if found["here"] is not None:
+        return Visit.objects.get(pk=found["here"])
+    if found["today"] >= settings.VISITS_DEVICE_DAILY_LIMIT:
         raise DomainError(
             ErrorCode.TOO_MANY_CHECK_INS,
             _("This phone has checked in many times today. Ask the staff if you need help."),
         )
+    return None
 
 
 def _announce_arrival(office: Office, member: Member, at: datetime) -> None:

@@ -26,7 +26,7 @@ from publicoffice.visits.forms import SurveyForm
 from publicoffice.visits.models import Source, Visit
 from publicoffice.visits.panels import occupancy_context
 from publicoffice.visits.policies import owns_visit
-from publicoffice.visits.selectors import visit_get
+from publicoffice.visits.selectors import office_for_check_in, visit_get
 from publicoffice.visits.tokens import TokenState, check_day_token, device_hash
 from publicoffice.visits.views.common import office_error_page, public_office
 
@@ -41,8 +41,12 @@ CHECK_INS = PostLimit("checkin", limit="VISITS_CHECKINS_PER_ADDRESS", window=600
 @limit_posts(CHECK_INS)
 def checkin(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The page a poster's QR code opens: one button, no account, no JavaScript."""
-    office = public_office(slug)
     today = timezone.localdate()
+    # A check-in needs only today's hours; the page also shows the week's.
+    if request.method == "POST":
+        office = office_for_check_in(slug=slug, today=today)
+    else:
+        office = public_office(slug)
     state, day = check_day_token(office.pk, token, today)
     if state is not TokenState.VALID:
         return render(
@@ -78,6 +82,7 @@ def _check_in(request: HttpRequest, office: Office, today: date) -> HttpResponse
         device_hash=device_hash(device, today),
         member=member,
         suspect=suspect,
+        hours=office.schedule(),  # read a moment ago with the office
     )
     response = redirect("visits:thanks", public_id=result.visit.public_id)
     if not result.created:
