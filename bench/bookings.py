@@ -31,6 +31,7 @@ over every space and nearly three years, the bookings per second again.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import time
@@ -636,14 +637,231 @@ def print_plan_of_week(office: Any, monday: date) -> None:
     print_plan("plan of the week's bookings query", queryset)
 
 
+# -- several clients at once (4 clients; 50 on one slot) ------------------------------
+
+
+def _worker(
+    kind: str, items: list[Any], rules: str, start: Any, out: Any
+) -> None:  # pragma: no cover - runs in a child process
+    """One client process: book ``items`` one after another, report latencies."""
+    from django.db import connection
+
+    from publicoffice.bookings import services
+
+    start.wait()
+    latencies = []
+    began = time.perf_counter()
+    for slot, member in items:
+        t0 = time.perf_counter()
+        if kind == "raw":
+            raw_book(slot, member.pk, rules)
+        else:
+            space, starts_at, ends_at = slot
+            services.booking_create(
+                space=space, member=member, starts_at=starts_at, ends_at=ends_at
+            )
+        latencies.append(time.perf_counter() - t0)
+    out.put((began, time.perf_counter(), latencies))
+    connection.close()
+
+
+def parallel_rate(kind: str, slots: Slots, members: list[Any], clients: int) -> tuple[float, float]:
+    """Bookings per second and p50 ms with ``clients`` processes (forked, each
+    with its own connection), each booking its share one after another."""
+    import multiprocessing
+
+    from django.db import connections
+
+    from publicoffice.bookings.rules import BUILT_IN
+
+    rules = db_value("rules", BUILT_IN.as_dict())
+    items = list(zip(slots.take(len(members)), members, strict=True))
+    context = multiprocessing.get_context("fork")
+    start, out = context.Barrier(clients), context.Queue()
+    connections.close_all()
+    workers = [
+        context.Process(target=_worker, args=(kind, items[i::clients], rules, start, out))
+        for i in range(clients)
+    ]
+    for worker in workers:
+        worker.start()
+    results = [out.get(timeout=600) for _ in workers]
+    for worker in workers:
+        worker.join()
+        if worker.exitcode != 0:
+            raise SystemExit(f"a {kind} client failed (exit code {worker.exitcode})")
+    seconds = max(r[1] for r in results) - min(r[0] for r in results)
+    latencies = sorted(x for r in results for x in r[2])
+    return len(items) / seconds, 1000 * latencies[len(latencies) // 2]
+
+
+def http_rate(
+    slots: Slots, members: list[Any], clients: int, workers: int = 4
+) -> tuple[float, float, Counter[int]]:
+    """POST /api/v1/bookings through gunicorn (``workers`` sync workers), ``clients`` clients."""
+    from _server import Request, gunicorn_server, http_load
+
+    from publicoffice.accounts.services import api_token_create
+
+    requests = []
+    for (space, starts_at, ends_at), member in zip(slots.take(len(members)), members, strict=True):
+        key = api_token_create(user=member, name="bench")[1]
+        body = {
+            "space": space.pk,
+            "starts_at": starts_at.isoformat(),
+            "ends_at": ends_at.isoformat(),
+        }
+        requests.append(
+            Request(
+                "POST",
+                "/api/v1/bookings",
+                json.dumps(body).encode(),
+                {"Content-Type": "application/json", "Authorization": f"Bearer {key}"},
+            )
+        )
+    with gunicorn_server(workers=workers, env={"API_WRITE_LIMIT": str(10**9)}) as base_url:
+        http_load(base_url, requests[:clients], clients=clients)  # warm the workers
+        result = http_load(base_url, requests[clients:], clients=clients)
+    return result.per_second, result.p50_ms, result.statuses
+
+
+def measure_parallel(slots: Slots, count: int, clients: int = 4, workers: int = 4) -> None:
+    """The table's rows: service and HTTP against raw SQL, ``clients`` at once
+    (the HTTP row through gunicorn with ``workers`` sync workers)."""
+    from _table import table_row
+
+    raw, raw_p50 = parallel_rate("raw", slots, make_members(count, "pr"), clients)
+    service, p50 = parallel_rate("service", slots, make_members(count, "ps"), clients)
+    queries = _service_queries(slots)
+    table_row(
+        "booking.service_vs_raw",
+        f"booking create, service ÷ raw, {clients} client processes",
+        service / raw,
+        ">=",
+        0.5,
+        f"{service:,.0f}/s ÷ {raw:,.0f}/s, {queries} queries, p50 {p50:.1f} ms "
+        f"(raw p50 {raw_p50:.1f} ms)",
+    )
+    per_second, http_p50, statuses = http_rate(
+        slots, make_members(count + clients, "ph"), clients, workers
+    )
+    table_row(
+        "booking.http_vs_raw",
+        f"booking create, API through gunicorn ({workers} workers) ÷ raw, {clients} clients",
+        per_second / raw,
+        ">=",
+        0.25,
+        f"{per_second:,.0f}/s ÷ {raw:,.0f}/s, p50 {http_p50:.1f} ms, statuses {dict(statuses)}",
+    )
+    if set(statuses) != {201}:
+        raise SystemExit(f"POST /api/v1/bookings answered {dict(statuses)}, not only 201")
+
+
+def _service_queries(slots: Slots) -> int:
+    from publicoffice.bookings import services
+
+    (space, starts_at, ends_at), member = slots.take(1)[0], make_members(1, "pq")[0]
+    return queries_of(
+        lambda: services.booking_create(
+            space=space, member=member, starts_at=starts_at, ends_at=ends_at
+        )
+    )
+
+
+def pileup(space: Any, rounds: int, clients: int, first_day: date) -> None:
+    """``clients`` threads (each its own connection) book one slot at once, ``rounds``
+    times; exactly one must win each round and no two holding bookings overlap."""
+    import threading
+
+    from _table import table_row
+    from django.db import connection
+
+    from publicoffice.bookings.models import Booking
+    from publicoffice.bookings.services import booking_create
+    from publicoffice.core.errors import DomainError
+
+    members = make_members(clients * rounds, "pile")
+    starts = [
+        datetime.combine(
+            first_day + timedelta(days=r // len(HOURS)), clock(HOURS[r % len(HOURS)]), tzinfo=ZONE
+        )
+        for r in range(rounds)
+    ]
+    gate = threading.Barrier(clients + 1)
+    outcomes: list[list[Any]] = [[None] * clients for _ in range(rounds)]
+
+    def client(index: int) -> None:
+        for r in range(rounds):
+            gate.wait()
+            try:
+                outcomes[r][index] = booking_create(
+                    space=space,
+                    member=members[r * clients + index],
+                    starts_at=starts[r],
+                    ends_at=starts[r] + timedelta(hours=1),
+                )
+            except DomainError as error:
+                outcomes[r][index] = error.code
+            except Exception as error:  # "database is locked", a deadlock: a failure
+                outcomes[r][index] = repr(error)
+            gate.wait()
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    durations = []
+    for _round in range(rounds):
+        began = time.perf_counter()
+        gate.wait()  # go
+        gate.wait()  # all done
+        durations.append(time.perf_counter() - began)
+    for thread in threads:
+        thread.join()
+    bad = []
+    for r, results in enumerate(outcomes):
+        winners = [x for x in results if isinstance(x, Booking)]
+        others = Counter(x for x in results if not isinstance(x, Booking))
+        if len(winners) != 1 or set(others) - {"slot_taken"}:
+            bad.append(f"round {r}: {len(winners)} winners, {dict(others)}")
+    rows = list(Booking.objects.filter(space=space).holding(timezone_now()).order_by("starts_at"))
+    overlaps = sum(1 for a, b in itertools.pairwise(rows) if b.starts_at < a.blocked_until)
+    durations.sort()
+    p50, slowest = durations[len(durations) // 2], durations[-1]
+    table_row(
+        "booking.pileup",
+        f"{clients} clients on one slot, {rounds} rounds: slowest round (s)",
+        slowest,
+        "<=",
+        1.0,
+        f"p50 {p50 * 1000:.0f} ms, max {slowest * 1000:.0f} ms; {len(bad)} bad rounds, "
+        f"{overlaps} overlaps",
+    )
+    if bad or overlaps:
+        raise SystemExit("pile-up: " + "; ".join(bad[:5]) + f"; {overlaps} overlaps")
+
+
+def timezone_now() -> datetime:
+    from django.utils import timezone
+
+    return timezone.now()
+
+
 def main() -> None:
     parser = argument_parser(__doc__, quick_help="few bookings, few rows")
     parser.add_argument("--bookings", type=int, default=1000, help="bookings per path")
     parser.add_argument("--rows", type=int, default=1_000_000, help="bookings to load")
     parser.add_argument("--rounds", type=int, default=15, help="rounds per availability query")
+    parser.add_argument(
+        "--parallel", type=int, default=800, help="bookings per path with 4 clients at once"
+    )
+    parser.add_argument("--pileup-rounds", type=int, default=100, help="rounds of the pile-up")
+    parser.add_argument("--pileup-clients", type=int, default=50, help="clients per pile-up round")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers for the API row")
     args = parser.parse_args()
-    if args.quick:
+    if args.quick:  # a few seconds beyond set-up: it runs with the test suite
         args.bookings, args.rows, args.rounds = 10, 5_000, 2
+        args.parallel, args.pileup_rounds, args.pileup_clients, args.workers = 8, 3, 10, 2
 
     with bench_django(args.database_url) as data_dir:
         from django.conf import settings
@@ -711,6 +929,9 @@ def main() -> None:
             full = measure_writes(slots, args.bookings, "b", serial=2)
             print_writes(f"bookings, {total:,} rows", full, args.bookings)
             print_plan_of_week(asked, monday)
+            measure_parallel(slots, args.parallel, workers=args.workers)
+            piled = next(s for s in spaces if s.office_id == offices[WRITE_OFFICES[-1] + 1].pk)
+            pileup(piled, args.pileup_rounds, args.pileup_clients, sunday + timedelta(days=1))
 
 
 if __name__ == "__main__":

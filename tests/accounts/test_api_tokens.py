@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from publicoffice.accounts.models import ApiToken
-from publicoffice.accounts.services import api_token_create
+from publicoffice.accounts.services import api_token_create, api_token_user
 from publicoffice.accounts.views_tokens import MAX_TOKENS
 from tests.factories import UserFactory
 
@@ -167,3 +171,24 @@ def test_page_in_every_language(amina, language):
 def test_labels_for_every_field(amina):
     html = logged_in(amina).get(URL).content.decode()
     assert '<label for="id_name">' in html
+
+
+def test_the_use_of_a_key_is_written_at_most_once_a_minute(amina):
+    """A script calling many times a second does not pay for a write on every request."""
+    _token, key = api_token_create(user=amina, name="Skript")
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        with CaptureQueriesContext(connection) as first:
+            assert api_token_user(key) == amina
+        assert sum(q["sql"].startswith("UPDATE") for q in first.captured_queries) == 1
+        assert ApiToken.objects.get().last_used_at == start
+
+        traveller.shift(timedelta(seconds=59))
+        with CaptureQueriesContext(connection) as within:
+            assert api_token_user(key) == amina
+        assert len(within.captured_queries) == 1  # the look-up only, no write
+        assert ApiToken.objects.get().last_used_at == start
+
+        traveller.shift(timedelta(seconds=1))
+        assert api_token_user(key) == amina
+        assert ApiToken.objects.get().last_used_at == start + timedelta(seconds=60)

@@ -8,7 +8,7 @@ was queued.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.mime.base import MIMEBase
 from io import StringIO
 
@@ -292,13 +292,20 @@ class TestReminders:
     ):
         settings.TASKS = DUMMY
         booking = book(room, english, capture=django_capture_on_commit_callbacks)
-        queued = task_backends["default"].results
-        assert [r.task.name for r in queued] == ["send_booking_notice", "send_booking_reminder"]
-        notice, reminder = queued
-        assert notice.kwargs == {"booking_id": booking.pk, "kind": "confirmed", "sequence": 0}
+        # One task row on the booking's path: the notice carries when to remind.
+        (notice,) = task_backends["default"].results
+        remind_at = at(1, 10) - timedelta(hours=24)
+        assert notice.task.name == "send_booking_notice"
+        kwargs = dict(notice.kwargs)
+        assert datetime.fromisoformat(kwargs.pop("remind_at")) == remind_at
+        assert kwargs == {"booking_id": booking.pk, "kind": "confirmed", "sequence": 0}
         assert notice.task.run_after is None
+        # The worker, running the notice, queues the reminder.
+        assert tasks.send_booking_notice.call(**notice.kwargs) == "sent: confirmed"
+        reminder = task_backends["default"].results[-1]
+        assert reminder.task.name == "send_booking_reminder"
         assert reminder.kwargs == {"booking_id": booking.pk, "sequence": 0}
-        assert reminder.task.run_after == at(1, 10) - timedelta(hours=24)
+        assert reminder.task.run_after == remind_at
 
     def test_a_change_queues_a_new_reminder_and_the_old_one_does_nothing(
         self, frozen, room, english, settings, django_capture_on_commit_callbacks
@@ -309,6 +316,10 @@ class TestReminders:
             services.booking_change(
                 booking=booking, actor=english, starts_at=at(2, 13), ends_at=at(2, 14)
             )
+        notices = list(task_backends["default"].results)
+        for notice in notices:
+            tasks.send_booking_notice.call(**notice.kwargs)  # the worker queues the reminders
+        mail.outbox.clear()
         reminders = [
             r for r in task_backends["default"].results if r.task.name == "send_booking_reminder"
         ]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from publicoffice.core.domain_events import DomainEvent
 
-#: A booking was made: ``booking_id``, ``pending`` (True when it waits for approval).
+#: A booking was made: ``booking_id``, ``pending`` (True when it waits for approval),
+#: ``member`` (False for a visitor without an account), and its ``sequence`` and
+#: ``starts_at`` as committed, so the e-mail is queued without reading it back.
 booking_created = DomainEvent("bookings.booking_created")
 #: A booking's time, size or purpose changed: ``booking_id``.
 booking_changed = DomainEvent("bookings.booking_changed")

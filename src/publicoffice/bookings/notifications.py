@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -25,40 +26,52 @@ logger = logging.getLogger(__name__)
 REMINDED_KINDS = frozenset({"confirmed", "changed", "approved"})
 
 
-def notify_later(kind: str, booking_id: int) -> None:
-    """Queue the e-mail of ``kind`` about a booking, and its reminder.
+def notify_later(kind: str, booking_id: int, row: dict[str, Any] | None = None) -> None:
+    """Queue the e-mail of ``kind`` about a booking, and have it queue the reminder.
 
     Runs after the booking's transaction has committed. A failure to queue is
     logged and swallowed: the booking itself has been made and stays made.
+    ``row`` (``sequence``, ``starts_at``, ``status``) is what the service just
+    committed, when it said so; otherwise it is read back (a member's only).
+    One task row on the request's path: when a reminder is due, the notice
+    carries its time (``remind_at``) and the worker queues it.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown booking notice {kind!r}")
     try:
-        row = (
-            Booking.objects.filter(pk=booking_id, member__isnull=False)
-            .values("sequence", "starts_at", "status")
-            .first()
-        )
+        if row is None:
+            row = (
+                dict(
+                    Booking.objects.filter(pk=booking_id, member__isnull=False)
+                    .values("sequence", "starts_at", "status")
+                    .first()
+                    or {}
+                )
+                or None
+            )
         if row is None:  # gone, or a visitor without an account
             return
-        tasks.send_booking_notice.enqueue(
-            booking_id=booking_id, kind=kind, sequence=row["sequence"]
-        )
-        if kind in REMINDED_KINDS and row["status"] == BookingStatus.CONFIRMED:
-            _queue_reminder(booking_id, starts_at=row["starts_at"], sequence=row["sequence"])
+        notice: dict[str, Any] = {"booking_id": booking_id, "kind": kind}
+        notice["sequence"] = row["sequence"]
+        remind_at = _reminder_time(booking_id, kind, row)
+        if remind_at is not None:
+            notice["remind_at"] = remind_at.isoformat()
+        tasks.send_booking_notice.enqueue(**notice)
     except Exception:
         logger.exception("Could not queue the %s notice for booking %s", kind, booking_id)
 
 
-def _queue_reminder(booking_id: int, *, starts_at: datetime, sequence: int) -> None:
-    run_after = starts_at - timedelta(hours=settings.BOOKINGS_REMINDER_HOURS)
+def _reminder_time(booking_id: int, kind: str, row: dict[str, Any]) -> datetime | None:
+    """When the reminder should go, or ``None`` when there is to be none."""
+    if kind not in REMINDED_KINDS or row["status"] != BookingStatus.CONFIRMED:
+        return None
+    run_after: datetime = row["starts_at"] - timedelta(hours=settings.BOOKINGS_REMINDER_HOURS)
     if run_after <= timezone.now():
-        return  # booked at short notice: the confirmation is reminder enough
-    reminder = tasks.send_booking_reminder
-    if not reminder.get_backend().supports_defer:
+        return None  # booked at short notice: the confirmation is reminder enough
+    if not tasks.send_booking_reminder.get_backend().supports_defer:
         logger.info("Task backend cannot defer; no reminder for booking %s", booking_id)
-        return
-    reminder.using(run_after=run_after).enqueue(booking_id=booking_id, sequence=sequence)
+        return None
+    return run_after
 
 
 def notify_offer_later(entry_id: int) -> None:
@@ -72,8 +85,22 @@ def notify_offer_later(entry_id: int) -> None:
 # -- what happened, told as e-mails ------------------------------------------------
 
 
-def on_booking_created(*, booking_id: int, pending: bool) -> None:
-    notify_later("pending" if pending else "confirmed", booking_id)
+def on_booking_created(
+    *,
+    booking_id: int,
+    pending: bool,
+    member: bool | None = None,
+    sequence: int | None = None,
+    starts_at: datetime | None = None,
+) -> None:
+    """A new booking: its values came along, so nothing is read back (a visitor's: no e-mail)."""
+    kind = "pending" if pending else "confirmed"
+    if member is None or sequence is None or starts_at is None:
+        notify_later(kind, booking_id)
+    elif member:
+        status = BookingStatus.PENDING if pending else BookingStatus.CONFIRMED
+        row = {"sequence": sequence, "starts_at": starts_at, "status": status}
+        notify_later(kind, booking_id, row)
 
 
 def on_booking_changed(*, booking_id: int) -> None:

@@ -18,8 +18,19 @@ SWEEP_EVERY = timedelta(minutes=5)
 
 
 @task()
-def send_booking_notice(*, booking_id: int, kind: str, sequence: int) -> str:
-    """E-mail the member about their booking (confirmed, changed, cancelled...)."""
+def send_booking_notice(
+    *, booking_id: int, kind: str, sequence: int, remind_at: str | None = None
+) -> str:
+    """E-mail the member about their booking (confirmed, changed, cancelled...).
+
+    ``remind_at`` (ISO time): first queue the reminder to run then. The
+    request that made the booking writes one task row, not two; the
+    reminder checks the booking's sequence and start itself when it runs.
+    """
+    if remind_at is not None:
+        send_booking_reminder.using(run_after=datetime.fromisoformat(remind_at)).enqueue(
+            booking_id=booking_id, sequence=sequence
+        )
     return emails.send_notice(booking_id=booking_id, kind=kind, sequence=sequence)
 
 

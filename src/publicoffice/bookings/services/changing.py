@@ -1,7 +1,8 @@
 """Changing a booking once made: move or resize it, cancel it, approve or turn it down.
 
 Each runs in one transaction with the space locked first, like making a
-booking; time a booking gives back is offered to the waitlist at once
+booking (a move first looks, before the lock, whether the new time is
+plainly taken); time a booking gives back is offered to the waitlist at once
 (:func:`publicoffice.bookings.offers.offer_freed_time`).
 """
 
@@ -20,7 +21,9 @@ from publicoffice.bookings.attempts import (
     build_attempt,
     judge,
     log,
+    log_lines,
     office_with_hours,
+    refuse_if_taken,
     save_guarded,
     validate_inputs,
 )
@@ -49,7 +52,6 @@ from publicoffice.places.facts import Family, fact_changed, facts_changed
 REASON_MAX = 300
 
 
-@transaction.atomic
 def booking_change(
     *,
     booking: Booking,
@@ -61,9 +63,48 @@ def booking_change(
     override_reason: str = "",
     at: datetime | None = None,
 ) -> Booking:
-    """Move a booking or change its size, under the rules copied when it was made."""
+    """Move a booking or change its size, under the rules copied when it was made.
+
+    Before the lock, as when making one, one indexed look refuses a range
+    someone else already holds (``slot_taken``; it can only refuse). The
+    input is validated first, so a bad one gets the same error as before.
+    """
     now = acting_now(at)
     ensure_may_change(actor, booking)
+    if booking.holds_at(now) and booking.ends_at > now:  # as loaded; judged again under the lock
+        early_start, early_end = validate_inputs(
+            starts_at=starts_at,
+            ends_at=ends_at,
+            attendees=booking.attendees if attendees is None else attendees,
+            purpose=booking.purpose if purpose is None else one_line(purpose),
+            visitor_name=booking.visitor_name,
+        )
+        refuse_if_taken(booking.space_id, early_start, early_end, now, exclude=booking.pk)
+    return _change_under_lock(
+        booking=booking,
+        actor=actor,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        attendees=attendees,
+        purpose=purpose,
+        override_reason=override_reason,
+        now=now,
+    )
+
+
+@transaction.atomic
+def _change_under_lock(
+    *,
+    booking: Booking,
+    actor: Member | None,
+    starts_at: datetime,
+    ends_at: datetime,
+    attendees: int | None,
+    purpose: str | None,
+    override_reason: str,
+    now: datetime,
+) -> Booking:
+    """Every check of a change, with the space locked, then the save."""
     booking, space = locked_booking(booking)
     if not booking.holds_at(now) or booking.ends_at <= now:
         raise DomainError(ErrorCode.BOOKING_NOT_ACTIVE, _("This booking can no longer be changed."))
@@ -97,9 +138,9 @@ def booking_change(
     old_start, old_end = booking.starts_at, booking.ends_at
     _apply_change(booking, rules, attempt.blocked_until, starts_at, ends_at, attendees, purpose)
     save_guarded(booking)
-    log(booking, LogAction.CHANGED, actor)
-    for refusal in overridden:
-        log(booking, LogAction.OVERRIDE, actor, override_reason, refusal.code)
+    lines = [(LogAction.CHANGED, "", "")]
+    lines += [(LogAction.OVERRIDE, override_reason, r.code) for r in overridden]
+    log_lines(booking, actor, lines)
     _update_figures(booking)
     # A booking moved to another day changes the figures of both days.
     facts_changed(
