@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.db import IntegrityError
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import BooleanField, ExpressionWrapper, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,15 @@ from django.utils.translation import gettext_lazy as _
 from publicoffice.accounts.actors import AnyUser, Member
 from publicoffice.bookings import checks, policies
 from publicoffice.bookings.checks import MINUTE, Attempt, Refusal
-from publicoffice.bookings.models import LONGEST_BOOKING, Booking, BookingLogEntry, WaitlistEntry
+from publicoffice.bookings.models import (
+    HOLDING_STATUSES,
+    LONGEST_BOOKING,
+    LONGEST_HOLD,
+    Booking,
+    BookingLogEntry,
+    WaitlistEntry,
+    holding_at,
+)
 from publicoffice.bookings.rules import Rules, kinds_in_group, quota_group
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.time_format import ensure_wall_clock_exists
@@ -39,8 +48,16 @@ VISITOR_NAME_MAX = 80
 
 
 def lock_space(space: Space) -> Space:
-    """Lock the space row first; everything about its slots queues behind it."""
-    return Space.objects.select_for_update(of=("self",)).select_related("office").get(pk=space.pk)
+    """Lock the space row first; everything about its slots queues behind it.
+
+    The space is read afresh with its office as it is locked; one that does
+    not exist (any more) is ``space_not_found``.
+    """
+    locked = Space.objects.select_for_update(of=("self",)).select_related("office")
+    try:
+        return locked.get(pk=space.pk)
+    except Space.DoesNotExist:
+        raise DomainError(ErrorCode.SPACE_NOT_FOUND) from None
 
 
 def refuse_if_taken(
@@ -128,6 +145,101 @@ def member_bookings_for_quota(
     return list(mine.only("starts_at", "ends_at", "blocked_until"))
 
 
+class Around(NamedTuple):
+    """The bookings one attempt is judged against, read in one pass (:func:`bookings_around`)."""
+
+    #: Holding the space near the range (:func:`others_near`).
+    others: list[Booking]
+    #: The member's, counting against the quota (:func:`member_bookings_for_quota`).
+    mine: list[Booking]
+    #: The space's missed check-ins, still marked active, to record as no-shows.
+    missed: list[Booking]
+
+
+def _quota_condition(member: Member, *, group: str, now: datetime, around: datetime) -> Q:
+    """:func:`member_bookings_for_quota`'s condition, as one ``Q``."""
+    week_start, week_end = _week_bounds(around)
+    return (
+        Q(member=member, space__kind__in=kinds_in_group(group))
+        & holding_at(now)
+        & (Q(ends_at__gt=now) | Q(starts_at__gte=week_start, starts_at__lt=week_end))
+    )
+
+
+def _around_conditions(
+    space: Space,
+    member: Member | None,
+    *,
+    starts_at: datetime,
+    blocked_until: datetime,
+    now: datetime,
+    exclude: int | None,
+) -> dict[str, Q]:
+    """The conditions of :func:`others_near`, ``release_missed``'s read and
+    :func:`member_bookings_for_quota`, by the flag each row gets."""
+    near = Q(space=space) & holding_at(now)
+    near &= Q(
+        starts_at__lt=blocked_until,
+        starts_at__gt=starts_at - LONGEST_HOLD,
+        blocked_until__gt=starts_at,
+    )
+    missed = Q(
+        space=space,
+        starts_at__gt=now - LONGEST_HOLD,
+        status__in=HOLDING_STATUSES,
+        checked_in_at__isnull=True,
+        checkin_deadline__lte=now,
+    )
+    flags = {"is_near": near, "is_missed": missed}
+    if member is not None:
+        group = quota_group(space.kind)
+        flags["is_mine"] = _quota_condition(member, group=group, now=now, around=starts_at)
+    if exclude is not None:  # the booking being changed counts against nothing
+        for name in ("is_near", "is_mine"):
+            if name in flags:
+                flags[name] &= ~Q(pk=exclude)
+    return flags
+
+
+def bookings_around(
+    space: Space,
+    member: Member | None,
+    *,
+    starts_at: datetime,
+    blocked_until: datetime,
+    now: datetime,
+    exclude: int | None = None,
+) -> Around:
+    """The space's bookings near the range, its missed check-ins and the member's
+    bookings for the quota, in one query instead of three (under the lock).
+
+    Each row says in which of the three it belongs by flags the database
+    computes from the very conditions the separate reads used
+    (:meth:`~publicoffice.bookings.models.BookingQuerySet.holding`,
+    ``overlapping``, ``missed_check_in``), so nothing is re-decided in Python.
+    """
+    flags = _around_conditions(
+        space, member, starts_at=starts_at, blocked_until=blocked_until, now=now, exclude=exclude
+    )
+    wanted = Q()
+    for condition in flags.values():
+        wanted |= condition
+    annotations = {
+        name: ExpressionWrapper(condition, output_field=BooleanField())
+        for name, condition in flags.items()
+    }
+    rows = Booking.objects.filter(wanted).annotate(**annotations).order_by("starts_at", "pk")
+    found = Around([], [], [])
+    for row in rows:
+        if getattr(row, "is_near", False):
+            found.others.append(row)
+        if getattr(row, "is_mine", False):
+            found.mine.append(row)
+        if getattr(row, "is_missed", False):
+            found.missed.append(row)
+    return found
+
+
 def _open_offers_near(
     space: Space, starts_at: datetime, ends_at: datetime, now: datetime, member: Member | None
 ) -> list[WaitlistEntry]:
@@ -151,11 +263,13 @@ def build_attempt(
     attendees: int = 1,
     exclude: int | None = None,
     others: list[Booking] | None = None,
+    mine: list[Booking] | None = None,
 ) -> Attempt:
     """An attempt with everything its checks need, in a handful of queries.
 
-    ``others`` are the space's bookings near the range when the caller has
-    loaded them already (:func:`others_near`, under the lock).
+    ``others`` and ``mine`` are the space's bookings near the range and the
+    member's for the quota when the caller has loaded them already
+    (:func:`bookings_around`, under the lock).
     """
     if others is None:
         blocked_until = ends_at + rules.buffer_minutes * MINUTE
@@ -170,7 +284,9 @@ def build_attempt(
         attendees=attendees,
         member=member,
         others=others,
-        mine=member_bookings_for_quota(
+        mine=mine
+        if mine is not None
+        else member_bookings_for_quota(
             member, group=quota_group(space.kind), now=now, around=starts_at, exclude=exclude
         ),
         member_refusal=policies.may_book(member, office=office, at=now),

@@ -72,11 +72,14 @@ def bookable_space(*, space_id: int) -> Space:
 
 
 def space_to_book(*, space_id: int) -> Space:
-    """Any space by its id; whether it can be booked is the service's to say."""
-    space = Space.objects.select_related("office").filter(pk=space_id).first()
-    if space is None:
-        raise DomainError(ErrorCode.SPACE_NOT_FOUND)
-    return space
+    """The space to book by its id, not read yet; whether it exists and can be
+    booked is the service's to say.
+
+    ``booking_create`` reads the space (with its office) as it locks it, and
+    refuses an unknown one with ``space_not_found``: reading it here as well
+    was one round trip more on every booking.
+    """
+    return Space(pk=space_id)
 
 
 def office_run_by(*, user: AnyUser, slug: str) -> Office:

@@ -37,6 +37,12 @@ def release_missed(space: Space, now: datetime) -> list[Booking]:
     missed = list(
         Booking.objects.filter(space=space, starts_at__gt=now - LONGEST_HOLD).missed_check_in(now)
     )
+    return record_missed(space, missed, now)
+
+
+def record_missed(space: Space, missed: list[Booking], now: datetime) -> list[Booking]:
+    """Record these no-shows of the space, already read under its lock
+    (:func:`~publicoffice.bookings.attempts.bookings_around` reads them with the rest)."""
     for booking in missed:
         booking.status = BookingStatus.NO_SHOW
         booking.save(update_fields=["status", "updated_at"])

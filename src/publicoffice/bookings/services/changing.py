@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from publicoffice.accounts.actors import Member, StaffUser
 from publicoffice.bookings import policies
 from publicoffice.bookings.attempts import (
+    bookings_around,
     build_attempt,
     judge,
     log,
@@ -27,7 +28,7 @@ from publicoffice.bookings.attempts import (
     save_guarded,
     validate_inputs,
 )
-from publicoffice.bookings.checks import MINUTE
+from publicoffice.bookings.checks import MINUTE, Attempt
 from publicoffice.bookings.happenings import booking_cancelled, booking_changed, booking_decided
 from publicoffice.bookings.models import (
     Booking,
@@ -41,12 +42,13 @@ from publicoffice.bookings.rules import Rules
 from publicoffice.bookings.services.attendance import (
     ensure_may_change,
     locked_booking,
-    release_missed,
+    record_missed,
 )
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import one_line
 from publicoffice.core.timeutils import acting_now
 from publicoffice.places.facts import Family, fact_changed, facts_changed
+from publicoffice.places.models import Office, Space
 
 #: The longest reason for turning a booking down (the log keeps as much).
 REASON_MAX = 300
@@ -117,20 +119,9 @@ def _change_under_lock(
         purpose=purpose,
         visitor_name=booking.visitor_name,
     )
-    release_missed(space, now)
-    office = office_with_hours(space.office)
     rules = Rules.from_dict(booking.rules)
-    attempt = build_attempt(
-        space=space,
-        office=office,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        rules=rules,
-        now=now,
-        member=booking.member,
-        attendees=attendees,
-        exclude=booking.pk,
-    )
+    office = office_with_hours(space.office)
+    attempt = _change_attempt(booking, space, office, rules, starts_at, ends_at, attendees, now)
     overridden = judge(attempt, actor=actor, override_reason=override_reason)
     # What staff approved was the old time and size: a member's change is approved anew.
     if rules.needs_approval and not policies.can_run_bookings(actor, office):
@@ -149,6 +140,43 @@ def _change_under_lock(
     booking_changed.publish(booking_id=booking.pk)
     offer_freed_time(space=space, starts_at=old_start, ends_at=old_end, at=now)
     return booking
+
+
+def _change_attempt(
+    booking: Booking,
+    space: Space,
+    office: Office,
+    rules: Rules,
+    starts_at: datetime,
+    ends_at: datetime,
+    attendees: int,
+    now: datetime,
+) -> Attempt:
+    """The moved booking as an attempt: the space's and the member's bookings in
+    one read (:func:`bookings_around`, never counting the booking itself), the
+    space's missed check-ins recorded first."""
+    around = bookings_around(
+        space,
+        booking.member,
+        starts_at=starts_at,
+        blocked_until=ends_at + rules.buffer_minutes * MINUTE,
+        now=now,
+        exclude=booking.pk,
+    )
+    record_missed(space, around.missed, now)
+    return build_attempt(
+        space=space,
+        office=office,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        rules=rules,
+        now=now,
+        member=booking.member,
+        attendees=attendees,
+        exclude=booking.pk,
+        others=around.others,
+        mine=around.mine,
+    )
 
 
 def _apply_change(

@@ -29,12 +29,12 @@ from django.utils.translation import gettext_lazy as _
 from publicoffice.accounts.actors import Member, StaffUser
 from publicoffice.bookings import policies
 from publicoffice.bookings.attempts import (
+    bookings_around,
     build_attempt,
     judge,
     lock_space,
     log_lines,
     office_with_hours,
-    others_near,
     refuse_early_if_taken,
     refuse_if_taken,
     save_guarded,
@@ -51,7 +51,7 @@ from publicoffice.bookings.models import (
     WaitlistEntry,
 )
 from publicoffice.bookings.rules import Rules, rules_for
-from publicoffice.bookings.services.attendance import release_missed
+from publicoffice.bookings.services.attendance import record_missed
 from publicoffice.core.errors import DomainError, ErrorCode
 from publicoffice.core.text import one_line
 from publicoffice.core.timeutils import acting_now
@@ -176,12 +176,19 @@ def _ensure_office_activity(actor: StaffUser | None, office: Office, member: Mem
 def _attempt(wanted: Wanted, *, now: datetime, waitlist_entry: WaitlistEntry | None) -> Attempt:
     """What the checks need; the offer held for this very member does not stop them.
 
-    Under the lock, the space's bookings near the range come first: a taken
-    slot is refused before the hours, quotas, waitlist and no-shows are
-    loaded, so who queued behind the winner of a pile-up leaves at once.
+    Under the lock, one read brings the space's bookings near the range, its
+    missed check-ins and the member's bookings for the quota; a taken slot is
+    refused from it before the hours, conduct and waitlist are loaded or a
+    no-show recorded, so who queued behind the winner of a pile-up leaves at once.
     """
     blocked_until = wanted.ends_at + wanted.rules.buffer_minutes * MINUTE
-    others = others_near(wanted.space, wanted.starts_at, blocked_until, now, None)
+    around = bookings_around(
+        wanted.space,
+        wanted.member,
+        starts_at=wanted.starts_at,
+        blocked_until=blocked_until,
+        now=now,
+    )
     refuse_early_if_taken(
         Attempt(
             space=wanted.space,
@@ -190,11 +197,11 @@ def _attempt(wanted: Wanted, *, now: datetime, waitlist_entry: WaitlistEntry | N
             ends_at=wanted.ends_at,
             rules=wanted.rules,
             now=now,
-            others=others,
+            others=around.others,
         )
     )
     office_with_hours(wanted.office)
-    release_missed(wanted.space, now)
+    record_missed(wanted.space, around.missed, now)
     attempt = build_attempt(
         space=wanted.space,
         office=wanted.office,
@@ -204,7 +211,8 @@ def _attempt(wanted: Wanted, *, now: datetime, waitlist_entry: WaitlistEntry | N
         now=now,
         member=wanted.member,
         attendees=wanted.attendees,
-        others=others,
+        others=around.others,
+        mine=around.mine,
     )
     if waitlist_entry is not None:
         attempt.extra["holds"] = [h for h in attempt.extra["holds"] if h.pk != waitlist_entry.pk]
