@@ -13,10 +13,12 @@ from django.test.utils import CaptureQueriesContext
 
 from publicoffice.core import ratelimit
 from publicoffice.core.errors import DomainError
+from publicoffice.places.models import Office, OfficeStatus
 from publicoffice.visits import services
 from publicoffice.visits.models import Source, Visit
+from publicoffice.visits.selectors import device_today, going_on
 from publicoffice.visits.tokens import DEVICE_COOKIE, day_token, new_device_id
-from tests.factories import HoursExceptionFactory
+from tests.factories import HoursExceptionFactory, OfficeFactory
 from tests.visits.conftest import MORNING
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +32,11 @@ def post(office, device: str = "", address: str = "198.51.100.7"):
     client.cookies[DEVICE_COOKIE] = device or new_device_id()
     url = f"/sv/offices/{office.slug}/checkin/{day_token(office.pk, TODAY)}/"
     return client.post(url, REMOTE_ADDR=address)
+
+
+@pytest.fixture
+def other_office(db):
+    return OfficeFactory(slug="other")
 
 
 def statements(captured: CaptureQueriesContext) -> list[str]:
@@ -101,6 +108,62 @@ class TestGuardsStay:
                 office=office, source=Source.QR, device_hash=device, at=at + timedelta(minutes=5)
             )
         assert error.value.code == "too_many_check_ins"
+
+
+class TestLockAndDeviceQuery:
+    def test_the_lock_reads_the_status_afresh(self, office, morning):
+        """The page read the office open; paused since, the check-in is refused."""
+        read = Office.objects.get(pk=office.pk)
+        Office.objects.filter(pk=office.pk).update(status=OfficeStatus.PAUSED)
+        with pytest.raises(DomainError) as error:
+            services.visit_check_in(
+                office=read, source=Source.QR, device_hash="b" * 64, hours=read.schedule()
+            )
+        assert error.value.code == "office_not_open"
+        assert read.status == OfficeStatus.OPEN  # the caller's object is left alone
+
+    def test_the_lock_reads_only_the_status(self, office, morning):
+        hours = office.schedule()
+        with CaptureQueriesContext(connection) as captured:
+            services.visit_check_in(
+                office=office, source=Source.QR, device_hash="c" * 64, hours=hours
+            )
+        lock = [sql for sql in statements(captured) if 'FROM "places_office"' in sql]
+        assert len(lock) == 1 and '"name"' not in lock[0]
+
+    def test_the_device_query_agrees_with_going_on(self, office, other_office):
+        """The plain SQL of ``device_today`` against the ORM's ``going_on``."""
+        device, at = "d" * 64, MORNING
+        hour = timedelta(hours=1)
+        rows = [  # (started, auto end, checked out, removed, office)
+            (at - 3 * hour, at + hour, None, None, office),  # here
+            (at - 2 * hour, at + hour, at - hour, None, office),  # checked out
+            (at - 2 * hour, at - hour, None, None, office),  # ended by time
+            (at - hour, at + hour, None, at - hour, office),  # removed by staff
+            (at + hour, at + 2 * hour, None, None, office),  # not started yet
+            (at - 26 * hour, at - 20 * hour, None, None, office),  # yesterday
+            (at - hour, at + hour, at + hour, None, other_office),  # elsewhere
+        ]
+        for started, ends, out, removed, where in rows:
+            Visit.objects.create(
+                office=where,
+                source=Source.QR,
+                started_at=started,
+                auto_end_at=ends,
+                checked_out_at=out,
+                removed_at=removed,
+                device_hash=device,
+            )
+        since = at.replace(hour=0)
+        mine = Visit.objects.filter(office=office, device_hash=device)
+        here = mine.filter(going_on(at)).order_by("-pk").values_list("pk", flat=True).first()
+        expected = (mine.filter(started_at__gte=since).count(), here)
+        found = device_today(office_id=office.pk, device_hash=device, since=since, at=at)
+        assert found == expected == (5, expected[1]) and here is not None
+        assert device_today(office_id=office.pk, device_hash="e" * 64, since=since, at=at) == (
+            0,
+            None,
+        )
 
 
 class TestCacheCounts:

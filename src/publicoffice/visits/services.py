@@ -7,6 +7,7 @@ counted once and concurrent check-ins of many devices are all counted.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import secrets
@@ -15,7 +16,6 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,7 +37,7 @@ from publicoffice.visits.models import (
     VisitCorrection,
     WouldOtherwise,
 )
-from publicoffice.visits.selectors import active_visits, going_on
+from publicoffice.visits.selectors import active_visits, device_today
 from publicoffice.visits.signals import member_arrived
 
 logger = logging.getLogger(__name__)
@@ -144,16 +144,21 @@ def visit_check_in(
 
 
 def _lock_office(office: Office, hours: OpeningSchedule | None) -> Office:
-    """The office row, locked for this transaction and read afresh.
+    """The office row, locked for this transaction, its status read afresh.
 
     ``hours``, the schedule the caller read in this request (the check-in
-    page does), is kept rather than read a second time: the lock is on the
-    office row, never on its hours, so reading them again inside it would
-    change nothing but the cost.
+    page does, with the office row a moment ago), is kept rather than read
+    a second time: the lock is on the office row, never on its hours, so
+    reading them again inside it would change nothing but the cost. Then
+    the lock reads only the status (the one column a check-in decides on)
+    into a copy of the caller's office, not all fifty columns again.
     """
-    locked = Office.objects.select_for_update().get(pk=office.pk)
-    if hours is not None:
-        locked._schedule = hours
+    if hours is None:
+        return Office.objects.select_for_update().get(pk=office.pk)
+    status = Office.objects.select_for_update().values_list("status", flat=True)
+    locked = copy.copy(office)
+    locked.status = status.get(pk=office.pk)
+    locked._schedule = hours
     return locked
 
 
@@ -166,13 +171,10 @@ def _device_visit_today(office: Office, device_hash: str, at: datetime) -> Visit
     visit itself is fetched only when there is one.
     """
     day_start = timezone.localtime(at).replace(hour=0, minute=0, second=0, microsecond=0)
-    found = Visit.objects.filter(office=office, device_hash=device_hash).aggregate(
-        today=Count("pk", filter=Q(started_at__gte=day_start)),
-        here=Max("pk", filter=going_on(at)),
-    )
-    if found["here"] is not None:
-        return Visit.objects.get(pk=found["here"])
-    if found["today"] >= settings.VISITS_DEVICE_DAILY_LIMIT:
+    today, here = device_today(office_id=office.pk, device_hash=device_hash, since=day_start, at=at)
+    if here is not None:
+        return Visit.objects.get(pk=here)
+    if today >= settings.VISITS_DEVICE_DAILY_LIMIT:
         raise DomainError(
             ErrorCode.TOO_MANY_CHECK_INS,
             _("This phone has checked in many times today. Ask the staff if you need help."),
